@@ -1,0 +1,66 @@
+"""Formatting analyses for the command line and for export: JSON, JSON lines, Markdown, displaCy."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from tui.analysis.model import Analysis
+
+FORMATS = ("json", "jsonl", "markdown", "displacy")
+
+
+def to_json(analysis: Analysis, *, indent: int | None = 2) -> str:
+    """The analysis document as JSON text."""
+    return json.dumps(analysis.to_dict(), ensure_ascii=False, indent=indent)
+
+
+def to_displacy(analysis: Analysis) -> dict[str, Any]:
+    """spaCy's manual-render format: ``displacy.render(doc, style="ent", manual=True)``."""
+    return {
+        "text": analysis.text,
+        "ents": [{"start": e.start, "end": e.end, "label": e.label} for e in analysis.entities],
+        "title": analysis.title,
+    }
+
+
+def _cell(value: object) -> str:
+    """A Markdown table cell: one line, pipes escaped."""
+    return " ".join(str(value).split()).replace("|", "\\|")
+
+
+def to_markdown(analysis: Analysis) -> str:
+    """A readable report: actors table, claims with speakers, numbers with values."""
+    names = {a.id: a.name for a in analysis.actors}
+    lines = [f"# {_cell(analysis.title or analysis.source)}", ""]
+    p = analysis.pipeline
+    lines += [f"Source: `{_cell(analysis.source)}` · pipeline: {p.name} {p.version}"
+              f" ({'trained' if p.trained else 'built-in'})", ""]
+    lines += ["## Actors", "", "| actor | kind | mentions | aliases |", "|---|---|---:|---|"]
+    for a in analysis.actors:
+        lines.append(f"| {_cell(a.name)} | {a.kind} | {len(a.mentions)} | "
+                     f"{_cell(', '.join(a.aliases))} |")
+    lines += ["", "## Claims", ""]
+    for c in analysis.claims:
+        who = names.get(c.speaker or "", c.speaker_text) or "—"
+        lines.append(f"- **{c.kind}** — {_cell(who)}: {_cell(c.text)}")
+    lines += ["", "## Numbers", "", "| text | kind | value | unit | qualifier |",
+              "|---|---|---:|---|---|"]
+    for n in analysis.numbers:
+        value = "" if n.value is None else f"{n.value:g}"
+        lines.append(f"| {_cell(n.text)} | {n.kind} | {value} | {_cell(n.unit or '')} | "
+                     f"{_cell(n.qualifier or '')} |")
+    return "\n".join(lines) + "\n"
+
+
+def render(analysis: Analysis, fmt: str) -> str:
+    """One analysis in ``fmt`` (``jsonl`` gives a single line)."""
+    if fmt == "json":
+        return to_json(analysis)
+    if fmt == "jsonl":
+        return to_json(analysis, indent=None)
+    if fmt == "markdown":
+        return to_markdown(analysis)
+    if fmt == "displacy":
+        return json.dumps(to_displacy(analysis), ensure_ascii=False, indent=2)
+    raise ValueError(f"unknown format {fmt!r}")

@@ -1,0 +1,54 @@
+"""Loading the spaCy pipeline chosen by :mod:`tui.analysis.choice`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from tui.analysis.choice import BUILTIN, PipelineError, is_path, resolve_name
+from tui.analysis.model import PipelineInfo
+
+
+@dataclass(frozen=True, slots=True)
+class Pipeline:
+    """A loaded spaCy pipeline and how to describe it."""
+
+    nlp: Language
+    info: PipelineInfo
+
+
+def load_pipeline(model: str | None = None) -> Pipeline:
+    """Load the pipeline named by :func:`resolve_name`."""
+    name = resolve_name(model)
+    if name == BUILTIN:
+        from tui.analysis.builtin import build_builtin
+
+        nlp = build_builtin()
+        return Pipeline(nlp, _info(nlp, trained=False))
+    looks_like_path = is_path(name)
+    if not looks_like_path and not spacy.util.is_package(name):
+        raise PipelineError(
+            f"spaCy pipeline {name!r} is not installed "
+            f"(install it with: python -m spacy download {name})"
+        )
+    if looks_like_path and not Path(name).is_dir():
+        raise PipelineError(f"{name}: no spaCy pipeline folder there")
+    try:
+        nlp = spacy.load(name)
+    except Exception as exc:  # spaCy raises many kinds (OSError, ValueError, config errors)
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise PipelineError(f"cannot load spaCy pipeline {name!r}: {first}") from exc
+    if "sentencizer" not in nlp.pipe_names and "parser" not in nlp.pipe_names \
+            and "senter" not in nlp.pipe_names:
+        nlp.add_pipe("sentencizer", first=True)
+    return Pipeline(nlp, _info(nlp, trained=True))
+
+
+def _info(nlp: Language, trained: bool) -> PipelineInfo:
+    """Name as ``lang_name`` (spaCy's convention) and the pipeline's own version."""
+    meta = nlp.meta
+    name = f"{meta.get('lang', 'en')}_{meta.get('name', 'pipeline')}"
+    return PipelineInfo(name=name, version=str(meta.get("version", "0.0.0")), trained=trained)

@@ -1,0 +1,126 @@
+"""The analysis cache: finished analyses stored in the user's cache directory.
+
+Entries are keyed by the text, the title, the pipeline's identity and the engine's version; each is
+one JSON file written atomically (temporary file + ``os.replace``). A damaged or old-format entry is
+ignored (and rebuilt by the caller). The folder is capped at :data:`MAX_BYTES`, oldest out.
+Importing this module does not import spaCy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from tui import __version__
+from tui.analysis.choice import identity
+from tui.analysis.model import SCHEMA, Analysis
+
+MAX_BYTES = 200 * 1024 * 1024
+"""Size cap of the cache folder; the least recently used entries go first."""
+ENV_DIR = "NEWSREADER_CACHE_DIR"
+
+
+def cache_dir() -> Path:
+    """``$NEWSREADER_CACHE_DIR``, else the platform's user cache folder for newsreader."""
+    override = os.environ.get(ENV_DIR)
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("newsreader", appauthor=False)) / "analyses"
+
+
+def key_for(text: str, title: str | None, model: str | None) -> str:
+    """Cache key of one analysis."""
+    h = hashlib.sha256()
+    for part in (SCHEMA, __version__, identity(model), title or "", text):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def _path(key: str) -> Path:
+    return cache_dir() / f"{key}.json"
+
+
+def get(key: str) -> Analysis | None:
+    """The cached analysis, or ``None`` when absent, damaged or of another format."""
+    path = _path(key)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        analysis = Analysis.from_dict(data)
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None
+    try:
+        os.utime(path)  # mark as recently used, for the size cap
+    except OSError:
+        pass
+    return analysis
+
+
+def put(key: str, analysis: Analysis) -> None:
+    """Store ``analysis`` atomically; failures (read-only disk, full disk) are ignored."""
+    folder = cache_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(analysis.to_dict(), fh, ensure_ascii=False)
+            os.replace(tmp, _path(key))
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        prune()
+    except OSError:
+        return
+
+
+def _entries() -> list[Path]:
+    try:
+        return [p for p in cache_dir().glob("*.json") if not p.name.startswith(".")]
+    except OSError:
+        return []
+
+
+def prune(max_bytes: int = MAX_BYTES) -> int:
+    """Delete the least recently used entries until the folder fits ``max_bytes``."""
+    entries = []
+    for p in _entries():
+        try:
+            st = p.stat()
+        except OSError:
+            continue
+        entries.append((st.st_mtime, st.st_size, p))
+    total = sum(size for _, size, _ in entries)
+    removed = 0
+    for _, size, p in sorted(entries):
+        if total <= max_bytes:
+            break
+        p.unlink(missing_ok=True)
+        total -= size
+        removed += 1
+    return removed
+
+
+def clear() -> int:
+    """Delete every entry; returns how many were removed."""
+    removed = 0
+    for p in _entries():
+        p.unlink(missing_ok=True)
+        removed += 1
+    return removed
+
+
+def stats() -> tuple[int, int]:
+    """Number of entries and their total size in bytes."""
+    sizes = []
+    for p in _entries():
+        try:
+            sizes.append(p.stat().st_size)
+        except OSError:
+            pass
+    return len(sizes), sum(sizes)

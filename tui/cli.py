@@ -1,0 +1,208 @@
+"""The ``newsreader`` command: the reader, ``analyze`` and ``cache``.
+
+Errors are one line on stderr: exit 2 for a usage error, 1 for an input that cannot be read.
+Heavy modules (spaCy, Textual) are imported only by the sub-command that needs them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from tui import __version__
+
+PROG = "newsreader"
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+class UsageError(Exception):
+    """Bad command-line usage (exit 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with one-line errors instead of a usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def _reader_parser() -> _Parser:
+    p = _Parser(
+        prog=PROG,
+        description="Read a news article in the terminal with its actors, claims and numbers "
+        "linked to the text. Sub-commands: 'analyze' (JSON and reports without the UI), "
+        "'cache clear'.",
+    )
+    p.add_argument("articles", nargs="*", metavar="ARTICLE",
+                   help="file, folder, URL or '-' for standard input (default: the sample article)")
+    p.add_argument("--model", metavar="NAME|PATH",
+                   help="spaCy pipeline to use (default: $NEWSREADER_MODEL, the best installed "
+                   "English pipeline, else the built-in one)")
+    p.add_argument("--no-cache", action="store_true", help="neither read nor write the analysis cache")
+    p.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    return p
+
+
+def _analyze_parser() -> _Parser:
+    p = _Parser(prog=f"{PROG} analyze",
+                description="Analyse articles and print the analysis document (see README).")
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help="file, folder (every article in it, sorted), URL or '-'")
+    p.add_argument("--format", choices=("json", "jsonl", "markdown", "displacy"),
+                   help="json (default for one article), jsonl (default for several), "
+                   "markdown, displacy")
+    p.add_argument("--model", metavar="NAME|PATH", help="spaCy pipeline to use")
+    p.add_argument("--no-cache", action="store_true", help="neither read nor write the analysis cache")
+    return p
+
+
+def _cache_parser() -> _Parser:
+    p = _Parser(prog=f"{PROG} cache", description="Manage the analysis cache.")
+    p.add_argument("action", choices=("clear", "info"), help="clear: delete every entry; info: "
+                   "where it is and how big")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``newsreader`` console script."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args and args[0] == "analyze":
+            return _run_analyze(_analyze_parser().parse_args(args[1:]))
+        if args and args[0] == "cache":
+            return _run_cache(_cache_parser().parse_args(args[1:]))
+        return _run_reader(_reader_parser().parse_args(args))
+    except UsageError as exc:
+        _error(str(exc))
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `newsreader analyze ... | head`
+        sys.stderr.close()
+        return 0
+    except Exception as exc:  # last resort: one line, never a traceback
+        if os.environ.get("NEWSREADER_DEBUG"):
+            raise
+        _error(f"internal error: {type(exc).__name__}: {exc} (set NEWSREADER_DEBUG=1 for details)")
+        return 1
+
+
+def _error(message: str) -> None:
+    """Print one line on stderr, whatever the message holds."""
+    print(f"{PROG}: error: {' '.join(message.split())}", file=sys.stderr)
+
+
+def _run_analyze(ns: argparse.Namespace) -> int:
+    from tui.sources import SourceError, expand
+
+    try:
+        targets = expand(ns.paths)
+    except SourceError as exc:
+        _error(str(exc))
+        return 1
+    fmt = ns.format or ("json" if len(targets) == 1 else "jsonl")
+
+    from tui.analysis.choice import PipelineError
+    from tui.analysis.export import render
+    from tui.service import analyze_article
+    from tui.sources import load
+
+    status = 0
+    outputs: list[str] = []
+    progress = _progress(len(targets))
+    try:
+        for target in targets:
+            try:
+                article = load(target)
+                analysis = analyze_article(article, model=ns.model, use_cache=not ns.no_cache)
+            except SourceError as exc:
+                _error(str(exc))
+                status = 1
+                continue
+            except PipelineError as exc:
+                _error(str(exc))
+                return 2
+            finally:
+                progress.advance()
+            out = render(analysis, fmt)
+            if fmt == "jsonl":
+                print(out, flush=True)
+            else:
+                outputs.append(out)
+    finally:
+        progress.stop()
+    if fmt == "json" and len(outputs) > 1:
+        print("[\n" + ",\n".join(outputs) + "\n]")
+    elif fmt == "displacy" and len(outputs) > 1:
+        print("[\n" + ",\n".join(outputs) + "\n]")
+    elif outputs:
+        print(("\n---\n\n" if fmt == "markdown" else "\n").join(outputs))
+    return status
+
+
+class _Progress:
+    """A rich progress bar on stderr when it is a terminal and there are several articles."""
+
+    def __init__(self, total: int) -> None:
+        self._bar = None
+        if total > 1 and sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self._bar = Progress(console=Console(stderr=True), transient=True)
+            self._task = self._bar.add_task("analysing", total=total)
+            self._bar.start()
+
+    def advance(self) -> None:
+        if self._bar is not None:
+            self._bar.advance(self._task)
+
+    def stop(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+
+def _progress(total: int) -> _Progress:
+    return _Progress(total)
+
+
+def _run_cache(ns: argparse.Namespace) -> int:
+    from tui import cache
+
+    if ns.action == "clear":
+        removed = cache.clear()
+        print(f"removed {removed} cached analyses from {cache.cache_dir()}")
+    else:
+        count, size = cache.stats()
+        print(f"{cache.cache_dir()}: {count} entries, {size / 1e6:.1f} MB "
+              f"(cap {cache.MAX_BYTES / 1e6:.0f} MB)")
+    return 0
+
+
+def _run_reader(ns: argparse.Namespace) -> int:
+    from tui.sources import SourceError, expand, load
+
+    paths = ns.articles or [str(p) for p in sorted(SEEDS.glob("*.txt"))[:1]]
+    if not paths:
+        _error(f"no article given and no sample article in {SEEDS}")
+        return 1
+    try:
+        targets = expand(paths)
+        articles = [load(t) for t in targets] if len(targets) == 1 else []
+    except SourceError as exc:
+        _error(str(exc))
+        return 1
+    from tui.app import NewsreaderApp
+
+    app = NewsreaderApp(articles=articles, targets=targets, model=ns.model,
+                        use_cache=not ns.no_cache)
+    app.run()
+    return app.return_code or 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

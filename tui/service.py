@@ -1,0 +1,46 @@
+"""Article in, analysis out: pipeline choice, the cache and the engine behind one call.
+
+Used by ``newsreader analyze`` and by the reader's analysis worker. spaCy is imported only when
+the cache has no entry, so a cached reopen never pays for it.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from tui import cache
+from tui.analysis.model import Analysis
+from tui.sources import Article
+
+_pipelines: dict[str, object] = {}
+_lock = threading.Lock()
+
+
+def get_pipeline(model: str | None):  # -> tui.analysis.Pipeline (kept lazy)
+    """Load a pipeline once per process (loading is the slow part)."""
+    from tui.analysis.choice import resolve_name
+    from tui.analysis.pipeline import load_pipeline
+
+    name = resolve_name(model)
+    with _lock:
+        if name not in _pipelines:
+            _pipelines[name] = load_pipeline(name)
+        return _pipelines[name]
+
+
+def analyze_article(article: Article, *, model: str | None = None, use_cache: bool = True) -> Analysis:
+    """Analyse ``article``, reading and filling the cache unless ``use_cache`` is false."""
+    key = None
+    if use_cache:
+        key = cache.key_for(article.text, article.title, model)
+        hit = cache.get(key)
+        if hit is not None:
+            hit.source = article.source
+            return hit
+    from tui.analysis.engine import analyze
+
+    pipeline = get_pipeline(model)
+    result = analyze(article.text, pipeline, source=article.source, title=article.title)
+    if key is not None:
+        cache.put(key, result)
+    return result
