@@ -1,0 +1,114 @@
+"""Actor merging on hand-labelled entities (independent of the NER in use)."""
+
+from __future__ import annotations
+
+import re
+
+import spacy
+
+from tui.analysis.actors import ActorIndex, build_actors, update_salience
+from tui.analysis.model import Actor, Claim, Entity
+
+NLP = spacy.blank("en")
+
+
+def _entities(text: str, labels: dict[str, str]) -> list[Entity]:
+    """Every whole-word occurrence of each name, longest names first, no overlaps."""
+    found: list[Entity] = []
+    for name in sorted(labels, key=len, reverse=True):
+        for m in re.finditer(rf"\b{re.escape(name)}\b", text):
+            if not any(e.start < m.end() and m.start() < e.end for e in found):
+                found.append(Entity(m.start(), m.end(), m.group(), labels[name]))
+    return sorted(found, key=lambda e: e.start)
+
+
+def _actors(text: str, labels: dict[str, str]) -> list[Actor]:
+    return build_actors(NLP(text), _entities(text, labels))
+
+
+def _named(actors: list[Actor], name: str) -> Actor:
+    return next(a for a in actors if a.name == name)
+
+
+def test_surname_and_given_name_join_full_name() -> None:
+    text = ("Prime Minister Maria Delgado met Tom Okafor. Delgado said little. "
+            "Okafor smiled, and Maria left.")
+    actors = _actors(text, {"Maria Delgado": "PERSON", "Delgado": "PERSON", "Tom Okafor": "PERSON",
+                            "Okafor": "PERSON", "Maria": "PERSON"})
+    assert sorted(a.name for a in actors) == ["Maria Delgado", "Tom Okafor"]
+    delgado = _named(actors, "Maria Delgado")
+    assert [m.text for m in delgado.mentions] == ["Maria Delgado", "Delgado", "Maria"]
+    assert delgado.kind == "person"
+
+
+def test_family_name_first_and_surname_before_full_name() -> None:
+    text = "Wen said yes. Later, Wen Lihua arrived in the city."
+    actors = _actors(text, {"Wen Lihua": "PERSON", "Wen": "PERSON"})
+    assert len(actors) == 1 and actors[0].name == "Wen Lihua"
+    assert len(actors[0].mentions) == 2
+
+
+def test_title_is_not_part_of_the_name() -> None:
+    text = "President Anna Berg spoke. Berg left."
+    actors = _actors(text, {"President Anna Berg": "PERSON", "Berg": "PERSON"})
+    assert [a.name for a in actors] == ["Anna Berg"]
+
+
+def test_role_mentions_join_the_person_they_fit() -> None:
+    text = ("Russian President Ivan Petrov met Li Wei. The Chinese president smiled. "
+            "Aides said the Russian president was tired.")
+    actors = _actors(text, {"Ivan Petrov": "PERSON", "Li Wei": "PERSON", "Russian": "NORP",
+                            "Chinese": "NORP"})
+    petrov, li = _named(actors, "Ivan Petrov"), _named(actors, "Li Wei")
+    assert "the Russian president" in [m.text for m in petrov.mentions]
+    assert "The Chinese president" in [m.text for m in li.mentions]
+    assert not any(a.kind == "group" for a in actors)  # adjectives are not actors
+
+
+def test_country_aliases_and_metonyms() -> None:
+    text = ("The United States and Russia talked. The US said no. The Kremlin said yes. "
+            "Moscow insisted.")
+    actors = _actors(text, {"United States": "GPE", "US": "GPE", "Russia": "GPE",
+                            "Kremlin": "ORG", "Moscow": "GPE"})
+    us = _named(actors, "United States")
+    assert [m.text for m in us.mentions] == ["United States", "US"]
+    russia = _named(actors, "Russia")
+    assert _named(actors, "Kremlin").refers_to == russia.id
+    assert _named(actors, "Moscow").refers_to == russia.id
+    assert _named(actors, "Kremlin").kind == "organization"
+
+
+def test_acronym_joins_organisation() -> None:
+    text = "The World Health Organization warned. The WHO said more later."
+    actors = _actors(text, {"World Health Organization": "ORG", "WHO": "ORG"})
+    assert len(actors) == 1 and actors[0].aliases == ["WHO"]
+
+
+def test_a_name_keeps_one_kind() -> None:
+    text = "Acme grew. Acme Holdings? No: Acme hired staff, Acme said."
+    ents = [Entity(0, 4, "Acme", "ORG"), Entity(31, 35, "Acme", "PERSON"),
+            Entity(49, 53, "Acme", "ORG")]
+    actors = build_actors(NLP(text), ents)
+    assert len(actors) == 1 and actors[0].kind == "organization"
+
+
+def test_salience_ranks_quoted_and_frequent_first() -> None:
+    text = "Ana Ruiz met Bo Chen. Chen spoke. Chen left. Ruiz stayed."
+    actors = _actors(text, {"Ana Ruiz": "PERSON", "Bo Chen": "PERSON", "Chen": "PERSON",
+                            "Ruiz": "PERSON"})
+    chen = _named(actors, "Bo Chen")
+    update_salience(actors, [Claim("c1", "quote", 0, 3, "Ana", speaker=chen.id)], len(text))
+    assert actors[0] is chen and actors[0].salience == 1.0
+    assert 0 < actors[1].salience < 1.0
+
+
+def test_index_lookups() -> None:
+    text = "Ana Ruiz met Bo Chen. Chen spoke."
+    actors = _actors(text, {"Ana Ruiz": "PERSON", "Bo Chen": "PERSON", "Chen": "PERSON"})
+    index = ActorIndex(actors)
+    assert index.at(14, 16) is _named(actors, "Bo Chen")
+    assert index.at(8, 12) is None
+    assert index.last_person_before(21) is _named(actors, "Bo Chen")
+    assert index.by_name("Ruiz") is _named(actors, "Ana Ruiz")
+    assert index.by_name("Bo Chen’s") is _named(actors, "Bo Chen")
+    assert index.by_name("Nobody") is None
