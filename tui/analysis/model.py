@@ -137,7 +137,7 @@ class Analysis:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Analysis:
         """Rebuild an analysis from :meth:`to_dict` output (raises ``ValueError`` if malformed)."""
-        if data.get("schema") != SCHEMA:
+        if not isinstance(data, dict) or data.get("schema") != SCHEMA:
             raise ValueError(f"unsupported analysis schema: {data.get('schema')!r}")
         try:
             actors = [
@@ -154,7 +154,7 @@ class Analysis:
                 claims=[Claim(**_known(Claim, c)) for c in data["claims"]],
                 numbers=[Number(**_known(Number, n)) for n in data["numbers"]],
             )
-        except (KeyError, TypeError) as exc:
+        except (KeyError, TypeError, AttributeError) as exc:
             raise ValueError(f"malformed analysis document: {exc}") from exc
 
 
