@@ -137,8 +137,9 @@ class Analysis:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Analysis:
         """Rebuild an analysis from :meth:`to_dict` output (raises ``ValueError`` if malformed)."""
-        if not isinstance(data, dict) or data.get("schema") != SCHEMA:
-            raise ValueError(f"unsupported analysis schema: {data.get('schema')!r}")
+        schema = data.get("schema") if isinstance(data, dict) else None
+        if schema != SCHEMA:
+            raise ValueError(f"unsupported analysis schema: {schema!r}")
         try:
             actors = [
                 Actor(**{**_known(Actor, a), "mentions": [Span(**m) for m in a["mentions"]]})
