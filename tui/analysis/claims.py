@@ -1,13 +1,965 @@
-"""Claims: direct quotes and reported speech with their speakers, and check-worthy assertions."""
+"""Claims: direct quotes and reported speech with their speakers, and check-worthy assertions.
+
+Everything here is linear scans and precompiled regular expressions over ``doc.text`` (plus the
+sentence boundaries of ``doc``), so it works the same with the built-in pipeline (blank English,
+sentencizer, rule-based NER) and with a trained one.
+
+Decisions (see also the README section on claims):
+
+* **Quote marks** are paired by family: double (“ ” „ and straight "), single (‘ ’ ‚ and straight '),
+  guillemets (« ») and single guillemets (‹ ›). A closing mark closes the innermost open mark of its
+  family, dropping unclosed marks above it, so nested ‘…’ inside “…” never breaks the outer pair. ’ and '
+  between letters or before a year (’90s) are apostrophes; a plural possessive (``leaders’ talks``)
+  closes a single quote only when no better closing mark follows in the paragraph.
+* **Multi-paragraph quotes** (a paragraph ends inside a quote and the next one re-opens with the same
+  family) are *one* claim from the first opening mark to the final closing mark.
+* **Scare quotes and titles** are not listed: a quote of at most four words is listed only when it is
+  attributed (a cue and a speaker right next to it, or it sits in the reported clause of ``X said …``,
+  the partial-quote convention); a quote whose words are all title-case (“Red Flags.”) is listed only
+  when a cue sits right next to it (``“Thank You,” he said``).
+* **Speakers**: ``speaker_text`` is the words naming the speaker in the text, titles before a full name
+  removed (``Professor Steve Tsang`` -> ``Steve Tsang``), appositives skipped, coordinations kept whole
+  (``Kazakhstan and the Kremlin``); a pronoun stays as written (``he``) and its ``speaker`` id is the most
+  recent person before the claim. A paragraph that is entirely quote and has no cue continues the
+  speaker of the quote in the paragraph before.
+* **Reported speech**: the claim span is the reported *content*: the clause after ``that`` or after a
+  verb that takes a bare clause (``said``, ``says``, ``told reporters``, ``warned`` ...), the part before
+  a final ``, X said.`` / ``, according to X.``, the part after an initial ``According to X,``; when no
+  clause can be delimited (``The Kremlin declined to give details``) it is the whole sentence.
+  Reported speech whose content is mostly a listed quote is not listed again.
+* **Assertions**: sentences outside quotes and reported speech scored on numbers, comparisons,
+  superlatives, predictions and causal links; only those scoring at least ``ASSERTION_THRESHOLD``.
+* **Scores**: quotes ``1.0``, reported speech ``1.2``, plus half of the sentence feature score, so
+  attributed, quantified statements rank first.
+"""
 
 from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
 from tui.analysis.actors import ActorIndex
+from tui.analysis.lexicon import lexicon
 from tui.analysis.model import Claim
+
+ASSERTION_THRESHOLD = 1.0
+"""Minimum feature score for a sentence to be listed as an assertion."""
+
+QUOTE_BASE = 1.0
+REPORTED_BASE = 1.2
+SHORT_QUOTE_WORDS = 4
+
+# --------------------------------------------------------------------------------------------
+# Word lists (all lower-case)
+# --------------------------------------------------------------------------------------------
+
+_EXTRA_CUES = frozenset(
+    """said says say told tells tell added adds warned warns declared declares announced announces
+    confirmed confirms explained explains insisted insists argued argues stated claimed noted wrote
+    writes denied denies declined declines acknowledged acknowledges admitted admits stressed stresses
+    asserted asserts predicted predicts cautioned cautions conceded concedes contended contends
+    maintained maintains remarked remarks replied replies responded responds suggested suggests
+    emphasised emphasized emphasises emphasizes reiterated reiterates recalled recalls complained
+    complains alleged alleges tweeted testified concluded concludes estimated estimates
+    continued""".split()
+)
+"""Reporting verbs we accept beside the lexicon's (only forms that are rarely anything else)."""
+
+_NOUNISH_CUES = frozenset("claims claim notes note states state reports report remarks estimates".split())
+"""Cue forms that are also common nouns: a cue only when followed by ``that`` or a colon."""
+
+_NEVER_CUES = frozenset("saying telling adding warning stating noting".split())
+"""Participles: the speaker is not next to them (``a statement saying``)."""
+
+_BARE_CLAUSE = frozenset(
+    """said says say told tells tell added adds warned warns argued argues insisted insists claimed
+    claims wrote writes noted notes stated states explained explains predicted predicts stressed
+    stresses asserted asserts suggested suggests maintained maintains conceded concedes contended
+    contends acknowledged acknowledges admitted admits alleged alleges estimated estimates
+    believes believed""".split()
+)
+"""Cues that take a bare clause (``X said the deal was off``): the content starts after them."""
+
+_PRONOUNS = frozenset("he she they it we".split())
+_PERSON_PRONOUNS = frozenset("he she".split())
+_DETERMINERS = frozenset("the a an this that these those his her its their our".split())
+_SKIP_BEFORE_CUE = frozenset(
+    """also has have had later previously then further recently earlier again reportedly publicly
+    repeatedly once separately subsequently initially first both all has_also would will did does
+    do not never has_since since quickly""".split()
+)
+_OBJECT_PRONOUNS = frozenset("him her them us me it".split())
+_PREPOSITIONS = frozenset(
+    "to of about on in against for with at by from after before during over into upon".split()
+)
+_APPOSITIVE_STARTS = frozenset(
+    """a an the who whose which one his her its their our also now then formerly herself himself
+    itself both""".split()
+)
+_NAME_PARTICLES = frozenset("de da del der di dos du van von la le bin al ibn el ben".split())
+_CAP_STOP = frozenset(
+    """the a an in on at but and or however after before when while meanwhile also yet so then this
+    that these those it he she they we i his her their its our my as if for with from by to of
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december last earlier later today yesterday tomorrow
+    there here what why how where who which according asked speaking during since until
+    mr mrs ms""".split()
+) - frozenset("mr mrs ms".split())
+_HONORIFICS = frozenset("mr mrs ms miss dr prof professor sir dame lord lady rev reverend".split())
+_ORG_START = frozenset("general royal national federal state united".split())
+_TITLE_WORDS = frozenset(
+    """president professor prof dr mr mrs ms miss sir dame lord lady minister prime foreign secretary
+    general gen sen senator rep representative gov governor mayor judge justice chancellor king queen
+    prince princess pope rev reverend father sheikh emir ambassador chairman chairwoman chair ceo chief
+    executive director deputy vice defence defense interior finance health education economy trade
+    spokesman spokeswoman spokesperson adviser advisor coach commander lieutenant colonel captain
+    sergeant officer premier leader head envoy commissioner undersecretary attorney treasurer
+    congressman congresswoman mp lawmaker analyst economist author founder""".split()
+)
+_ROLE_NOUNS = frozenset(
+    """spokesman spokeswoman spokesperson spokespeople official officials minister ministry ministers
+    president premier chancellor secretary adviser advisor advisers advisors analyst analysts expert
+    experts police authorities government officer officers source sources lawyer lawyers attorney
+    prosecutor prosecutors judge researcher researchers scientist scientists economist economists
+    leader leaders chief director ceo executive executives chairman chairwoman commissioner ambassador
+    diplomat diplomats governor mayor senator lawmaker lawmakers residents resident witnesses witness
+    critics activists company firm agency department office military army committee council report
+    study survey statement spokesmen organisers organizers investigators doctors doctor officials
+    union group campaigners observers manager coach owner professor teacher mother father parents
+    family""".split()
+)
+_TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday week weekend month year today
+    yesterday night morning afternoon evening""".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _cue_words() -> frozenset[str]:
+    try:
+        lex = frozenset(w.lower() for w in lexicon().reporting_verbs if " " not in w)
+    except Exception:  # the lexicon is another module's data: never let it break claims
+        lex = frozenset()
+    return (lex | _EXTRA_CUES) - _NEVER_CUES
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    try:
+        lex = frozenset(w for t in lexicon().titles for w in t.lower().split())
+    except Exception:
+        lex = frozenset()
+    return lex | _TITLE_WORDS
+
+
+@lru_cache(maxsize=1)
+def _cue_re() -> re.Pattern[str]:
+    words = sorted(_cue_words(), key=len, reverse=True)
+    return re.compile(r"(?<![\w’'-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w’'-])")
+
+
+_ACCORDING_RE = re.compile(r"(?<!\w)[Aa]ccording to(?!\w)")
+_TOKEN_RE = re.compile(r"\w(?:[\w’'\-.&]*\w)?|[^\w\s]")
+_WORD_RE = re.compile(r"\w+(?:[’'\-]\w+)*")
+_PARA_BLANK_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_PARA_LINE_RE = re.compile(r"\n\s*")
+
+# --------------------------------------------------------------------------------------------
+# Assertion features
+# --------------------------------------------------------------------------------------------
+
+_NUMBER_WORDS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+    r"fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|"
+    r"half|third|quarter|tens"
+)
+_UNITS = (
+    r"percent|per cent|%|dollars?|euros?|pounds?|yuan|yen|rubles?|roubles?|rupees?|"
+    r"(?:cubic |square )?(?:met(?:er|re)s?|kilomet(?:er|re)s?|km|miles?|feet|tons?|tonnes?)|barrels?|"
+    r"people|deaths?|dead|years?|months?|weeks?|days?|hours?|times|points?|votes?|seats?|jobs|"
+    r"cases|troops|soldiers|children|residents|students|homes|houses|members|countries|"
+    r"kilograms?|kg|liters?|litres?|gallons?|acres?|hectares?|degrees|[kmgt]w|megawatts?|gigawatts?"
+)
+_QUANT_RE = re.compile(
+    rf"[$€£¥]\s?\d|\d[\d,.]*\s?(?:%|(?:{_UNITS})\b)|\b(?:\d[\d,.]*|{_NUMBER_WORDS})"
+    rf"(?:\s+(?:{_NUMBER_WORDS}|and|a|of))*\s+(?:{_UNITS})\b",
+    re.IGNORECASE,
+)
+_DIGIT_RE = re.compile(r"\d")
+_SUPERLATIVE_RE = re.compile(
+    r"\b(?:largest|biggest|highest|lowest|greatest|worst|best|smallest|fastest|slowest|strongest|"
+    r"weakest|deadliest|oldest|youngest|richest|poorest|longest|shortest|most|least|record|"
+    r"first time|first ever|top|unprecedented)\b",
+    re.IGNORECASE,
+)
+_COMPARATIVE_RE = re.compile(
+    r"\b(?:more than|less than|fewer than|greater than|higher than|lower than|bigger than|"
+    r"larger than|smaller than|as many as|as much as|compared (?:with|to)|up from|down from|"
+    r"increased|decreased|rose|fell|doubled|tripled|halved|soared|plunged|dropped|grew|surged|"
+    r"declined by|overtake|outpace|exceed(?:s|ed)?)\b",
+    re.IGNORECASE,
+)
+_PREDICTIVE_RE = re.compile(
+    r"\b(?:will|won[’']t|(?:is|are|was|were) (?:projected|expected|forecast|set|likely|poised|due|"
+    r"scheduled|predicted|estimated) to|plans? to|forecasts?|projections?)\b",
+    re.IGNORECASE,
+)
+_CAUSAL_RE = re.compile(
+    r"\b(?:because|due to|led to|leads to|lead to|caused|causes|as a result|resulted in|results in|"
+    r"thanks to|owing to|therefore|blamed on|triggered|contributed to)\b",
+    re.IGNORECASE,
+)
+
+
+def sentence_features(text: str) -> float:
+    """Check-worthiness of one sentence from its wording alone (0 = nothing to check)."""
+    score = 0.0
+    if _QUANT_RE.search(text):
+        score += 1.0
+    elif _DIGIT_RE.search(text):
+        score += 0.6
+    if _SUPERLATIVE_RE.search(text):
+        score += 1.0
+    if _COMPARATIVE_RE.search(text):
+        score += 0.8
+    if _PREDICTIVE_RE.search(text):
+        score += 0.7
+    if _CAUSAL_RE.search(text):
+        score += 0.7
+    if text.rstrip().endswith("?"):
+        score -= 1.0
+    words = len(_WORD_RE.findall(text))
+    if words < 6:
+        score -= 1.0
+    return round(score, 2)
+
+
+# --------------------------------------------------------------------------------------------
+# Quote pairing
+# --------------------------------------------------------------------------------------------
+
+_FAMILY = {
+    "“": "D", "”": "D", "„": "D", '"': "D",
+    "‘": "S", "’": "S", "‚": "S", "'": "S",
+    "«": "G", "»": "G", "‹": "g", "›": "g",
+}
+_MARK_RE = re.compile("[“”„\"‘’‚'«»‹›]")
+_OPEN_PUNCT = set("([{<—–-/:;,") | set(_FAMILY)
+
+
+@dataclass(slots=True)
+class _Quote:
+    start: int
+    end: int
+    closed: bool = True
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph (blank-line separated, or line separated if no blank line)."""
+    splitter = _PARA_BLANK_RE if _PARA_BLANK_RE.search(text) else _PARA_LINE_RE
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in splitter.finditer(text):
+        if m.start() > pos:
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        spans.append((pos, len(text)))
+    return spans
+
+
+def _classify(text: str, i: int, ch: str, lo: int, hi: int) -> str:
+    """'open', 'close', 'either', 'ambig' (possessive ’), or '' (apostrophe / nothing)."""
+    prev = text[i - 1] if i > lo else " "
+    nxt = text[i + 1] if i + 1 < hi else " "
+    left = not nxt.isspace() and (prev.isspace() or prev in _OPEN_PUNCT)
+    right = not prev.isspace() and (nxt.isspace() or not nxt.isalnum())
+    if ch in "„‚«‹":
+        return "open"
+    if ch in "»›":
+        return "close"
+    if ch in "’'‘":
+        if prev.isalnum() and nxt.isalnum():
+            return ""  # don’t, Putin’s
+        if nxt.isdigit() and (prev.isspace() or i == lo or prev in "(–—-"):
+            j = i + 1
+            while j < hi and text[j].isdigit():
+                j += 1
+            if j - i - 1 == 2 and (j >= hi or not text[j].isalpha() or text[j] == "s"):
+                return ""  # ’90s, '08
+        if ch == "‘":
+            return "open" if left or not right else "close"
+        if left and not right:
+            return "open" if ch == "'" else "open?"
+        if right and not left:
+            if prev in "sS" and nxt == " " and i + 2 < hi and text[i + 2].islower():
+                return "ambig"
+            return "close"
+        return ""
+    if ch == "“":
+        return "open" if left or not right else "close?"
+    if ch == "”":
+        return "close" if right or not left else "open?"
+    # straight double quote
+    if left and not right:
+        return "open"
+    if right and not left:
+        return "close"
+    return "either"
+
+
+def find_quotes(text: str) -> list[_Quote]:
+    """Top-level quotations of ``text`` (span includes the marks), in text order."""
+    paras = _paragraph_spans(text)
+    pairs: list[tuple[int, int]] = []
+    unclosed: list[_Quote] = []
+    stack: list[tuple[str, int, str]] = []  # (family, offset, mark)
+    for pi, (lo, hi) in enumerate(paras):
+        marks = [(m.start(), m.group()) for m in _MARK_RE.finditer(text, lo, hi)]
+        skip_first = False
+        if stack:
+            # a quote is open from the previous paragraph: does this one re-open it?
+            bottom = stack[0]
+            first = text[lo] if lo < hi else ""
+            if first and _FAMILY.get(first) == bottom[0] and first not in "”»›’":
+                skip_first = True
+                stack = [bottom]
+            else:
+                if len(_WORD_RE.findall(text[bottom[1]:paras[pi - 1][1]])) >= 8 and \
+                        (bottom[1] == paras[pi - 1][0] or text[paras[pi - 1][0]:bottom[1]].rstrip()
+                         .endswith((":", ","))):
+                    unclosed.append(_Quote(bottom[1], paras[pi - 1][1], closed=False))
+                stack = []
+        for k, (i, ch) in enumerate(marks):
+            if skip_first and k == 0:
+                continue
+            kind = _classify(text, i, ch, lo, hi)
+            if not kind:
+                continue
+            fam = _FAMILY[ch]
+            if fam == "D" and ch == "“" and stack and stack[-1][2] == "„":
+                kind = "close"
+            open_fams = [f for f, _, _ in stack]
+            if kind == "either":
+                kind = "close" if fam in open_fams else "open"
+            elif kind == "open?":
+                kind = "close" if fam in open_fams else "open"
+            elif kind == "close?":
+                kind = "close" if fam in open_fams else "open"
+            elif kind == "ambig":
+                if fam not in open_fams or _better_close(text, marks, k, lo, hi):
+                    continue
+                kind = "close"
+            if kind == "open":
+                if ch == "'" and not _has_straight_close(text, marks, k, lo, hi):
+                    continue
+                stack.append((fam, i, ch))
+            else:
+                if fam not in open_fams:
+                    continue
+                while stack:
+                    f, s, _ = stack.pop()
+                    if f == fam:
+                        pairs.append((s, i + 1))
+                        break
+    if stack:
+        bottom = stack[0]
+        lo, hi = paras[-1]
+        if len(_WORD_RE.findall(text[bottom[1]:hi])) >= 8 and \
+                (bottom[1] == lo or text[lo:bottom[1]].rstrip().endswith((":", ","))):
+            unclosed.append(_Quote(bottom[1], hi, closed=False))
+    quotes = [_Quote(s, e) for s, e in pairs] + unclosed
+    quotes.sort(key=lambda q: (q.start, -q.end))
+    top: list[_Quote] = []
+    for q in quotes:
+        if top and q.start < top[-1].end:
+            continue  # nested inside (or overlapping) the previous top-level quote
+        top.append(q)
+    for q in top:  # an unclosed quote ends at its paragraph end: strip trailing space
+        if not q.closed:
+            while q.end > q.start and text[q.end - 1].isspace():
+                q.end -= 1
+    return top
+
+
+def _better_close(text: str, marks: list[tuple[int, str]], k: int, lo: int, hi: int) -> bool:
+    """Whether a clearer closing ’ follows the ambiguous one at ``marks[k]`` (before a ” closes)."""
+    for i, ch in marks[k + 1:]:
+        if ch in "”\"»":
+            return False
+        if ch in "’'":
+            kind = _classify(text, i, ch, lo, hi)
+            if kind == "close":
+                return True
+    return False
+
+
+def _has_straight_close(text: str, marks: list[tuple[int, str]], k: int, lo: int, hi: int) -> bool:
+    for i, ch in marks[k + 1:]:
+        if ch == "'" and _classify(text, i, ch, lo, hi) in ("close", "ambig"):
+            return True
+    return False
+
+
+# --------------------------------------------------------------------------------------------
+# Speaker phrases
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(slots=True)
+class _Speaker:
+    start: int
+    end: int
+    text: str
+    first_end: int  # end of the first coordinated member (for the actor look-up)
+    pronoun: bool = False
+
+
+def _tokens(text: str, lo: int, hi: int) -> list[_Tok]:
+    return [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, lo, hi)]
+
+
+def _is_cap(tok: _Tok) -> bool:
+    t = tok.text
+    return t[0].isupper() and tok.low not in _CAP_STOP and not _possessive(t)
+
+
+def _possessive(t: str) -> bool:
+    return t.endswith(("’s", "'s", "’", "s'")) and len(t) > 2
+
+
+def _name_run_back(toks: list[_Tok], i: int) -> int | None:
+    """Index of the first token of a capitalised name run ending at ``toks[i]``, or None."""
+    if i < 0 or not _is_cap(toks[i]):
+        return None
+    j = i
+    while j - 1 >= 0:
+        t = toks[j - 1]
+        if _is_cap(t):
+            j -= 1
+        elif t.text == "." and j - 2 >= 0 and len(toks[j - 2].text) == 1 and toks[j - 2].text.isupper():
+            j -= 1  # George W. Bush
+        elif t.low in _NAME_PARTICLES and j - 2 >= 0 and _is_cap(toks[j - 2]):
+            j -= 1
+        elif t.low == "of" and j - 2 >= 0 and _is_cap(toks[j - 2]):
+            j -= 1  # Bank of England
+        else:
+            break
+    return j
+
+
+def _strip_titles(toks: list[_Tok], a: int, b: int) -> int:
+    """First token of the name proper in ``toks[a..b]`` (titles before a full name removed)."""
+    titles = _title_words()
+    last = -1
+    for k in range(a, b + 1):
+        if toks[k].low.rstrip(".") in titles:
+            last = k
+    if last == -1 or last >= b:
+        return a
+    rest = b - last
+    title = toks[last].low.rstrip(".")
+    if rest >= 2 or title in _HONORIFICS:
+        return last + 1
+    if last == a and toks[a].low in _ORG_START:
+        return a
+    return last + 1
+
+
+def _np_back(toks: list[_Tok], i: int) -> tuple[int, int, int, bool] | None:
+    """(first, name_first, last, pronoun) of a speaker phrase ending at ``toks[i]``."""
+    if i < 0:
+        return None
+    t = toks[i]
+    if t.low in _PRONOUNS:
+        return i, i, i, True
+    j = _name_run_back(toks, i)
+    if j is not None:
+        name_first = _strip_titles(toks, j, i)
+        first = name_first
+        if first == j and j - 1 >= 0 and toks[j - 1].low == "the":
+            first = j - 1
+        return first, first, i, False
+    if t.low in _ROLE_NOUNS or t.low in _title_words():
+        j = i
+        steps = 0
+        while j - 1 >= 0 and steps < 4:
+            p = toks[j - 1]
+            if p.low in _DETERMINERS or _possessive(p.text):
+                return j - 1, j - 1, i, False
+            if not p.text[0].isalnum() or p.low in _cue_words() or p.low in _PREPOSITIONS \
+                    or p.low in ("and", "or", "but", "that", "who", "which"):
+                break
+            j -= 1
+            steps += 1
+        if j == 0 or (j - 1 >= 0 and toks[j - 1].text in (",", ";", ":", "(", "“", '"')):
+            return j, j, i, False
+        return i, i, i, False
+    return None
+
+
+def speaker_before(text: str, cue_start: int, lo: int) -> _Speaker | None:
+    """The speaker phrase right before a cue (``X said``, ``X, an adviser to Y, said``, ``A and B say``)."""
+    toks = _tokens(text, max(lo, cue_start - 300), cue_start)
+    i = len(toks) - 1
+    skipped = 0
+    while i >= 0 and toks[i].low in _SKIP_BEFORE_CUE and skipped < 3:
+        i -= 1
+        skipped += 1
+    if i < 0:
+        return None
+    if toks[i].text == ",":
+        # appositive: NAME, an adviser to Putin, said
+        j = i - 1
+        while j >= 0 and i - j < 30 and toks[j].text not in (",", ".", "“", "”", '"', ";", ":"):
+            j -= 1
+        if j < 1 or toks[j].text != "," or j + 1 >= i:
+            return None
+        head = toks[j + 1]
+        if not (head.low in _APPOSITIVE_STARTS or head.text[0].islower() or head.text[0].isdigit()):
+            return None
+        i = j - 1
+    np = _np_back(toks, i)
+    if np is None:
+        return None
+    first, name_first, last, pronoun = np
+    if pronoun and (first > 0 and toks[first - 1].text not in (",", "“", "”", '"', "(", ";")
+                    and toks[first - 1].low not in ("and", "but", "as", "so", "then")
+                    and not toks[first - 1].text[0].isupper()):
+        # "... that he said" is fine, but "give it said" is not a speaker: require a clause start
+        if toks[first - 1].low not in ("that", "because", "when", "while", "although", "though"):
+            return None
+    first_end = toks[last].end
+    start = toks[first].start
+    # coordination: A and B said
+    if first - 2 >= 0 and toks[first - 1].low in ("and", "&") and not pronoun:
+        np2 = _np_back(toks, first - 2)
+        if np2 is not None and not np2[3]:
+            start = toks[np2[0]].start
+            first_end = toks[np2[2]].end
+            return _Speaker(start, toks[last].end, text[start:toks[last].end], first_end)
+    return _Speaker(start, toks[last].end, text[start:toks[last].end], first_end, pronoun)
+
+
+def speaker_after(text: str, pos: int, hi: int) -> _Speaker | None:
+    """The speaker phrase right after a cue (``said Professor Steve Tsang, director ...``)."""
+    toks = _tokens(text, pos, min(hi, pos + 200))
+    if not toks:
+        return None
+    if toks[0].low in _PRONOUNS:
+        return _Speaker(toks[0].start, toks[0].end, toks[0].text, toks[0].end, True)
+    k = 0
+    det = None
+    if toks[0].low in ("the", "a", "an") or _possessive(toks[0].text):
+        det = 0
+        k = 1
+    run_end = k
+    titles = _title_words()
+    while run_end < len(toks) and run_end - k < 10:
+        t = toks[run_end]
+        if _is_cap(t) or t.low.rstrip(".") in titles or t.low in _ROLE_NOUNS:
+            run_end += 1
+        elif t.text == "." and run_end > k and len(toks[run_end - 1].text) == 1:
+            run_end += 1
+        elif t.low in _NAME_PARTICLES and run_end > k and run_end + 1 < len(toks) \
+                and _is_cap(toks[run_end + 1]):
+            run_end += 1
+        elif det is not None and t.text[0].islower() and t.text[0].isalpha() and run_end - k < 3 \
+                and run_end + 1 < len(toks) and (toks[run_end + 1].low in _ROLE_NOUNS
+                                                 or toks[run_end + 1].low in titles):
+            run_end += 1  # a senior official, the foreign ministry
+        else:
+            break
+    if run_end == k:
+        return None
+    last = run_end - 1
+    while last >= k and toks[last].text == ".":
+        last -= 1
+    if last < k:
+        return None
+    # a name after the last title ("the Kremlin spokesman Dmitry Peskov", "Professor Steve Tsang")
+    last_title = -1
+    for m in range(k, last + 1):
+        if toks[m].low.rstrip(".") in titles or toks[m].low in _ROLE_NOUNS:
+            last_title = m
+    first = det if det is not None else k
+    if last_title != -1 and last_title < last:
+        name_first = _strip_titles(toks, k, last)
+        if name_first > k:
+            first = name_first
+    elif det is None and not _is_cap(toks[k]) and toks[k].low not in _ROLE_NOUNS \
+            and toks[k].low not in titles:
+        return None
+    s, e = toks[first].start, toks[last].end
+    return _Speaker(s, e, text[s:e], e)
+
+
+def speaker_np_after(text: str, pos: int, hi: int) -> _Speaker | None:
+    """The noun phrase after ``according to``: up to punctuation or a clause word, 8 words at most."""
+    sp = speaker_after(text, pos, hi)
+    toks = _tokens(text, pos, min(hi, pos + 160))
+    n = 0
+    while n < len(toks) and n < 8:
+        t = toks[n]
+        if not t.text[0].isalnum() or t.low in ("that", "which", "who", "whose", "and", "but", "when"):
+            break
+        n += 1
+    if sp is not None and (n == 0 or sp.end >= toks[n - 1].end):
+        return sp
+    if n == 0:
+        return sp
+    s, e = toks[0].start, toks[n - 1].end
+    if sp is not None and sp.start == s:
+        return _Speaker(s, e, text[s:e], sp.end)
+    return _Speaker(s, e, text[s:e], e)
+
+
+# --------------------------------------------------------------------------------------------
+# Cues
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Cue:
+    start: int
+    end: int
+    word: str
+    sent: int  # index of the sentence
+    before: _Speaker | None = None  # X said
+    according: bool = False
+
+
+def _sentences(doc: Doc, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentence spans (stripped), cut again at paragraph breaks."""
+    text = doc.text
+    raw: list[tuple[int, int]] = []
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        raw = [(s.start_char, s.end_char) for s in doc.sents]
+    else:
+        pos = 0
+        for m in re.finditer(r"[.!?][”\"’')\]]*\s+(?=[“\"‘(\[]?[A-Z0-9])", text):
+            raw.append((pos, m.end()))
+            pos = m.end()
+        raw.append((pos, len(text)))
+    out: list[tuple[int, int]] = []
+    pstarts = [p[0] for p in paras]
+    for s, e in raw:
+        # cut at paragraph starts inside the sentence
+        k = bisect.bisect_right(pstarts, s)
+        cuts = [s]
+        while k < len(paras) and paras[k][0] < e:
+            cuts.append(paras[k][0])
+            k += 1
+        cuts.append(e)
+        for a, b in zip(cuts, cuts[1:]):
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if b > a:
+                out.append((a, b))
+    return out
+
+
+def _find_cues(text: str, sents: list[tuple[int, int]], inside: list[tuple[int, int]]) -> list[_Cue]:
+    cues: list[_Cue] = []
+    starts = [s for s, _ in sents]
+    qstarts = [s for s, _ in inside]
+    nounish = _NOUNISH_CUES
+
+    def in_quote(pos: int) -> bool:
+        k = bisect.bisect_right(qstarts, pos) - 1
+        return k >= 0 and inside[k][0] < pos < inside[k][1]
+
+    for m in _cue_re().finditer(text):
+        if in_quote(m.start()):
+            continue
+        word = m.group()
+        if word in nounish:
+            nxt = text[m.end():m.end() + 8].lstrip()
+            if not (nxt.startswith(":") or nxt[:5].lower() == "that "):
+                continue
+        si = max(0, bisect.bisect_right(starts, m.start()) - 1)
+        cues.append(_Cue(m.start(), m.end(), word, si))
+    for m in _ACCORDING_RE.finditer(text):
+        if in_quote(m.start()):
+            continue
+        si = max(0, bisect.bisect_right(starts, m.start()) - 1)
+        cues.append(_Cue(m.start(), m.end(), "according to", si, according=True))
+    cues.sort(key=lambda c: c.start)
+    for c in cues:
+        if not c.according:
+            c.before = speaker_before(text, c.start, sents[c.sent][0] if sents else 0)
+    return cues
+
+
+# --------------------------------------------------------------------------------------------
+# Main entry
+# --------------------------------------------------------------------------------------------
+
+_GAP_AFTER_RE = re.compile(r"[\s,;:—–-]*")
+
+
+def _resolve(actors: ActorIndex, sp: _Speaker, claim_start: int) -> str | None:
+    try:
+        if sp.pronoun:
+            if sp.text.lower() not in _PERSON_PRONOUNS:
+                return None
+            actor = actors.last_person_before(min(sp.start, claim_start))
+        else:
+            actor = actors.at(sp.start, sp.first_end)
+            if actor is None:
+                name = sp.text[: sp.first_end - sp.start]
+                actor = actors.by_name(name)
+                if actor is None and name.lower().startswith("the "):
+                    actor = actors.by_name(name[4:])
+    except Exception:  # the actor index is being completed elsewhere; never fail claims on it
+        return None
+    return actor.id if actor is not None else None
+
+
+def _title_case(inner: str) -> bool:
+    words = _WORD_RE.findall(inner)
+    small = {"of", "the", "a", "an", "and", "or", "in", "on", "at", "to", "for", "by", "with", "de"}
+    content = [w for w in words if w.lower() not in small and w[0].isalpha()]
+    return bool(content) and all(w[0].isupper() for w in content)
 
 
 def extract_claims(doc: Doc, actors: ActorIndex) -> list[Claim]:
     """Quotes, reported speech and assertions in ``doc``; speakers resolved through ``actors``."""
-    return []
+    text = doc.text
+    if not text.strip():
+        return []
+    paras = _paragraph_spans(text)
+    pstarts = [p[0] for p in paras]
+    sents = _sentences(doc, paras)
+    sstarts = [s for s, _ in sents]
+    quotes = find_quotes(text)
+    cues = _find_cues(text, sents, [(q.start, q.end) for q in quotes if _long_enough(text, q)])
+    cue_starts = [c.start for c in cues]
+
+    def sent_of(pos: int) -> int:
+        return max(0, bisect.bisect_right(sstarts, pos) - 1)
+
+    def para_of(pos: int) -> int:
+        return max(0, bisect.bisect_right(pstarts, pos) - 1)
+
+    out: list[Claim] = []
+    used_cues: set[int] = set()
+    prev_quote: tuple[int, Claim] | None = None  # (paragraph index of its end, claim)
+    for q in quotes:
+        inner = text[q.start + 1:q.end - (1 if q.closed else 0)]
+        n_words = len(_WORD_RE.findall(inner))
+        if n_words == 0:
+            continue
+        pi = para_of(q.start)
+        p_lo, p_hi = paras[pi]
+        pe = para_of(q.end - 1)
+        sp: _Speaker | None = None
+        cue: _Cue | None = None
+        adjacent = False
+        # (a) cue right after the quote: “…,” said X / “…,” X said / “…,” X, an adviser, said
+        k = bisect.bisect_left(cue_starts, q.end)
+        end_para = paras[pe][1]
+        while k < len(cues) and cues[k].start < min(end_para, q.end + 250):
+            c = cues[k]
+            gap_end = q.end + _GAP_AFTER_RE.match(text, q.end).end() - q.end
+            if c.start == gap_end and not c.according:
+                sp = speaker_after(text, c.end, end_para)
+                if sp is None and text[c.end:c.end + 1] in ",." and c.before is None:
+                    sp = None
+            elif c.start == gap_end and c.according:
+                sp = speaker_np_after(text, c.end, end_para)
+            elif c.before is not None and c.before.start == gap_end:
+                sp = c.before
+            if sp is not None:
+                cue, adjacent = c, True
+                break
+            # only the first cue after the quote can attribute it
+            if text[q.end:c.start].count("“") or text[q.end:c.start].count('"'):
+                break
+            break
+        # (b) cue before the quote in the same sentence: X said: “…” / X said the meeting would be “…”
+        if sp is None:
+            s_lo = sents[sent_of(q.start)][0] if sents else p_lo
+            s_lo = max(s_lo, p_lo)
+            k = bisect.bisect_left(cue_starts, q.start) - 1
+            while k >= 0 and cues[k].start >= s_lo:
+                c = cues[k]
+                if c.according:
+                    sp = speaker_np_after(text, c.end, q.start)
+                elif c.before is not None:
+                    sp = c.before
+                if sp is not None:
+                    cue = c
+                    between = text[c.end:q.start]
+                    adjacent = bool(re.fullmatch(r"[\s,:]*(?:that\s*)?|[^.“”\"]{0,60}:\s*", between))
+                    break
+                k -= 1
+        # (b') "according to X" later in the quote's sentence: “…”, according to X.
+        # (c) previous paragraph ends with "X said:"
+        if sp is None and pi > 0 and q.start == p_lo:
+            prev_lo, prev_hi = paras[pi - 1]
+            if text[prev_lo:prev_hi].rstrip().endswith(":"):
+                k = bisect.bisect_left(cue_starts, prev_hi) - 1
+                if k >= 0 and cues[k].start >= prev_lo and cues[k].before is not None:
+                    cue, sp, adjacent = cues[k], cues[k].before, True
+        if cue is not None:
+            used_cues.add(cue.start)
+        whole_para = q.start == p_lo and not text[q.end:paras[pe][1]].strip(" \t.,;")
+        title_case = _title_case(inner)
+        if sp is None:
+            if n_words <= SHORT_QUOTE_WORDS or (title_case and n_words <= 8):
+                continue
+        elif title_case and not adjacent and n_words <= 8:
+            continue
+        speaker_id = _resolve(actors, sp, q.start) if sp is not None else None
+        speaker_text = sp.text if sp is not None else None
+        cue_word = cue.word if cue is not None else None
+        if sp is None and whole_para and prev_quote is not None and prev_quote[0] >= pi - 1 \
+                and prev_quote[1].speaker_text is not None:
+            speaker_id = prev_quote[1].speaker
+            speaker_text = prev_quote[1].speaker_text
+            cue_word = prev_quote[1].cue
+        score = QUOTE_BASE + 0.5 * max(0.0, sentence_features(inner))
+        claim = Claim("", "quote", q.start, q.end, text[q.start:q.end], speaker_id, speaker_text,
+                      cue_word, round(score, 2))
+        out.append(claim)
+        prev_quote = (pe, claim)
+    quote_spans = [(c.start, c.end) for c in out]
+
+    # reported speech
+    reported_sents: set[int] = set()
+    for c in cues:
+        if c.start in used_cues:
+            # the cue attributes a quote; it may still introduce reported content (partial quotes)
+            pass
+        if c.according:
+            sp = speaker_np_after(text, c.end, sents[c.sent][1] if sents else len(text))
+        else:
+            sp = c.before
+        if sp is None:
+            continue
+        s_lo, s_hi = sents[c.sent] if sents else (0, len(text))
+        span = _reported_content(text, c, sp, s_lo, s_hi)
+        if span is None:
+            continue
+        a, b = span
+        covered = sum(max(0, min(b, qe) - max(a, qs)) for qs, qe in quote_spans)
+        if covered >= 0.6 * (b - a):
+            continue
+        if len(_WORD_RE.findall(text[a:b])) < 3:
+            continue
+        score = REPORTED_BASE + 0.5 * max(0.0, sentence_features(text[a:b]))
+        out.append(Claim("", "reported", a, b, text[a:b], _resolve(actors, sp, a), sp.text, c.word,
+                         round(score, 2)))
+        reported_sents.add(c.sent)
+
+    # assertions
+    claimed = sorted((c.start, c.end) for c in out)
+    cstarts = [s for s, _ in claimed]
+    for si, (a, b) in enumerate(sents):
+        if si in reported_sents:
+            continue
+        k = bisect.bisect_left(cstarts, b)
+        if any(cs < b and ce > a for cs, ce in claimed[max(0, k - 12):k]):
+            continue
+        sent_text = text[a:b]
+        score = sentence_features(sent_text)
+        if score >= ASSERTION_THRESHOLD:
+            out.append(Claim("", "assertion", a, b, sent_text, score=score))
+
+    out.sort(key=lambda c: (c.start, c.end))
+    for n, c in enumerate(out, 1):
+        c.id = f"c{n}"
+    return out
+
+
+def _long_enough(text: str, q: _Quote) -> bool:
+    return len(_WORD_RE.findall(text[q.start:q.end])) > SHORT_QUOTE_WORDS
+
+
+def _reported_content(text: str, c: _Cue, sp: _Speaker, s_lo: int, s_hi: int) -> tuple[int, int] | None:
+    """The reported content of a cue in the sentence ``[s_lo, s_hi)`` (see the module notes)."""
+    if c.according:
+        if sp.start >= c.end and text[s_lo:c.start].strip() == "":
+            # According to X, content.
+            m = re.compile(r",\s*").search(text, sp.end, s_hi)
+            if m is None:
+                return None
+            return _trim(text, m.end(), s_hi)
+        before = text[s_lo:c.start].rstrip()
+        if before.endswith(",") and not text[sp.end:s_hi].strip(" .!?\"”’)"):
+            return _trim(text, s_lo, s_lo + len(before) - 1)
+        return _trim(text, s_lo, s_hi)
+    after = text[c.end:s_hi]
+    if not after.strip(" .!?\"”’)"):
+        # sentence-final attribution: content, X said.
+        before = text[s_lo:sp.start].rstrip()
+        if before.endswith((",", "—", "–")):
+            return _trim(text, s_lo, s_lo + len(before) - 1)
+        return None
+    toks = _tokens(text, c.end, min(s_hi, c.end + 120))
+    if not toks:
+        return None
+    # "that" within a few words (told reporters last week that ...)
+    for n, t in enumerate(toks[:10]):
+        if t.low == "that":
+            if n == 0 or all(x.text[0].isalnum() for x in toks[:n]):
+                return _trim(text, t.end, s_hi)
+            break
+        if not t.text[0].isalnum() and t.text != ",":
+            break
+    first = toks[0]
+    if first.text in (":", ","):
+        return _trim(text, first.end, s_hi) if first.text == ":" else _trim(text, s_lo, s_hi)
+    if c.word in _BARE_CLAUSE:
+        if c.word in ("told", "tells", "tell"):
+            # told reporters/him/the BBC ...: skip the object
+            k = 0
+            if toks[0].low in _OBJECT_PRONOUNS or toks[0].low in ("reporters", "journalists"):
+                k = 1
+            elif _is_cap(toks[0]) or toks[0].low in ("the", "a", "an"):
+                k = 1
+                while k < len(toks) and k < 6 and (_is_cap(toks[k]) or toks[k].low in
+                                                   ("news", "conference", "agency", "media")):
+                    k += 1
+            if k == 0 or k >= len(toks):
+                return _trim(text, s_lo, s_hi)
+            nxt = toks[k]
+            if nxt.low in _PREPOSITIONS or not nxt.text[0].isalnum():
+                return _trim(text, s_lo, s_hi)
+            return _trim(text, nxt.start, s_hi)
+        if first.low in _PREPOSITIONS or first.low in ("it", "so", "nothing", "this"):
+            return _trim(text, s_lo, s_hi)
+        if first.low in ("last", "on", "earlier", "this") and len(toks) > 2:
+            return _trim(text, s_lo, s_hi)
+        return _trim(text, first.start, s_hi)
+    return _trim(text, s_lo, s_hi)
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int] | None:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return (a, b) if b > a else None
+
+
+__all__: Sequence[str] = ("extract_claims", "find_quotes", "sentence_features")
