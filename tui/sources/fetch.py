@@ -1,0 +1,118 @@
+"""Fetching an article from an ``http://`` or ``https://`` URL (standard-library urllib).
+
+Limits (module constants, so tests can shrink them):
+
+* :data:`CONNECT_TIMEOUT` seconds to connect, and at most that long without receiving a byte;
+* :data:`TOTAL_TIMEOUT` seconds for the whole download (checked between reads, so the real bound
+  is ``TOTAL_TIMEOUT + CONNECT_TIMEOUT``); name resolution (DNS) is the system's and not bounded;
+* :data:`MAX_BYTES` (the same 16 MiB as files): a larger ``Content-Length`` is refused before
+  reading, a body that goes past it is refused as soon as it does;
+* at most :data:`MAX_REDIRECTS` redirects, to ``http``/``https`` only.
+
+Only HTML, XHTML and text responses are accepted; anything else (images, PDF, JSON, binary) is
+refused by its ``Content-Type`` (or, without one, by sniffing the bytes).
+"""
+
+from __future__ import annotations
+
+import socket
+import ssl
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from email.message import Message
+
+from tui import __version__
+from tui.sources.article import SourceError
+from tui.sources.limits import MAX_BYTES, mib
+
+CONNECT_TIMEOUT = 10.0
+TOTAL_TIMEOUT = 30.0
+MAX_REDIRECTS = 10
+CHUNK = 64 * 1024
+USER_AGENT = f"newsreader/{__version__} (+https://example.invalid/newsreader; article reader)"
+
+_TEXT_TYPES = ("text/", "application/xhtml+xml", "application/xml", "application/html")
+
+
+@dataclass(slots=True)
+class Fetched:
+    body: bytes
+    url: str
+    """The final URL, after redirects."""
+    content_type: str
+    """The media type, lower case, without parameters ('' when the server sent none)."""
+    charset: str | None
+
+
+class _Redirects(urllib.request.HTTPRedirectHandler):
+    max_redirections = MAX_REDIRECTS
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[override]
+        if not newurl.lower().startswith(("http://", "https://")):
+            raise SourceError(f"redirected to a non-web address ({newurl.split(':', 1)[0]}:)")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def fetch(url: str) -> Fetched:
+    """Download ``url`` within the limits above or raise :class:`SourceError` (no source prefix)."""
+    request = urllib.request.Request(url, headers={
+        "User-Agent": USER_AGENT,
+        "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1",
+        "Accept-Encoding": "identity",
+    })
+    opener = urllib.request.build_opener(_Redirects())
+    deadline = time.monotonic() + TOTAL_TIMEOUT
+    try:
+        with opener.open(request, timeout=CONNECT_TIMEOUT) as resp:
+            headers: Message = resp.headers
+            content_type = headers.get_content_type() if headers.get("Content-Type") else ""
+            charset = headers.get_content_charset()
+            if content_type and not content_type.startswith(_TEXT_TYPES):
+                raise SourceError(f"not an article (the server sent {content_type})")
+            length = headers.get("Content-Length")
+            if length and length.strip().isdigit() and int(length) > MAX_BYTES:
+                raise SourceError(f"larger than {mib(MAX_BYTES)} MiB "
+                                  f"(Content-Length {int(length):,} bytes)")
+            chunks: list[bytes] = []
+            size = 0
+            while True:
+                if time.monotonic() > deadline:
+                    raise SourceError(f"timed out after {TOTAL_TIMEOUT:g} s")
+                chunk = resp.read1(CHUNK)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
+                if size > MAX_BYTES:
+                    raise SourceError(f"larger than {mib(MAX_BYTES)} MiB")
+            return Fetched(b"".join(chunks), resp.geturl() or url, content_type, charset)
+    except SourceError:
+        raise
+    except urllib.error.HTTPError as exc:
+        reason = " ".join(str(exc.reason or "").split())
+        raise SourceError(f"HTTP {exc.code}" + (f" {reason}" if reason else "")) from exc
+    except urllib.error.URLError as exc:
+        raise SourceError(_reason(exc.reason)) from exc
+    except (TimeoutError, socket.timeout) as exc:
+        raise SourceError(f"timed out (no answer within {CONNECT_TIMEOUT:g} s)") from exc
+    except (OSError, ValueError, ssl.SSLError) as exc:  # resets, bad URLs ('http://[x')
+        raise SourceError(_reason(exc)) from exc
+    except Exception as exc:  # http.client.HTTPException and friends: one line, never a traceback
+        raise SourceError(f"cannot fetch ({type(exc).__name__}: {exc})") from exc
+
+
+def _reason(reason: object) -> str:
+    if isinstance(reason, (TimeoutError, socket.timeout)):
+        return f"timed out (no answer within {CONNECT_TIMEOUT:g} s)"
+    if isinstance(reason, ConnectionRefusedError):
+        return "cannot connect (connection refused)"
+    if isinstance(reason, socket.gaierror):
+        return "cannot connect (unknown host)"
+    if isinstance(reason, ssl.SSLError):
+        return f"TLS error ({reason.reason or reason})"
+    if isinstance(reason, OSError) and reason.strerror:
+        return f"cannot connect ({reason.strerror.lower()})"
+    text = " ".join(str(reason).split())
+    return f"cannot fetch ({text})" if text else "cannot fetch"
