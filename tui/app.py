@@ -1,25 +1,82 @@
-"""The Textual application (placeholder until the reader lands)."""
+"""The Textual application: picks the first screen and holds what is shared between screens."""
 
 from __future__ import annotations
 
-from textual.app import App, ComposeResult
-from textual.widgets import Footer, Header, Static
+from typing import ClassVar
 
-from tui.sources import Article
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from tui.analysis.model import Analysis
+from tui.commands import ReaderCommands
+from tui.screens.help import HelpScreen
+from tui.screens.library import LibraryScreen
+from tui.screens.reader import Analyzer, ReaderScreen
+from tui.sources import Article, SourceError, load
 
 
 class NewsreaderApp(App[int]):
-    """newsreader's reader."""
+    """newsreader's reader: one article, or a library of several.
+
+    ``analyzer`` turns an article into an analysis (default: :func:`tui.service.analyze_article`
+    with ``model``/``use_cache``); tests inject a failing one or a hand-built analysis.
+    Analyses are kept per source for the session, so reopening from the library is instant.
+
+    | Key | Action |
+    | :- | :- |
+    | q | quit (exit status 0) |
+    | ? / f1 | help: every key |
+    | ctrl+p | command palette |
+    """
+
+    TITLE = "newsreader"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit_reader", "Quit"),
+        Binding("question_mark,f1", "help", "Help", key_display="?"),
+    ]
+    COMMANDS = App.COMMANDS | {ReaderCommands}
 
     def __init__(self, articles: list[Article], targets: list[str], model: str | None = None,
-                 use_cache: bool = True) -> None:
+                 use_cache: bool = True, analyzer: Analyzer | None = None) -> None:
         super().__init__()
         self.articles = articles
         self.targets = targets
         self.model = model
         self.use_cache = use_cache
+        self._analyzer = analyzer
+        self._analyses: dict[tuple[str, str], Analysis] = {}
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(self.articles[0].text if self.articles else "", markup=False)
-        yield Footer()
+    def analyze(self, article: Article) -> Analysis:
+        """Analyse ``article`` (runs in a worker thread), once per session."""
+        key = (article.source, article.text)
+        if key not in self._analyses:
+            if self._analyzer is not None:
+                result = self._analyzer(article)
+            else:
+                from tui.service import analyze_article
+
+                result = analyze_article(article, model=self.model, use_cache=self.use_cache)
+            self._analyses[key] = result
+        return self._analyses[key]
+
+    def on_mount(self) -> None:
+        if len(self.targets) > 1:
+            known = {a.source: a for a in self.articles}
+            self.push_screen(LibraryScreen(self.targets, self.analyze, known))
+            return
+        article = self.articles[0] if self.articles else None
+        if article is None and self.targets:
+            try:
+                article = load(self.targets[0])
+            except SourceError as exc:
+                self.notify(str(exc), severity="error", markup=False)
+        if article is None:
+            article = Article(text="", source=self.targets[0] if self.targets else "-")
+        self.push_screen(ReaderScreen(article, self.analyze))
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_quit_reader(self) -> None:
+        self.exit(0)

@@ -1,0 +1,86 @@
+"""The help screen: every key, from one table (so the list cannot drift from the bindings)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KEYS: list[tuple[str, list[tuple[str, str]]]] = [
+    ("Reading", [
+        ("j / ↓, k / ↑", "caret down / up a line"),
+        ("space, b", "page down / up"),
+        ("ctrl+d, ctrl+u", "half a page down / up"),
+        ("g, G", "top / bottom of the article"),
+        ("mouse", "wheel scrolls; a click puts the caret (and selects what is under it)"),
+    ]),
+    ("Analysis", [
+        ("a, c, #", "actors, claims, numbers section of the panel"),
+        ("enter / click", "show the highlighted item in the article (centred, marked)"),
+        ("], [", "next / previous mention of the chosen item (2/5 in the status line)"),
+        ("s", "from a claim to its speaker"),
+        ("v", "claims: quotes grouped by speaker (who said what)"),
+        ("f", "filter the panel (enter: back to the list, esc: clear)"),
+        ("1-9", "show / hide an entity type (the legend's numbers)"),
+    ]),
+    ("Search", [
+        ("/", "search the article; every match is highlighted"),
+        ("n, N", "next / previous match"),
+    ]),
+    ("Screen", [
+        ("tab", "move between article and panel"),
+        ("p", "show / hide the side panel"),
+        ("e", "export the analysis (JSON or Markdown)"),
+        ("ctrl+p", "command palette: jump to an actor, toggle a type, theme, export"),
+        ("esc", "close what is open; clear search / mark; back to the library"),
+        ("? / F1", "this help"),
+        ("q", "quit"),
+    ]),
+    ("Library", [
+        ("enter", "open the highlighted article"),
+        ("esc (in an article)", "back to the library"),
+    ]),
+]
+
+
+def help_text() -> Content:
+    """The key table as styled text."""
+    width = max(len(key) for _, rows in KEYS for key, _ in rows) + 2
+    parts: list[str | tuple[str, str]] = []
+    for title, rows in KEYS:
+        parts += [(title, "bold underline"), "\n"]
+        for key, what in rows:
+            parts += [(key.ljust(width), "bold"), what, "\n"]
+        parts.append("\n")
+    parts.append(("esc, q, ? or F1 closes this screen", "dim italic"))
+    return Content.assemble(*parts)
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every key of the reader.
+
+    | Key | Action |
+    | :- | :- |
+    | escape, q, ?, f1 | close |
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark,f1", "dismiss", "Close"),
+    ]
+
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll { width: auto; max-width: 90%; height: auto; max-height: 90%;
+        border: round $accent; background: $surface; padding: 0 2; }
+    HelpScreen Static { width: auto; }
+    """
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll() as scroll:
+            scroll.border_title = "newsreader keys"
+            yield Static(help_text(), id="help-text")

@@ -1,0 +1,204 @@
+"""The article pane: a read-only, word-wrapped TextArea with entity, claim and search highlights."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import ClassVar
+
+from rich.style import Style
+from textual._text_area_theme import TextAreaTheme
+from textual.binding import Binding, BindingType
+from textual.geometry import Region
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import TextArea
+
+from tui.linking import LineHighlights, LineMap, Offsets, add_highlights, display_text
+from tui.widgets import palette
+
+OVERLAYS: tuple[str, ...] = ("nr.search", "nr.search.current", "nr.current")
+"""Layers drawn above the analysis, in this order (the current mention on top)."""
+
+
+class ArticleView(TextArea):
+    """The article text, scrollable by keys and mouse, re-wrapped on resize.
+
+    A TextArea rather than Static/Markdown because it stays fast on very long articles and has a
+    caret: moving the caret is how the reader says "what is this?" (see ``CaretMoved``). The text
+    shown is :func:`tui.linking.display_text` of the article: control characters become visible
+    symbols one-for-one, so escape sequences stay inert and every analysis offset stays valid.
+
+    | Key | Action |
+    | :- | :- |
+    | j / down, k / up | caret down / up a line |
+    | space / pagedown, b / pageup | page down / up |
+    | ctrl+d, ctrl+u | half a page down / up |
+    | g, G | top, bottom |
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("space", "cursor_page_down", "Page down", show=False),
+        Binding("b", "cursor_page_up", "Page up", show=False),
+        Binding("ctrl+d", "half_page(1)", "Half page down", show=False),
+        Binding("ctrl+u", "half_page(-1)", "Half page up", show=False),
+        Binding("g,home", "top", "Top", show=False),
+        Binding("G,end", "bottom", "Bottom", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    ArticleView {
+        border: none;
+        padding: 0 1;
+        &:focus { border: none; }
+    }
+    """
+
+    THEME_NAME = "newsreader"
+    caret_debounce: ClassVar[float] = 0.15
+    """Seconds the caret must rest before ``CaretMoved`` is posted (keeps the panel calm)."""
+
+    class CaretMoved(Message):
+        """The user moved the caret (keys or click) and it came to rest at ``offset``."""
+
+        def __init__(self, view: ArticleView, offset: int) -> None:
+            super().__init__()
+            self.view = view
+            self.offset = offset
+
+        @property
+        def control(self) -> ArticleView:
+            return self.view
+
+    def __init__(self, text: str, *, id: str | None = None) -> None:
+        shown = display_text(text)
+        super().__init__(shown, read_only=True, soft_wrap=True, show_cursor=True,
+                         highlight_cursor_line=False, tab_behavior="focus", id=id)
+        self.lines = LineMap(shown)
+        self._styles: dict[str, Style] = {}
+        self._labels: list[str] = []
+        self._base: LineHighlights = {}
+        self._overlays: dict[str, list[Offsets]] = {name: [] for name in OVERLAYS}
+        self._caret_timer: Timer | None = None
+        # The theme object shares ``_styles`` (dataclasses.replace copies shallowly), so
+        # recomputing the styles in place recolours the text without re-registering.
+        self.register_theme(TextAreaTheme(self.THEME_NAME, syntax_styles=self._styles))
+
+    def on_mount(self) -> None:
+        self._recompute_styles()
+        self.theme = self.THEME_NAME
+        self.watch(self.app, "theme", lambda _: self._recompute_styles(), init=False)
+        self._install_highlights()
+
+    # -- offsets ---------------------------------------------------------------------------
+    @property
+    def caret_offset(self) -> int:
+        """The caret as a character offset into the article."""
+        return self.lines.offset(*self.cursor_location)
+
+    def wrapped_row(self, offset: int) -> int:
+        """The screen row (in the wrapped document) that shows ``offset``."""
+        return self.wrapped_document.location_to_offset(self.lines.location(offset))[1]
+
+    def show_span(self, start: int, end: int, *, move_caret: bool = True) -> None:
+        """Scroll so the span is centred (caret on its start) without posting ``CaretMoved``."""
+        self._cancel_caret_timer()
+        if move_caret:
+            with self.prevent(TextArea.SelectionChanged):
+                self.move_cursor(self.lines.location(start))
+        top = self.wrapped_row(start)
+        bottom = self.wrapped_row(max(start, end - 1))
+        height = bottom - top + 1
+        if height >= self.scrollable_content_region.height:
+            self.scroll_to(y=top, animate=False, force=True)
+        else:
+            region = Region(0, top, max(1, self.scrollable_content_region.width), height)
+            self.scroll_to_region(region, center=True, animate=False, force=True)
+
+    # -- layers ----------------------------------------------------------------------------
+    def set_layers(self, layers: Sequence[tuple[str, Iterable[Offsets]]]) -> None:
+        """Replace the analysis layers (``(style name, spans)``, later ones drawn on top)."""
+        base: LineHighlights = {}
+        labels: list[str] = []
+        for name, spans in layers:
+            if name.startswith("nr.ent."):
+                labels.append(name.removeprefix("nr.ent."))
+            add_highlights(base, self.lines, spans, name)
+        self._base = base
+        if set(labels) - set(self._labels):
+            self._labels = sorted(set(labels) | set(self._labels))
+            self._recompute_styles()
+        self._install_highlights()
+
+    def set_overlay(self, name: str, spans: Iterable[Offsets]) -> None:
+        """Replace one overlay: ``nr.search``, ``nr.search.current`` or ``nr.current``."""
+        self._overlays[name] = list(spans)
+        self._install_highlights()
+
+    def highlight_names_at(self, offset: int) -> list[str]:
+        """Which style names cover ``offset`` (for tests and debugging), bottom first."""
+        row, col = self.lines.location(offset)
+        byte = self.lines.byte_column(row, col)
+        return [name for start, end, name in self._merged().get(row, [])
+                if start <= byte and (end is None or byte < end)]
+
+    def _merged(self) -> LineHighlights:
+        merged: LineHighlights = {row: list(items) for row, items in self._base.items()}
+        for name in OVERLAYS:
+            add_highlights(merged, self.lines, self._overlays[name], name)
+        return merged
+
+    def _install_highlights(self) -> None:
+        """The one place that touches TextArea's private highlight map and line cache.
+
+        Pinned to Textual 8.2 (``_highlights``: row -> [(start byte, end byte|None, name)],
+        styled through the theme's ``syntax_styles``); ``tests/test_widgets_article_view.py``
+        checks that the styles really reach the rendered lines.
+        """
+        highlights = self._highlights
+        highlights.clear()
+        highlights.update(self._merged())
+        self._line_cache.clear()
+        self.refresh()
+
+    def _recompute_styles(self) -> None:
+        """Recolour every layer from the app's current theme."""
+        if not self.is_mounted:
+            return
+        self._styles.clear()
+        self._styles.update(palette.all_styles(self._labels, self.app.theme_variables))
+        self._install_highlights()
+
+    # -- keys and caret --------------------------------------------------------------------
+    def action_half_page(self, direction: int) -> None:
+        """Move the caret and the view by half a page."""
+        height = max(1, self.scrollable_content_region.height // 2) * direction
+        target = self.navigator.get_location_at_y_offset(self.cursor_location, height)
+        self.scroll_relative(y=height, animate=False)
+        self.move_cursor(target)
+
+    def action_top(self) -> None:
+        self.move_cursor((0, 0))
+        self.scroll_home(animate=False)
+
+    def action_bottom(self) -> None:
+        last = self.document.line_count - 1
+        self.move_cursor((last, 0))
+        self.scroll_end(animate=False)
+
+    def on_text_area_selection_changed(self, event: TextArea.SelectionChanged) -> None:
+        """Debounce caret moves: the panel follows once the caret rests."""
+        if event.text_area is not self:
+            return
+        self._cancel_caret_timer()
+        self._caret_timer = self.set_timer(self.caret_debounce, self._emit_caret)
+
+    def _emit_caret(self) -> None:
+        self._caret_timer = None
+        self.post_message(self.CaretMoved(self, self.caret_offset))
+
+    def _cancel_caret_timer(self) -> None:
+        if self._caret_timer is not None:
+            self._caret_timer.stop()
+            self._caret_timer = None

@@ -1,0 +1,282 @@
+"""The side panel: actors, claims and numbers of the analysis, filterable, linked to the text."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Input, OptionList, Static, TabbedContent, TabPane
+from textual.widgets.option_list import Option
+
+from tui.analysis.model import Analysis, Claim
+from tui.linking import ItemKind
+from tui.widgets.item_list import ItemList
+
+SECTIONS: dict[ItemKind, str] = {"actor": "Actors", "claim": "Claims", "number": "Numbers"}
+UNATTRIBUTED = "(unattributed)"
+SNIPPET = 160
+"""Longest claim snippet shown in the list (characters)."""
+
+
+def snippet(text: str, limit: int = SNIPPET) -> str:
+    """One line of at most ``limit`` characters."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+@dataclass(slots=True)
+class Entry:
+    """One row of a section: its item id, what is drawn, and what the filter searches."""
+
+    id: str
+    prompt: Content
+    haystack: str
+
+
+class SidePanel(Vertical):
+    """Actors (by salience), claims (or quotes grouped by speaker) and numbers.
+
+    The panel only shows and selects; the reader screen decides what choosing an item does and
+    owns the keys that reach the panel (``f`` filter, ``v`` group quotes, ``a``/``c``/``#``).
+
+    | Key | Action |
+    | :- | :- |
+    | enter (in the filter) | back to the list |
+    | escape (in the filter) | clear the filter |
+    """
+
+    DEFAULT_CSS = """
+    SidePanel {
+        width: 1fr;
+        min-width: 28;
+        max-width: 60;
+        border-left: vkey $foreground 20%;
+        height: 1fr;
+    }
+    SidePanel #filter { height: 1; border: none; padding: 0 1; margin: 0; }
+    SidePanel #filter:focus { border: none; background: $boost; }
+    SidePanel TabbedContent { height: 1fr; }
+    SidePanel TabPane { padding: 0; height: 1fr; }
+    SidePanel ContentSwitcher { height: 1fr; }
+    SidePanel #panel-status { height: 1; padding: 0 1; color: $text-muted; background: $boost; }
+    """
+
+    class ItemChosen(Message):
+        """An item was chosen (enter or click) in one of the lists."""
+
+        def __init__(self, panel: SidePanel, kind: ItemKind, item_id: str) -> None:
+            super().__init__()
+            self.panel = panel
+            self.kind = kind
+            self.item_id = item_id
+
+        @property
+        def control(self) -> SidePanel:
+            return self.panel
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.analysis: Analysis | None = None
+        self.grouped = False
+        self._entries: dict[ItemKind, list[Entry]] = {k: [] for k in SECTIONS}
+        self._grouped_entries: list[tuple[Entry, bool]] = []
+        self._filter = ""
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="filter (f)", id="filter")
+        with TabbedContent(id="sections"):
+            for kind, title in SECTIONS.items():
+                with TabPane(title, id=f"tab-{kind}"):
+                    yield ItemList(id=f"list-{kind}")
+        yield Static("", id="panel-status", markup=False)
+
+    # -- queries ---------------------------------------------------------------------------
+    def list_for(self, kind: ItemKind) -> OptionList:
+        return self.query_one(f"#list-{kind}", OptionList)
+
+    @property
+    def section(self) -> ItemKind:
+        """The section on show."""
+        active = self.query_one(TabbedContent).active or "tab-actor"
+        return active.removeprefix("tab-")  # type: ignore[return-value]
+
+    def highlighted(self, kind: ItemKind | None = None) -> str | None:
+        """Id of the highlighted item of ``kind`` (default: the section on show)."""
+        option = self.list_for(kind or self.section).highlighted_option
+        return None if option is None or option.disabled else option.id
+
+    # -- filling ---------------------------------------------------------------------------
+    def load(self, analysis: Analysis) -> None:
+        """Fill every section from ``analysis``."""
+        self.analysis = analysis
+        names = {a.id: a.name for a in analysis.actors}
+        actors = sorted(analysis.actors, key=lambda a: -a.salience)
+        self._entries["actor"] = [
+            Entry(a.id, _actor_prompt(a.name, a.kind, len(a.mentions), a.aliases),
+                  " ".join([a.name, *a.aliases, a.kind]).casefold())
+            for a in actors
+        ]
+        self._entries["claim"] = [
+            Entry(c.id, _claim_prompt(c, _speaker(c, names)),
+                  f"{_speaker(c, names)} {c.kind} {c.text}".casefold())
+            for c in analysis.claims
+        ]
+        self._entries["number"] = [
+            Entry(n.id, _number_prompt(n.text, n.value, n.unit, n.qualifier, n.kind),
+                  " ".join(filter(None, [n.text, n.unit, n.qualifier, n.kind])).casefold())
+            for n in analysis.numbers
+        ]
+        self._grouped_entries = _grouped(analysis.claims, names)
+        tabs = self.query_one(TabbedContent)
+        for kind, title in SECTIONS.items():
+            tabs.get_tab(f"tab-{kind}").label = Content(f"{title} {len(self._entries[kind])}")
+        self.refill()
+
+    def refill(self, kind: ItemKind | None = None) -> None:
+        """Rebuild the lists from the entries and the filter, keeping the highlighted item."""
+        for k in [kind] if kind else list(SECTIONS):
+            olist = self.list_for(k)
+            keep = olist.highlighted_option.id if olist.highlighted_option else None
+            needle = self._filter.casefold()
+            options: list[Option] = []
+            if k == "claim" and self.grouped:
+                sources = sum(1 for e, header in self._grouped_entries
+                              if header and e.haystack != UNATTRIBUTED)
+                options.append(Option(Content.styled(f"{sources} distinct sources", "dim italic"),
+                                      disabled=True))
+                for entry, header in self._grouped_entries:
+                    if header or needle in entry.haystack:
+                        options.append(Option(entry.prompt, id=entry.id, disabled=header))
+            else:
+                options = [Option(e.prompt, id=e.id) for e in self._entries[k]
+                           if needle in e.haystack]
+            with olist.prevent(OptionList.OptionHighlighted):
+                olist.set_options(options)
+                if keep is None or not self._highlight(olist, keep):
+                    olist.highlighted = 0 if options else None
+                    if options and options[0].disabled:
+                        olist.action_cursor_down()
+
+    @staticmethod
+    def _highlight(olist: OptionList, item_id: str) -> bool:
+        try:
+            index = olist.get_option_index(item_id)
+        except Exception:  # OptionDoesNotExist: filtered out
+            return False
+        olist.highlighted = index
+        return True
+
+    # -- selection -------------------------------------------------------------------------
+    def show_section(self, kind: ItemKind) -> None:
+        self.query_one(TabbedContent).active = f"tab-{kind}"
+
+    def select(self, kind: ItemKind, item_id: str, *, switch: bool = True) -> bool:
+        """Highlight an item without posting anything back (no feedback loop)."""
+        if switch and self.section != kind:
+            self.show_section(kind)
+        olist = self.list_for(kind)
+        with olist.prevent(OptionList.OptionHighlighted):
+            found = self._highlight(olist, item_id)
+            if not found and self._filter:
+                self.query_one("#filter", Input).value = ""
+                self._filter = ""
+                self.refill()
+                found = self._highlight(olist, item_id)
+        if found:
+            olist.scroll_to_highlight()
+        return found
+
+    def set_status(self, text: str) -> None:
+        self.query_one("#panel-status", Static).update(Content(text))
+
+    def focus_list(self) -> None:
+        self.list_for(self.section).focus()
+
+    # -- events ----------------------------------------------------------------------------
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        kind = (event.option_list.id or "").removeprefix("list-")
+        if kind in SECTIONS and event.option.id is not None:
+            self.post_message(self.ItemChosen(self, kind, event.option.id))  # type: ignore[arg-type]
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._filter = event.value
+        self.refill()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.focus_list()
+
+    def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.key == "escape" and self.query_one("#filter", Input).has_focus:
+            event.stop()
+            self.query_one("#filter", Input).value = ""
+            self.focus_list()
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_toggle_grouping(self) -> None:
+        self.grouped = not self.grouped
+        self.show_section("claim")
+        self.refill("claim")
+        self.set_status("quotes grouped by speaker" if self.grouped else "claims in text order")
+
+
+def _speaker(claim: Claim, names: dict[str, str]) -> str:
+    return names.get(claim.speaker or "", claim.speaker_text or "") or ""
+
+
+def _actor_prompt(name: str, kind: str, mentions: int, aliases: list[str]) -> Content:
+    parts: list[str | tuple[str, str]] = [
+        (name, "bold"), ("  ", ""), (f"{kind} · {mentions} mention{'s' * (mentions != 1)}", "dim"),
+    ]
+    others = [a for a in aliases if a != name]
+    if others:
+        parts += ["\n", (snippet("aka " + ", ".join(others), 120), "dim italic")]
+    return Content.assemble(*parts)
+
+
+_KIND_STYLE = {"quote": "bold reverse", "reported": "bold underline", "assertion": "bold dim"}
+
+
+def _claim_prompt(claim: Claim, speaker: str) -> Content:
+    return Content.assemble(
+        (claim.kind, _KIND_STYLE.get(claim.kind, "bold")), " ",
+        (speaker or "—", "bold"), "\n", snippet(claim.text),
+    )
+
+
+def _number_prompt(text: str, value: float | None, unit: str | None, qualifier: str | None,
+                   kind: str) -> Content:
+    detail = [kind]
+    if value is not None:
+        detail.append(f"= {value:g}" + (f" {unit}" if unit else ""))
+    elif unit:
+        detail.append(unit)
+    if qualifier:
+        detail.append(qualifier)
+    return Content.assemble((snippet(text, 60), "bold"), "  ", (" · ".join(detail), "dim"))
+
+
+def _grouped(claims: list[Claim], names: dict[str, str]) -> list[tuple[Entry, bool]]:
+    """Quotes and reported speech grouped by speaker: (entry, is_header) rows."""
+    said = [c for c in claims if c.kind in ("quote", "reported")]
+    counts = Counter(_speaker(c, names) or UNATTRIBUTED for c in said)
+    rows: list[tuple[Entry, bool]] = []
+    for speaker, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        header = Content.assemble((speaker, "bold"), (f"  {count} statement{'s' * (count != 1)}",
+                                                       "dim"))
+        key = UNATTRIBUTED if speaker == UNATTRIBUTED else ""
+        rows.append((Entry(f"group:{len(rows)}", header, key), True))
+        for c in said:
+            if (_speaker(c, names) or UNATTRIBUTED) == speaker:
+                prompt = Content.assemble("  ", (c.kind, _KIND_STYLE.get(c.kind, "bold")), " ",
+                                          snippet(c.text))
+                rows.append((Entry(c.id, prompt, f"{speaker} {c.text}".casefold()), False))
+    return rows
