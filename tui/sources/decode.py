@@ -26,6 +26,9 @@ CONTROL_RATIO = 0.02
 """Share of control characters above which decoded text counts as binary."""
 CONTROL_MIN = 8
 """...but a text with at most this many control characters is never binary (stray NULs)."""
+CP1252_TOLERANCE = 0.1
+"""cp1252 wins when its "chaos" (charset-normalizer's mess score, 0 to 1) is within this of the
+best guess: on short texts the best guess is often an unlikely DOS or Central European code page."""
 
 # (offset, prefix, description); checked against the first bytes of the input.
 _MAGIC: tuple[tuple[int, bytes, str], ...] = (
@@ -178,7 +181,7 @@ def _guess_legacy(raw: bytes) -> str:
         return "cp1252" if _decodes(raw, "cp1252") else "latin-1"
     least = min(m.chaos for m in matches)
     for m in matches:
-        if m.chaos <= least + 0.01 and "cp1252" in m.could_be_from_charset:
+        if m.chaos <= least + CP1252_TOLERANCE and "cp1252" in m.could_be_from_charset:
             return "cp1252"
     return matches[0].encoding
 

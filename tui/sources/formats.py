@@ -28,10 +28,14 @@ class Parsed:
 # --- plain text -----------------------------------------------------------------------------------
 
 def plain_title(text: str) -> str | None:
-    """The first line is a title when it is short and followed by a blank line."""
+    """The first line is a title when it is short (at most :data:`MAX_TITLE` characters), is
+    followed by a blank line and does not end like a sentence or clause (``.`` ``,`` ``;`` ``:``;
+    a headline may end with ``?`` or ``!``)."""
     first, sep, rest = text.partition("\n")
-    if sep and rest.lstrip(" \t").startswith("\n") and 0 < len(first.strip()) <= MAX_TITLE:
-        return first.strip()
+    first = first.strip()
+    if sep and rest.startswith("\n") and 0 < len(first) <= MAX_TITLE \
+            and not first.endswith((".", ",", ";", ":")):
+        return first
     return None
 
 
@@ -162,7 +166,10 @@ def _md_inline(children: list[Any]) -> str:
         elif child.type == "hardbreak":
             parts.append("\n")
         # images, raw inline HTML and markup tokens (em, strong, link) add nothing themselves
-    return "".join(parts).strip()
+    return _SPACES.sub(" ", "".join(parts)).strip()
+
+
+_SPACES = re.compile(r"[ \t]{2,}")
 
 
 # --- HTML -----------------------------------------------------------------------------------------
@@ -196,10 +203,16 @@ def from_html(html: str, url: str | None = None) -> Parsed:
             doc = None
         if doc is not None and (doc.text or "").strip():
             break
-    if doc is None:
-        return Parsed("")
-    paragraphs = _tree_paragraphs(doc.body) if doc.body is not None else []
-    if not paragraphs and doc.text:
+    if doc is None:  # no main text: keep what the metadata says
+        try:
+            from trafilatura.metadata import extract_metadata
+
+            doc = extract_metadata(html, default_url=url)
+        except Exception:
+            return Parsed("")
+    body = getattr(doc, "body", None)
+    paragraphs = _tree_paragraphs(body) if body is not None else []
+    if not paragraphs and getattr(doc, "text", None):
         paragraphs = [line.strip() for line in doc.text.split("\n") if line.strip()]
     title = " ".join((doc.title or "").split()) or None
     if title and paragraphs and _same(paragraphs[0], title):
