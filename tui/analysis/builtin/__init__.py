@@ -6,12 +6,14 @@ import spacy
 from spacy.language import Language
 
 from tui import __version__
+from tui.analysis.builtin import ner as _ner  # noqa: F401  (registers the "newsreader_ner" factory)
 
 
 def build_builtin() -> Language:
     """A blank English pipeline with sentence splitting and newsreader's rule-based NER."""
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
+    nlp.add_pipe("newsreader_ner")
     nlp.meta["name"] = "newsreader_builtin"
     nlp.meta["version"] = __version__
     return nlp

@@ -1,0 +1,251 @@
+"""Quality of newsreader's analysis against the gold Wikinews/GUM annotation.
+
+Usage::
+
+    .venv/bin/python bench/quality.py [--corpus ../shared/corpus/wikinews] [--model NAME] [-v]
+
+It runs the real engine (``load_pipeline`` + ``analyze``) on every article of the corpus (see its
+SOURCE.md) and prints a table of figures:
+
+**Named entities** — exact-span micro precision/recall/F1 over PERSON, ORG and *place* (our GPE,
+LOC and FAC all count as place), per type and overall. GUM marks every referring expression and
+follows its own span conventions, so the gold mentions are adapted to the OntoNotes conventions
+our labels follow, the same way for every article:
+
+1. keep mentions with ``named_entity_wikification`` set and etype person, organization or place;
+2. keep only *names*: at least one token tagged PROPN (drops "the team", "their", "the country");
+3. strip a leading determiner ("the", "a", "this") and a trailing possessive ("'s", "'") on both
+   gold and predicted spans, since OntoNotes leaves them out of the name;
+4. person mentions: OntoNotes leaves titles and roles out ("US President Barack Obama" is GPE +
+   PERSON "Barack Obama"), so keep the capitalised words after the last lower-case word or title
+   word; drop the mention when nothing is left ("The President") or the remainder follows
+   "of"/"at"/"for" ("Co-founder of Google", an ORG inside a role);
+5. person mentions that are a single nationality, religion or political group word ("Afghans",
+   "Muslims") are NORP in OntoNotes and are not scored.
+
+Gold mentions nest ("Mecca's Grand Mosque" and "Mecca"); each is scored on its own, so nesting
+costs recall. Predicted spans of other labels (NORP, EVENT ...) are not scored.
+
+**Quotes** — gold ``quotes.jsonl`` spans (a span stops at a sentence end) against our claims of
+kind "quote". A gold span is found when predicted quotes cover at least half of it; a predicted
+quote is correct when at least half of it lies inside gold spans.
+
+**Speed** — words per second of the whole engine over the corpus (one core, warm).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tui.analysis.engine import analyze  # noqa: E402
+from tui.analysis.lexicon import gazetteer, lexicon  # noqa: E402
+from tui.analysis.pipeline import load_pipeline  # noqa: E402
+
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "wikinews"
+TYPES = ("PERSON", "ORG", "place")
+GOLD_TYPE = {"person": "PERSON", "organization": "ORG", "place": "place"}
+PRED_TYPE = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "place", "LOC": "place", "FAC": "place"}
+DETERMINERS = ("the ", "The ", "a ", "A ", "an ", "An ", "this ", "This ", "that ", "These ",
+               "these ")
+POSSESSIVES = ("'s", "’s", "'", "’")
+ROLE_PREPS = {"of", "at", "for", "from", "with"}
+
+Key = tuple[str, int, int, str]
+
+
+@dataclass
+class Counts:
+    """True positives, false positives and false negatives."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def prf(self) -> tuple[float, float, float]:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip a leading determiner and a trailing possessive or punctuation from a span."""
+    span = text[start:end]
+    for det in DETERMINERS:
+        if span.startswith(det) and len(span) > len(det):
+            start += len(det)
+            span = span[len(det):]
+            break
+    for pos in POSSESSIVES:
+        if span.endswith(pos) and len(span) > len(pos) + 1:
+            end -= len(pos)
+            span = span[: -len(pos)]
+            break
+    while span and span[-1] in " ,.;:":
+        end -= 1
+        span = span[:-1]
+    return start, end
+
+
+def person_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The name part of a gold person mention (titles and roles dropped), or None."""
+    titles = {w for t in lexicon().titles for w in t.split()}
+    words: list[tuple[int, int]] = []
+    i = start
+    for part in text[start:end].split(" "):
+        if part:
+            words.append((i, i + len(part)))
+        i += len(part) + 1
+    keep = len(words)
+    while keep > 0:
+        w = text[words[keep - 1][0]:words[keep - 1][1]]
+        if not w[:1].isupper() or w.lower().strip(".,") in titles:
+            break
+        keep -= 1
+    if keep == len(words):
+        return None
+    if keep > 0 and text[words[keep - 1][0]:words[keep - 1][1]].lower() in ROLE_PREPS:
+        return None
+    return words[keep][0], words[-1][1]
+
+
+def gold_entities(corpus: Path, texts: dict[str, str]) -> set[Key]:
+    """Gold (doc, start, end, type) after the adaptations in the module docstring."""
+    gaz, lex = gazetteer(), lexicon()
+    groups = {w.lower() for w in gaz.rules["norp"]} | set(lex.demonyms)
+    gold: set[Key] = set()
+    for line in (corpus / "entities.jsonl").open(encoding="utf-8"):
+        m = json.loads(line)
+        etype = GOLD_TYPE.get(m["etype"])
+        if not etype or not m["named_entity_wikification"] or "PROPN" not in m["upos"]:
+            continue
+        text = texts[m["doc"]]
+        start, end = trim(text, m["start"], m["end"])
+        if etype == "PERSON":
+            span = person_name(text, start, end)
+            if span is None:
+                continue
+            start, end = span
+            word = text[start:end].lower()
+            if word in groups or word.endswith("s") and word[:-1] in groups:
+                continue
+        gold.add((m["doc"], start, end, etype))
+    return gold
+
+
+def gold_quotes(corpus: Path) -> dict[str, list[tuple[int, int]]]:
+    quotes: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for line in (corpus / "quotes.jsonl").open(encoding="utf-8"):
+        q = json.loads(line)
+        quotes[q["doc"]].append((q["start"], q["end"]))
+    return quotes
+
+
+def covered(span: tuple[int, int], others: list[tuple[int, int]]) -> float:
+    """Share of ``span`` covered by the union of ``others``."""
+    s, e = span
+    if e <= s:
+        return 0.0
+    marks = bytearray(e - s)
+    for os_, oe in others:
+        for k in range(max(s, os_), min(e, oe)):
+            marks[k - s] = 1
+    return sum(marks) / (e - s)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--model", default=None, help="spaCy pipeline (default: newsreader's choice)")
+    ap.add_argument("-v", "--verbose", action="store_true", help="list every error")
+    args = ap.parse_args(argv)
+    corpus: Path = args.corpus
+    if not (corpus / "entities.jsonl").exists():
+        print(f"no corpus at {corpus}", file=sys.stderr)
+        return 2
+
+    t0 = time.perf_counter()
+    pipeline = load_pipeline(args.model)
+    load_s = time.perf_counter() - t0
+    docs = sorted(p.stem for p in (corpus / "text").glob("*.txt"))
+    texts = {d: (corpus / "text" / f"{d}.txt").read_text(encoding="utf-8") for d in docs}
+    analyze("Warm-up text.", pipeline)
+
+    pred: set[Key] = set()
+    pred_quotes: dict[str, list[tuple[int, int]]] = {}
+    words = 0
+    t0 = time.perf_counter()
+    analyses = {d: analyze(texts[d], pipeline, source=d) for d in docs}
+    run_s = time.perf_counter() - t0
+    for d, a in analyses.items():
+        words += len(texts[d].split())
+        for e in a.entities:
+            etype = PRED_TYPE.get(e.label)
+            if etype:
+                s, en = trim(texts[d], e.start, e.end)
+                pred.add((d, s, en, etype))
+        pred_quotes[d] = [(c.start, c.end) for c in a.claims if c.kind == "quote"]
+
+    gold = gold_entities(corpus, texts)
+    per: dict[str, Counts] = {t: Counts() for t in TYPES}
+    for k in pred & gold:
+        per[k[3]].tp += 1
+    for k in pred - gold:
+        per[k[3]].fp += 1
+    for k in gold - pred:
+        per[k[3]].fn += 1
+    micro = Counts(*(sum(getattr(c, f) for c in per.values()) for f in ("tp", "fp", "fn")))
+    untyped = Counts()
+    gold_spans = {k[:3] for k in gold}
+    pred_spans = {k[:3] for k in pred}
+    untyped.tp = len(gold_spans & pred_spans)
+    untyped.fp = len(pred_spans - gold_spans)
+    untyped.fn = len(gold_spans - pred_spans)
+
+    gq = gold_quotes(corpus)
+    q = Counts()
+    for d in docs:
+        for span in gq.get(d, []):
+            if covered(span, pred_quotes.get(d, [])) >= 0.5:
+                q.tp += 1
+            else:
+                q.fn += 1
+        for span in pred_quotes.get(d, []):
+            if covered(span, gq.get(d, [])) < 0.5:
+                q.fp += 1
+    q_pred = sum(len(v) for v in pred_quotes.values())
+
+    print(f"pipeline {pipeline.info.name} {pipeline.info.version} "
+          f"(trained={pipeline.info.trained}); {len(docs)} articles, {words:,} words")
+    print(f"{'':<22}{'gold':>6}{'pred':>6}{'P':>8}{'R':>8}{'F1':>8}")
+    rows = [(f"entities {t}", per[t]) for t in TYPES]
+    rows += [("entities micro", micro), ("spans, any type", untyped)]
+    for name, c in rows:
+        p, r, f = c.prf()
+        print(f"{name:<22}{c.tp + c.fn:>6}{c.tp + c.fp:>6}{p:>8.3f}{r:>8.3f}{f:>8.3f}")
+    p, r, f = q.prf()
+    print(f"{'quotes (overlap)':<22}{q.tp + q.fn:>6}{q_pred:>6}{p:>8.3f}{r:>8.3f}{f:>8.3f}")
+    print(f"pipeline load {load_s:.2f} s; analysis {words / run_s:,.0f} words/s")
+
+    if args.verbose:
+        errors: Counter[str] = Counter()
+        for k in sorted(pred ^ gold):
+            kind = "FP" if k in pred else "FN"
+            text = texts[k[0]][k[1]:k[2]]
+            print(f"{kind} {k[3]:<7}{k[0][9:]:<12}{text!r}")
+            errors[f"{kind} {k[3]}"] += 1
+        print(dict(errors))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

