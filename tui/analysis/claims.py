@@ -41,6 +41,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc
 
 from tui.analysis.actors import ActorIndex
@@ -66,14 +67,15 @@ _EXTRA_CUES = frozenset(
     maintained maintains remarked remarks replied replies responded responds suggested suggests
     emphasised emphasized emphasises emphasizes reiterated reiterates recalled recalls complained
     complains alleged alleges tweeted testified concluded concludes estimated estimates
-    continued""".split()
+    continued commented comments reasoned observed observes answered asked joked quipped recounted
+    recounts posted""".split()
 )
 """Reporting verbs we accept beside the lexicon's (only forms that are rarely anything else)."""
 
 _NOUNISH_CUES = frozenset("claims claim notes note states state reports report remarks estimates".split())
 """Cue forms that are also common nouns: a cue only when followed by ``that`` or a colon."""
 
-_NEVER_CUES = frozenset("saying telling adding warning stating noting".split())
+_NEVER_CUES = frozenset("saying telling adding warning stating noting writing".split())
 """Participles: the speaker is not next to them (``a statement saying``)."""
 
 _BARE_CLAUSE = frozenset(
@@ -129,9 +131,9 @@ _ROLE_NOUNS = frozenset(
     leader leaders chief director ceo executive executives chairman chairwoman commissioner ambassador
     diplomat diplomats governor mayor senator lawmaker lawmakers residents resident witnesses witness
     critics activists company firm agency department office military army committee council report
-    study survey statement spokesmen organisers organizers investigators doctors doctor officials
+    study survey statement city court church municipality university hospital party spokesmen organisers organizers investigators doctors doctor officials
     union group campaigners observers manager coach owner professor teacher mother father parents
-    family""".split()
+    family authors author poster blogger writer member members campaigner barrister""".split()
 )
 _TIME_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday week weekend month year today
@@ -151,18 +153,39 @@ def _cue_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _title_words() -> frozenset[str]:
     try:
-        lex = frozenset(w for t in lexicon().titles for w in t.lower().split())
+        lex = frozenset(w.rstrip(".") for t in lexicon().titles for w in t.lower().split())
     except Exception:
         lex = frozenset()
-    return lex | _TITLE_WORDS
+    return (lex | _TITLE_WORDS) - frozenset("of the and for state staff".split())
+
+
+def _trie_pattern(words: frozenset[str]) -> str:
+    """An alternation of ``words`` factored by prefix (``s(?:a(?:id|ys)|tated)``): much faster in ``re``."""
+    trie: dict[str, dict] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = "(?:" + "|".join(alts) + ")"
+        return body + "?" if "" in node else body
+
+    return build(trie)
 
 
 @lru_cache(maxsize=1)
 def _cue_re() -> re.Pattern[str]:
-    words = sorted(_cue_words(), key=len, reverse=True)
-    return re.compile(r"(?<![\w’'-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w’'-])")
+    """Cue words; the caller rejects matches preceded by an apostrophe or hyphen."""
+    return re.compile(r"\b" + _trie_pattern(_cue_words()) + r"(?![\w’'-])")
 
 
+_PARTICIPLE_RE = re.compile(r"(?<![\w’'-])(?:saying|stating|adding|writing|telling \w+|noting|warning)(?![\w’'-])")
+_QUOTE_NEXT_RE = re.compile(r"\s*[,:]?\s*[“\"«‘]")
 _ACCORDING_RE = re.compile(r"(?<!\w)[Aa]ccording to(?!\w)")
 _TOKEN_RE = re.compile(r"\w(?:[\w’'\-.&]*\w)?|[^\w\s]")
 _WORD_RE = re.compile(r"\w+(?:[’'\-]\w+)*")
@@ -174,9 +197,9 @@ _PARA_LINE_RE = re.compile(r"\n\s*")
 # --------------------------------------------------------------------------------------------
 
 _NUMBER_WORDS = (
-    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
-    r"fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|"
-    r"half|third|quarter|tens"
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty "
+    "sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion "
+    "billions trillion trillions dozen dozens half third quarter tens"
 )
 _UNITS = (
     r"percent|per cent|%|dollars?|euros?|pounds?|yuan|yen|rubles?|roubles?|rupees?|"
@@ -185,56 +208,74 @@ _UNITS = (
     r"cases|troops|soldiers|children|residents|students|homes|houses|members|countries|"
     r"kilograms?|kg|liters?|litres?|gallons?|acres?|hectares?|degrees|[kmgt]w|megawatts?|gigawatts?"
 )
+_NUMBER_WORD_SET = frozenset(_NUMBER_WORDS.split())
+_NUMBER_ALT = "|".join(_NUMBER_WORDS.split())
 _QUANT_RE = re.compile(
-    rf"[$€£¥]\s?\d|\d[\d,.]*\s?(?:%|(?:{_UNITS})\b)|\b(?:\d[\d,.]*|{_NUMBER_WORDS})"
-    rf"(?:\s+(?:{_NUMBER_WORDS}|and|a|of))*\s+(?:{_UNITS})\b",
-    re.IGNORECASE,
+    rf"[$€£¥]\s?\d|\d[\d,.]*\s?(?:%|(?:{_UNITS})\b)|\b(?:\d[\d,.]*|{_NUMBER_ALT})"
+    rf"(?:\s+(?:{_NUMBER_ALT}|and|a|of))*\s+(?:{_UNITS})\b"
 )
+"""A number with a unit, percent sign or currency (run on lower-case text)."""
 _DIGIT_RE = re.compile(r"\d")
-_SUPERLATIVE_RE = re.compile(
-    r"\b(?:largest|biggest|highest|lowest|greatest|worst|best|smallest|fastest|slowest|strongest|"
-    r"weakest|deadliest|oldest|youngest|richest|poorest|longest|shortest|most|least|record|"
-    r"first time|first ever|top|unprecedented)\b",
-    re.IGNORECASE,
+_FEATURE_SPLIT_RE = re.compile(r"[^\w’']+")
+_SUPERLATIVE_WORDS = frozenset(
+    """largest biggest highest lowest greatest worst best smallest fastest slowest strongest weakest
+    deadliest oldest youngest richest poorest longest shortest most least record unprecedented""".split()
 )
-_COMPARATIVE_RE = re.compile(
-    r"\b(?:more than|less than|fewer than|greater than|higher than|lower than|bigger than|"
-    r"larger than|smaller than|as many as|as much as|compared (?:with|to)|up from|down from|"
-    r"increased|decreased|rose|fell|doubled|tripled|halved|soared|plunged|dropped|grew|surged|"
-    r"declined by|overtake|outpace|exceed(?:s|ed)?)\b",
-    re.IGNORECASE,
+_SUPERLATIVE_PHRASES = (" first time ", " first ever ", " all-time ")
+_COMPARATIVE_WORDS = frozenset(
+    """increased decreased rose fell doubled tripled halved soared plunged dropped grew surged
+    overtake overtakes overtook outpace outpaced exceed exceeds exceeded""".split()
 )
-_PREDICTIVE_RE = re.compile(
-    r"\b(?:will|won[’']t|(?:is|are|was|were) (?:projected|expected|forecast|set|likely|poised|due|"
-    r"scheduled|predicted|estimated) to|plans? to|forecasts?|projections?)\b",
-    re.IGNORECASE,
+_COMPARATIVE_PHRASES = (
+    " more than ", " less than ", " fewer than ", " greater than ", " higher than ", " lower than ",
+    " bigger than ", " larger than ", " smaller than ", " as many as ", " as much as ", " compared with ",
+    " compared to ", " up from ", " down from ", " declined by ",
 )
-_CAUSAL_RE = re.compile(
-    r"\b(?:because|due to|led to|leads to|lead to|caused|causes|as a result|resulted in|results in|"
-    r"thanks to|owing to|therefore|blamed on|triggered|contributed to)\b",
-    re.IGNORECASE,
+_PREDICTIVE_STRONG = (
+    " projected to ", " expected to ", " forecast to ", " likely to ", " poised to ", " set to ",
+    " scheduled to ", " predicted to ", " estimated to ", " plans to ", " plan to ", " is due to ",
+    " are due to ",
 )
+_PREDICTIVE_WORDS = frozenset("will won’t won't forecast forecasts projection projections".split())
+_CAUSAL_STRONG = (
+    " due to ", " led to ", " leads to ", " lead to ", " as a result ", " resulted in ", " results in ",
+    " owing to ", " blamed on ", " contributed to ", " caused by ",
+)
+_CAUSAL_WORDS = frozenset("because therefore caused causes triggered thanks".split())
 
 
 def sentence_features(text: str) -> float:
-    """Check-worthiness of one sentence from its wording alone (0 = nothing to check)."""
+    """Check-worthiness of one sentence from its wording alone (0 = nothing to check).
+
+    Numbers with a unit 1.0 (a bare digit 0.6), superlatives 1.0, comparisons 0.8, predictions 1.0
+    (``is expected to``) or 0.7 (``will``), causal links 1.0 (``led to``) or 0.7 (``because``);
+    questions and very short sentences lose 1.0.
+    """
+    low = text.lower()
+    words = _FEATURE_SPLIT_RE.split(low)
+    wset = frozenset(words)
+    padded = " " + " ".join(words) + " "
     score = 0.0
-    if _QUANT_RE.search(text):
+    has_digit = _DIGIT_RE.search(low) is not None
+    if (has_digit or not wset.isdisjoint(_NUMBER_WORD_SET)) and _QUANT_RE.search(low):
         score += 1.0
-    elif _DIGIT_RE.search(text):
+    elif has_digit:
         score += 0.6
-    if _SUPERLATIVE_RE.search(text):
+    if not wset.isdisjoint(_SUPERLATIVE_WORDS) or any(p in padded for p in _SUPERLATIVE_PHRASES):
         score += 1.0
-    if _COMPARATIVE_RE.search(text):
+    if not wset.isdisjoint(_COMPARATIVE_WORDS) or any(p in padded for p in _COMPARATIVE_PHRASES):
         score += 0.8
-    if _PREDICTIVE_RE.search(text):
+    if any(p in padded for p in _PREDICTIVE_STRONG):
+        score += 1.0
+    elif not wset.isdisjoint(_PREDICTIVE_WORDS):
         score += 0.7
-    if _CAUSAL_RE.search(text):
+    if any(p in padded for p in _CAUSAL_STRONG):
+        score += 1.0
+    elif not wset.isdisjoint(_CAUSAL_WORDS):
         score += 0.7
     if text.rstrip().endswith("?"):
         score -= 1.0
-    words = len(_WORD_RE.findall(text))
-    if words < 6:
+    if len(words) < 7:  # split leaves an empty string at either end
         score -= 1.0
     return round(score, 2)
 
@@ -329,6 +370,8 @@ def find_quotes(text: str) -> list[_Quote]:
             if first and _FAMILY.get(first) == bottom[0] and first not in "”»›’":
                 skip_first = True
                 stack = [bottom]
+            elif _closes_first(text, marks, bottom[0], lo, hi):
+                stack = [bottom]  # sloppy: the next paragraph does not re-open but closes the quote
             else:
                 if len(_WORD_RE.findall(text[bottom[1]:paras[pi - 1][1]])) >= 8 and \
                         (bottom[1] == paras[pi - 1][0] or text[paras[pi - 1][0]:bottom[1]].rstrip()
@@ -387,6 +430,17 @@ def find_quotes(text: str) -> list[_Quote]:
     return top
 
 
+def _closes_first(text: str, marks: list[tuple[int, str]], fam: str, lo: int, hi: int) -> bool:
+    """Whether the first mark of family ``fam`` in a paragraph can only be a closing mark."""
+    for i, ch in marks:
+        if _FAMILY[ch] == fam:
+            kind = _classify(text, i, ch, lo, hi)
+            if not kind or kind == "ambig":
+                continue
+            return kind == "close"
+    return False
+
+
 def _better_close(text: str, marks: list[tuple[int, str]], k: int, lo: int, hi: int) -> bool:
     """Whether a clearer closing ’ follows the ambiguous one at ``marks[k]`` (before a ” closes)."""
     for i, ch in marks[k + 1:]:
@@ -435,9 +489,16 @@ def _tokens(text: str, lo: int, hi: int) -> list[_Tok]:
     return [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, lo, hi)]
 
 
+_PARTICLE_NAME_RE = re.compile(r"(?:al|el|bin|ibn|abu|de|da|van|von|ben|d)[-’'][A-Z]")
+
+
 def _is_cap(tok: _Tok) -> bool:
     t = tok.text
-    return t[0].isupper() and tok.low not in _CAP_STOP and not _possessive(t)
+    if _possessive(t):
+        return False
+    if t[0].isupper():
+        return tok.low not in _CAP_STOP
+    return bool(_PARTICLE_NAME_RE.match(t))
 
 
 def _possessive(t: str) -> bool:
@@ -453,8 +514,9 @@ def _name_run_back(toks: list[_Tok], i: int) -> int | None:
         t = toks[j - 1]
         if _is_cap(t):
             j -= 1
-        elif t.text == "." and j - 2 >= 0 and len(toks[j - 2].text) == 1 and toks[j - 2].text.isupper():
-            j -= 1  # George W. Bush
+        elif t.text == "." and j - 2 >= 0 and toks[j - 2].text[0].isupper() \
+                and (len(toks[j - 2].text) == 1 or "." in toks[j - 2].text) and toks[j].start == t.end + 1:
+            j -= 1  # George W. Bush, The U.S. Department
         elif t.low in _NAME_PARTICLES and j - 2 >= 0 and _is_cap(toks[j - 2]):
             j -= 1
         elif t.low == "of" and j - 2 >= 0 and _is_cap(toks[j - 2]):
@@ -473,6 +535,13 @@ def _strip_titles(toks: list[_Tok], a: int, b: int) -> int:
             last = k
     if last == -1 or last >= b:
         return a
+    for k in range(a, last + 1):
+        if toks[k].low.rstrip(".") in titles and k + 1 <= b and toks[k + 1].low == "of":
+            # Governor of Washington Chris Gregoire: the name is the last two words
+            first = max(a, b - 1)
+            if first - 1 > k + 1 and toks[first - 1].low in _NAME_PARTICLES:
+                first -= 1
+            return first
     rest = b - last
     title = toks[last].low.rstrip(".")
     if rest >= 2 or title in _HONORIFICS:
@@ -514,7 +583,7 @@ def _np_back(toks: list[_Tok], i: int) -> tuple[int, int, int, bool] | None:
     return None
 
 
-def speaker_before(text: str, cue_start: int, lo: int) -> _Speaker | None:
+def speaker_before(text: str, cue_start: int, lo: int, quote_only: bool = False) -> _Speaker | None:
     """The speaker phrase right before a cue (``X said``, ``X, an adviser to Y, said``, ``A and B say``)."""
     toks = _tokens(text, max(lo, cue_start - 300), cue_start)
     i = len(toks) - 1
@@ -525,20 +594,41 @@ def speaker_before(text: str, cue_start: int, lo: int) -> _Speaker | None:
     if i < 0:
         return None
     if toks[i].text == ",":
-        # appositive: NAME, an adviser to Putin, said
-        j = i - 1
-        while j >= 0 and i - j < 30 and toks[j].text not in (",", ".", "“", "”", '"', ";", ":"):
-            j -= 1
-        if j < 1 or toks[j].text != "," or j + 1 >= i:
+        # appositive(s): NAME, an adviser to Putin, said / NAME, curator of X, Fayetteville, said
+        np = None
+        end = i
+        lower_seen = False
+        for _ in range(3):
+            j = end - 1
+            while j >= 0 and end - j < 30 and toks[j].text not in (",", ".", "“", "”", '"', ";", ":",
+                                                                   "(", ")", "?", "!"):
+                j -= 1
+            if j < 1 or toks[j].text != "," or j + 1 >= end:
+                return None
+            seg = toks[j + 1:end]
+            lower_seen = lower_seen or any(t.text[0].islower() or t.text[0].isdigit() for t in seg)
+            if lower_seen:
+                cand = _np_back(toks, j - 1)
+                if cand is not None and not cand[3]:
+                    np = cand
+                    break
+            end = j
+        if np is None:
             return None
-        head = toks[j + 1]
-        if not (head.low in _APPOSITIVE_STARTS or head.text[0].islower() or head.text[0].isdigit()):
-            return None
-        i = j - 1
-    np = _np_back(toks, i)
+    else:
+        np = _np_back(toks, i)
     if np is None:
         return None
     first, name_first, last, pronoun = np
+    if not pronoun and first > 0 and toks[first - 1].low in _PREPOSITIONS and not (
+            quote_only and toks[first - 1].low == "with"):
+        # "a meeting with Putin said" is not Putin speaking, but "CEO of the Refugee Council
+        # Enver Solomon said" is Enver Solomon: keep the last two words after "Title of"
+        if toks[first - 1].low in ("of", "for", "at") and first > 1 and last - first >= 2 and (
+                toks[first - 2].low.rstrip(".") in _title_words() or toks[first - 2].low in _ROLE_NOUNS):
+            first = last - 1
+        else:
+            return None
     if pronoun and (first > 0 and toks[first - 1].text not in (",", "“", "”", '"', "(", ";")
                     and toks[first - 1].low not in ("and", "but", "as", "so", "then")
                     and not toks[first - 1].text[0].isupper()):
@@ -643,14 +733,21 @@ class _Cue:
     sent: int  # index of the sentence
     before: _Speaker | None = None  # X said
     according: bool = False
+    quote_only: bool = False  # a participle right before a quote (``stating: “…”``)
 
 
-def _sentences(doc: Doc, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _sentences(doc: Doc, text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sentence spans (stripped), cut again at paragraph breaks."""
-    text = doc.text
     raw: list[tuple[int, int]] = []
-    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
-        raw = [(s.start_char, s.end_char) for s in doc.sents]
+    starts: list[int] = []
+    if len(doc):
+        # one C-level pass (doc.has_annotation and doc.sents iterate tokens in Python)
+        arr = doc.to_array([SENT_START, IDX])
+        starts = [int(x) for x in arr[arr[:, 0] == 1, 1]]
+    if len(starts) > 1 or (starts and len(doc) < 3):
+        if starts[0] != 0:
+            starts.insert(0, 0)
+        raw = list(zip(starts, starts[1:] + [len(text)]))
     else:
         pos = 0
         for m in re.finditer(r"[.!?][”\"’')\]]*\s+(?=[“\"‘(\[]?[A-Z0-9])", text):
@@ -688,15 +785,20 @@ def _find_cues(text: str, sents: list[tuple[int, int]], inside: list[tuple[int, 
         return k >= 0 and inside[k][0] < pos < inside[k][1]
 
     for m in _cue_re().finditer(text):
-        if in_quote(m.start()):
+        if m.start() and text[m.start() - 1] in "’'-" or in_quote(m.start()):
             continue
         word = m.group()
         if word in nounish:
             nxt = text[m.end():m.end() + 8].lstrip()
-            if not (nxt.startswith(":") or nxt[:5].lower() == "that "):
+            if not (nxt.startswith(":") or nxt[:5].lower() == "that " or _QUOTE_NEXT_RE.match(text, m.end())):
                 continue
         si = max(0, bisect.bisect_right(starts, m.start()) - 1)
         cues.append(_Cue(m.start(), m.end(), word, si))
+    for m in _PARTICIPLE_RE.finditer(text):
+        if in_quote(m.start()) or not _QUOTE_NEXT_RE.match(text, m.end()):
+            continue
+        si = max(0, bisect.bisect_right(starts, m.start()) - 1)
+        cues.append(_Cue(m.start(), m.end(), m.group(), si, quote_only=True))
     for m in _ACCORDING_RE.finditer(text):
         if in_quote(m.start()):
             continue
@@ -705,7 +807,7 @@ def _find_cues(text: str, sents: list[tuple[int, int]], inside: list[tuple[int, 
     cues.sort(key=lambda c: c.start)
     for c in cues:
         if not c.according:
-            c.before = speaker_before(text, c.start, sents[c.sent][0] if sents else 0)
+            c.before = speaker_before(text, c.start, sents[c.sent][0] if sents else 0, c.quote_only)
     return cues
 
 
@@ -713,7 +815,11 @@ def _find_cues(text: str, sents: list[tuple[int, int]], inside: list[tuple[int, 
 # Main entry
 # --------------------------------------------------------------------------------------------
 
-_GAP_AFTER_RE = re.compile(r"[\s,;:—–-]*")
+_GAP_AFTER_RE = re.compile(r"[\s,;:]*")
+_DASH_NAME_RE = re.compile(r"[ \t]*[-–—―][ \t]*((?:[A-Z][\w’'.-]*[ \t]+){1,3}[A-Z][\w’'-]+)[ \t]*(?=\n|$)")
+_SMALL_WORDS = frozenset(
+    "of the a an and or in on at to for by with de from into over as is vs via per".split()
+)
 
 
 def _resolve(actors: ActorIndex, sp: _Speaker, claim_start: int) -> str | None:
@@ -736,9 +842,112 @@ def _resolve(actors: ActorIndex, sp: _Speaker, claim_start: int) -> str | None:
 
 def _title_case(inner: str) -> bool:
     words = _WORD_RE.findall(inner)
-    small = {"of", "the", "a", "an", "and", "or", "in", "on", "at", "to", "for", "by", "with", "de"}
-    content = [w for w in words if w.lower() not in small and w[0].isalpha()]
+    content = [w for w in words if w.lower() not in _SMALL_WORDS and w[0].isalpha()]
     return bool(content) and all(w[0].isupper() for w in content)
+
+
+def _refine(text: str, sp: _Speaker | None, persons: list[tuple[int, int]]) -> _Speaker | None:
+    """Narrow a name phrase to the PERSON entity it ends with (``the Refugee Council Enver Solomon``)."""
+    if sp is None or sp.pronoun or not persons:
+        return sp
+    k = bisect.bisect_right(persons, (sp.first_end, len(text) + 1)) - 1
+    while k >= 0 and persons[k][1] >= sp.start:
+        ps, pe = persons[k]
+        if sp.start < ps < sp.first_end and pe == sp.first_end:
+            if sp.first_end == sp.end:
+                return _Speaker(ps, pe, text[ps:pe], pe)
+            return sp
+        k -= 1
+    return sp
+
+
+class _Attributor:
+    """Finds the speaker of a quote from the cues around it."""
+
+    def __init__(self, text: str, cues: list[_Cue], paras: list[tuple[int, int]],
+                 sents: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.cues = cues
+        self.cue_starts = [c.start for c in cues]
+        self.paras = paras
+        self.pstarts = [p[0] for p in paras]
+        self.sents = sents
+        self.sstarts = [s for s, _ in sents]
+
+    def para_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.pstarts, pos) - 1)
+
+    def sent_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.sstarts, pos) - 1)
+
+    def after(self, q: _Quote) -> tuple[_Speaker, _Cue | None] | None:
+        """“…,” said X / “…,” X said / “…,” team member X told / “…”, according to X / “…” – X."""
+        text = self.text
+        end_para = self.paras[self.para_of(max(q.start, q.end - 1))][1]
+        gap_end = _GAP_AFTER_RE.match(text, q.end).end()
+        k = bisect.bisect_left(self.cue_starts, gap_end)
+        if k < len(self.cues) and self.cues[k].start < min(end_para, gap_end + 120):
+            c = self.cues[k]
+            sp: _Speaker | None = None
+            if c.start == gap_end:
+                if c.according:
+                    sp = speaker_np_after(text, c.end, end_para)
+                elif not c.quote_only:
+                    sp = speaker_after(text, c.end, end_para)
+            elif c.before is not None and not c.quote_only:
+                lead = text[gap_end:c.before.start]
+                if c.before.start == gap_end or (
+                        c.before.start > gap_end and len(lead) < 60
+                        and re.fullmatch(r"(?:\w[\w’'.-]*\s+){1,5}", lead)
+                        and not re.search(r"[.!?]\s", lead)):
+                    sp = c.before
+            if sp is not None:
+                return sp, c
+        m = _DASH_NAME_RE.match(text, q.end)
+        if m is not None:
+            s, e = m.span(1)
+            return _Speaker(s, e, text[s:e], e), None
+        return None
+
+    def before(self, q: _Quote) -> tuple[_Speaker, _Cue, bool] | None:
+        """X said: “…” / X said “…” / X said the meeting would be “…” (same sentence)."""
+        text = self.text
+        p_lo = self.paras[self.para_of(q.start)][0]
+        s_lo = max(self.sents[self.sent_of(q.start)][0] if self.sents else p_lo, p_lo)
+        k = bisect.bisect_left(self.cue_starts, q.start) - 1
+        while k >= 0 and self.cues[k].start >= s_lo:
+            c = self.cues[k]
+            sp = speaker_np_after(text, c.end, q.start) if c.according else c.before
+            between = text[c.end:q.start]
+            if sp is not None and c.according and sp.end > q.start:
+                sp = None
+            if sp is not None:
+                adjacent = bool(re.fullmatch(r"[\s,:]*(?:that\s*)?|[^.“”\"]{0,60}[:,]\s*", between))
+                if c.quote_only and not adjacent:
+                    return None
+                return sp, c, adjacent
+            k -= 1
+        return None
+
+    def colon_paragraph(self, q: _Quote) -> tuple[_Speaker, _Cue] | None:
+        """A quote paragraph after a paragraph ending ``X said:``."""
+        pi = self.para_of(q.start)
+        if pi == 0 or q.start != self.paras[pi][0]:
+            return None
+        prev_lo, prev_hi = self.paras[pi - 1]
+        if not self.text[prev_lo:prev_hi].rstrip().endswith(":"):
+            return None
+        k = bisect.bisect_left(self.cue_starts, prev_hi) - 1
+        while k >= 0 and self.cues[k].start >= prev_lo:
+            c = self.cues[k]
+            if c.before is not None:
+                return c.before, c
+            if c.according:
+                sp = speaker_np_after(self.text, c.end, prev_hi)
+                if sp is not None:
+                    return sp, c
+            k -= 1
+        return None
 
 
 def extract_claims(doc: Doc, actors: ActorIndex) -> list[Claim]:
@@ -747,82 +956,39 @@ def extract_claims(doc: Doc, actors: ActorIndex) -> list[Claim]:
     if not text.strip():
         return []
     paras = _paragraph_spans(text)
-    pstarts = [p[0] for p in paras]
-    sents = _sentences(doc, paras)
-    sstarts = [s for s, _ in sents]
+    sents = _sentences(doc, text, paras)
     quotes = find_quotes(text)
     cues = _find_cues(text, sents, [(q.start, q.end) for q in quotes if _long_enough(text, q)])
-    cue_starts = [c.start for c in cues]
-
-    def sent_of(pos: int) -> int:
-        return max(0, bisect.bisect_right(sstarts, pos) - 1)
-
-    def para_of(pos: int) -> int:
-        return max(0, bisect.bisect_right(pstarts, pos) - 1)
+    persons = sorted((e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON")
+    att = _Attributor(text, cues, paras, sents)
 
     out: list[Claim] = []
-    used_cues: set[int] = set()
-    prev_quote: tuple[int, Claim] | None = None  # (paragraph index of its end, claim)
+    prev_quote: tuple[int, int, Claim] | None = None  # (paragraph of its end, its end, claim)
     for q in quotes:
         inner = text[q.start + 1:q.end - (1 if q.closed else 0)]
         n_words = len(_WORD_RE.findall(inner))
         if n_words == 0:
             continue
-        pi = para_of(q.start)
-        p_lo, p_hi = paras[pi]
-        pe = para_of(q.end - 1)
+        pi = att.para_of(q.start)
+        p_lo = paras[pi][0]
+        pe = att.para_of(max(q.start, q.end - 1))
         sp: _Speaker | None = None
         cue: _Cue | None = None
         adjacent = False
-        # (a) cue right after the quote: “…,” said X / “…,” X said / “…,” X, an adviser, said
-        k = bisect.bisect_left(cue_starts, q.end)
-        end_para = paras[pe][1]
-        while k < len(cues) and cues[k].start < min(end_para, q.end + 250):
-            c = cues[k]
-            gap_end = q.end + _GAP_AFTER_RE.match(text, q.end).end() - q.end
-            if c.start == gap_end and not c.according:
-                sp = speaker_after(text, c.end, end_para)
-                if sp is None and text[c.end:c.end + 1] in ",." and c.before is None:
-                    sp = None
-            elif c.start == gap_end and c.according:
-                sp = speaker_np_after(text, c.end, end_para)
-            elif c.before is not None and c.before.start == gap_end:
-                sp = c.before
-            if sp is not None:
-                cue, adjacent = c, True
-                break
-            # only the first cue after the quote can attribute it
-            if text[q.end:c.start].count("“") or text[q.end:c.start].count('"'):
-                break
-            break
-        # (b) cue before the quote in the same sentence: X said: “…” / X said the meeting would be “…”
-        if sp is None:
-            s_lo = sents[sent_of(q.start)][0] if sents else p_lo
-            s_lo = max(s_lo, p_lo)
-            k = bisect.bisect_left(cue_starts, q.start) - 1
-            while k >= 0 and cues[k].start >= s_lo:
-                c = cues[k]
-                if c.according:
-                    sp = speaker_np_after(text, c.end, q.start)
-                elif c.before is not None:
-                    sp = c.before
-                if sp is not None:
-                    cue = c
-                    between = text[c.end:q.start]
-                    adjacent = bool(re.fullmatch(r"[\s,:]*(?:that\s*)?|[^.“”\"]{0,60}:\s*", between))
-                    break
-                k -= 1
-        # (b') "according to X" later in the quote's sentence: “…”, according to X.
-        # (c) previous paragraph ends with "X said:"
-        if sp is None and pi > 0 and q.start == p_lo:
-            prev_lo, prev_hi = paras[pi - 1]
-            if text[prev_lo:prev_hi].rstrip().endswith(":"):
-                k = bisect.bisect_left(cue_starts, prev_hi) - 1
-                if k >= 0 and cues[k].start >= prev_lo and cues[k].before is not None:
-                    cue, sp, adjacent = cues[k], cues[k].before, True
-        if cue is not None:
-            used_cues.add(cue.start)
-        whole_para = q.start == p_lo and not text[q.end:paras[pe][1]].strip(" \t.,;")
+        found = att.after(q)
+        if found is not None:
+            sp, cue = found
+            adjacent = True
+        else:
+            found_b = att.before(q)
+            if found_b is not None:
+                sp, cue, adjacent = found_b
+            else:
+                found_c = att.colon_paragraph(q)
+                if found_c is not None:
+                    sp, cue = found_c
+                    adjacent = True
+        sp = _refine(text, sp, persons)
         title_case = _title_case(inner)
         if sp is None:
             if n_words <= SHORT_QUOTE_WORDS or (title_case and n_words <= 8):
@@ -832,24 +998,28 @@ def extract_claims(doc: Doc, actors: ActorIndex) -> list[Claim]:
         speaker_id = _resolve(actors, sp, q.start) if sp is not None else None
         speaker_text = sp.text if sp is not None else None
         cue_word = cue.word if cue is not None else None
-        if sp is None and whole_para and prev_quote is not None and prev_quote[0] >= pi - 1 \
-                and prev_quote[1].speaker_text is not None:
-            speaker_id = prev_quote[1].speaker
-            speaker_text = prev_quote[1].speaker_text
-            cue_word = prev_quote[1].cue
+        if sp is None and prev_quote is not None and prev_quote[2].speaker_text is not None:
+            # continuation: a whole quoted paragraph right after the speaker's quote, or a further
+            # quote in the same paragraph with no cue of its own
+            whole_para = q.start == p_lo and not text[q.end:paras[pe][1]].strip(" \t.,;")
+            between = text[prev_quote[1]:q.start]
+            same_para = prev_quote[0] == pi and not _SENT_WITH_NAME_RE.search(between)
+            if (whole_para and prev_quote[0] >= pi - 1) or same_para:
+                speaker_id = prev_quote[2].speaker
+                speaker_text = prev_quote[2].speaker_text
+                cue_word = prev_quote[2].cue
         score = QUOTE_BASE + 0.5 * max(0.0, sentence_features(inner))
         claim = Claim("", "quote", q.start, q.end, text[q.start:q.end], speaker_id, speaker_text,
                       cue_word, round(score, 2))
         out.append(claim)
-        prev_quote = (pe, claim)
+        prev_quote = (pe, q.end, claim)
     quote_spans = [(c.start, c.end) for c in out]
 
     # reported speech
     reported_sents: set[int] = set()
     for c in cues:
-        if c.start in used_cues:
-            # the cue attributes a quote; it may still introduce reported content (partial quotes)
-            pass
+        if c.quote_only:
+            continue
         if c.according:
             sp = speaker_np_after(text, c.end, sents[c.sent][1] if sents else len(text))
         else:
@@ -866,6 +1036,7 @@ def extract_claims(doc: Doc, actors: ActorIndex) -> list[Claim]:
             continue
         if len(_WORD_RE.findall(text[a:b])) < 3:
             continue
+        sp = _refine(text, sp, persons)
         score = REPORTED_BASE + 0.5 * max(0.0, sentence_features(text[a:b]))
         out.append(Claim("", "reported", a, b, text[a:b], _resolve(actors, sp, a), sp.text, c.word,
                          round(score, 2)))
@@ -889,6 +1060,10 @@ def extract_claims(doc: Doc, actors: ActorIndex) -> list[Claim]:
     for n, c in enumerate(out, 1):
         c.id = f"c{n}"
     return out
+
+
+_SENT_WITH_NAME_RE = re.compile(r"[.!?]\s+[^“\"]*\b[A-Z][a-z]+ [A-Z][a-z]+")
+"""Between two quotes of one paragraph: a new sentence naming someone ends a continuation."""
 
 
 def _long_enough(text: str, q: _Quote) -> bool:
