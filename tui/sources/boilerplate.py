@@ -78,9 +78,24 @@ def _is_tag_list(line: str) -> bool:
         and all(_is_tag(i) and len(i.split()) <= 4 for i in items)
 
 
+MAX_TAIL_LINES = 200
+"""Only the last lines are looked at: site furniture is short, articles can be long."""
+
+
 def trim_tail(text: str) -> str:
     """``text`` without trailing site boilerplate (see module); unchanged when there is none."""
-    lines = text.split("\n")
+    parts = text.rsplit("\n", MAX_TAIL_LINES)
+    head, lines = (parts[0], parts[1:]) if len(parts) > MAX_TAIL_LINES else ("", parts)
+    trimmed = _trim_lines(lines, text.endswith("\n"))
+    if trimmed is None:
+        return text
+    if head:
+        kept = (head + "\n" + trimmed).rstrip()
+        return kept + "\n" if text.endswith("\n") else kept
+    return trimmed
+
+
+def _trim_lines(lines: list[str], ends_with_newline: bool) -> str | None:
     first_boiler = None
     i = len(lines) - 1
     while i >= 0:
@@ -102,6 +117,6 @@ def trim_tail(text: str) -> str:
         if last >= 0 and _is_tag_list(lines[last].strip()):
             cut = last
     if cut is None:
-        return text
+        return None
     kept = "\n".join(lines[:cut]).rstrip()
-    return kept + "\n" if kept and text.endswith("\n") else kept
+    return kept + "\n" if kept and ends_with_newline else kept

@@ -186,8 +186,9 @@ def from_html(html: str, url: str | None = None) -> Parsed:
     first paragraph is dropped when it repeats the title. A page without extractable text gives
     an empty body.
     """
-    for name in _QUIET:  # no library warnings on stderr (the CLI promises one-line errors)
-        logger = logging.getLogger(name)
+    for name in _QUIET:  # their complaints about odd markup are not the user's errors, and the
+        logger = logging.getLogger(name)  # CLI promises one-line errors on stderr
+        logger.propagate = False
         if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
             logger.addHandler(logging.NullHandler())
     import trafilatura
