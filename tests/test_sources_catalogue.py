@@ -325,6 +325,12 @@ def test_stdin_text(monkeypatch: pytest.MonkeyPatch) -> None:
     assert article == Article("Piped title\n\nFrom stdin.\n", "-", "Piped title")
 
 
+def test_stdin_can_be_loaded_twice(monkeypatch: pytest.MonkeyPatch) -> None:
+    _stdin(monkeypatch, b"Once\n\nRead once, loaded twice.\n")
+    assert load("-") == load("-")
+    assert load("-").text == "Once\n\nRead once, loaded twice.\n"
+
+
 def test_stdin_html(monkeypatch: pytest.MonkeyPatch) -> None:
     _stdin(monkeypatch, HTML_PAGE)
     assert load("-").text == HTML_TEXT

@@ -184,7 +184,7 @@ def _run_cache(ns: argparse.Namespace) -> int:
 
 
 def _run_reader(ns: argparse.Namespace) -> int:
-    from tui.sources import SourceError, expand, load
+    from tui.sources import SourceError, expand, load, reattach_terminal
 
     paths = ns.articles or [str(p) for p in sorted(SEEDS.glob("*.txt"))[:1]]
     if not paths:
@@ -193,9 +193,13 @@ def _run_reader(ns: argparse.Namespace) -> int:
     try:
         targets = expand(paths)
         articles = [load(t) for t in targets] if len(targets) == 1 else []
+        if "-" in targets and len(targets) > 1:
+            load("-")  # read standard input now (it is cached), before the keyboard takes it
     except SourceError as exc:
         _error(str(exc))
         return 1
+    if "-" in targets:
+        reattach_terminal()  # the article came through a pipe: the reader needs the keyboard
     from tui.app import NewsreaderApp
 
     app = NewsreaderApp(articles=articles, targets=targets, model=ns.model,

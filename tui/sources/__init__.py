@@ -6,7 +6,8 @@ imported only for HTML pages and URLs, markdown-it-py only for Markdown, urllib 
 
 from tui.sources.article import Article, SourceError
 from tui.sources.limits import MAX_BYTES
-from tui.sources.load import build, expand, is_url, load
+from tui.sources.load import build, expand, is_url, load, reattach_terminal
 from tui.sources.sanitize import sanitize
 
-__all__ = ["MAX_BYTES", "Article", "SourceError", "build", "expand", "is_url", "load", "sanitize"]
+__all__ = ["MAX_BYTES", "Article", "SourceError", "build", "expand", "is_url", "load", "reattach_terminal",
+           "sanitize"]

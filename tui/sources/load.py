@@ -111,15 +111,43 @@ def load(arg: str) -> Article:
         raise SourceError(f"{shown}: {message}") from exc.__cause__
 
 
+_stdin_cache: tuple[object, bytes] | None = None
+"""Standard input as read the first time (keyed by the stream), so ``-`` can be loaded again."""
+
+
 def _from_stdin() -> Article:
-    stream = getattr(sys.stdin, "buffer", None)
-    if stream is None:
-        raise SourceError("standard input is not readable")
-    try:
-        raw = _read_stream(stream)
-    except (OSError, ValueError) as exc:  # closed, or replaced by a test harness
-        raise SourceError(f"cannot read standard input ({_why(exc)})") from exc
+    global _stdin_cache
+    stdin = sys.stdin
+    if _stdin_cache is not None and _stdin_cache[0] is stdin:
+        raw = _stdin_cache[1]
+    else:
+        stream = getattr(stdin, "buffer", None)
+        if stream is None:
+            raise SourceError("standard input is not readable")
+        try:
+            raw = _read_stream(stream)
+        except (OSError, ValueError) as exc:  # closed, or replaced by a test harness
+            raise SourceError(f"cannot read standard input ({_why(exc)})") from exc
+        _stdin_cache = (stdin, raw)
     return build(raw, "-", kind="html" if _sniff_html(raw) else "text")
+
+
+def reattach_terminal() -> bool:
+    """After ``-`` was read from a pipe, make file descriptor 0 the terminal again (``/dev/tty``),
+    so the reader gets the keyboard. Standard input must have been loaded before (it is cached).
+    Returns whether it did; does nothing when standard input already is a terminal or there is
+    no terminal."""
+    try:
+        if os.isatty(0):
+            return False
+        fd = os.open("/dev/tty", os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        os.dup2(fd, 0)
+    finally:
+        os.close(fd)
+    return True
 
 
 def _from_path(arg: str) -> Article:
@@ -166,7 +194,7 @@ def _from_url(url: str) -> Article:
         if not ctype and looks_binary(got.body[:SNIFF_BYTES]):
             raise SourceError("not an article (binary data)")
         kind = "text"
-    return build(got.body, url, kind=kind, url=got.url, declared=got.charset)
+    return build(got.body, url, kind=kind, url=visible(got.url), declared=got.charset)
 
 
 def _read_stream(stream: BinaryIO) -> bytes:
