@@ -148,7 +148,9 @@ class ReaderScreen(Screen[None]):
 
     def _follow_width(self, width: int) -> None:
         """The panel follows the terminal width until the user toggles it with ``p``."""
-        if not self._panel_forced:
+        if self.empty:
+            self.panel.display = False  # nothing to list; keeps focus off the filter
+        elif not self._panel_forced:
             self.panel.display = width >= NARROW
 
     # -- analysis --------------------------------------------------------------------------
@@ -336,10 +338,9 @@ class ReaderScreen(Screen[None]):
 
     # -- the rest of the keys --------------------------------------------------------------
     def action_section(self, kind: ItemKind) -> None:
-        panel = self.panel
-        if not panel.display:
-            panel.display = True
-            self._panel_forced = True
+        if self.empty:
+            return
+        panel = self._show_panel()
         panel.show_section(kind)
         panel.focus_list()
 
@@ -352,15 +353,20 @@ class ReaderScreen(Screen[None]):
 
     def action_filter(self) -> None:
         """``f``: type to filter the panel's lists."""
-        self._show_panel().action_focus_filter()
+        if not self.empty:
+            self._show_panel().action_focus_filter()
 
     def action_group_quotes(self) -> None:
         """``v``: claims as "who said what" (quotes grouped by speaker), or back."""
+        if self.empty:
+            return
         panel = self._show_panel()
         panel.action_toggle_grouping()
         panel.focus_list()
 
     def action_toggle_panel(self) -> None:
+        if self.empty:
+            return
         panel = self.panel
         panel.display = not panel.display
         self._panel_forced = True
@@ -368,14 +374,12 @@ class ReaderScreen(Screen[None]):
             self.view.focus()
 
     def action_switch_focus(self) -> None:
-        panel = self.panel
-        if panel.has_focus_within and not self.empty:
+        if self.empty:
+            return
+        if self.panel.has_focus_within:
             self.view.focus()
         else:
-            if not panel.display:
-                panel.display = True
-                self._panel_forced = True
-            panel.focus_list()
+            self._show_panel().focus_list()
 
     def action_toggle_type(self, n: int) -> None:
         """Keys 1-9: show/hide the n-th entity type of the legend."""

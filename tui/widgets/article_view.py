@@ -81,14 +81,17 @@ class ArticleView(TextArea):
         self._base: LineHighlights = {}
         self._overlays: dict[str, list[Offsets]] = {name: [] for name in OVERLAYS}
         self._caret_timer: Timer | None = None
+        self._ready = False
         # The theme object shares ``_styles`` (dataclasses.replace copies shallowly), so
         # recomputing the styles in place recolours the text without re-registering.
         self.register_theme(TextAreaTheme(self.THEME_NAME, syntax_styles=self._styles))
 
     def on_mount(self) -> None:
+        self._ready = True
         self._recompute_styles()
         self.theme = self.THEME_NAME
-        self.watch(self.app, "theme", lambda _: self._recompute_styles(), init=False)
+        # the signal comes after the CSS refresh, when theme_variables hold the new colours
+        self.app.theme_changed_signal.subscribe(self, lambda _: self._recompute_styles())
         self._install_highlights()
 
     # -- offsets ---------------------------------------------------------------------------
@@ -164,8 +167,8 @@ class ArticleView(TextArea):
 
     def _recompute_styles(self) -> None:
         """Recolour every layer from the app's current theme."""
-        if not self.is_mounted:
-            return
+        if not self._ready:
+            return  # on_mount does it
         self._styles.clear()
         self._styles.update(palette.all_styles(self._labels, self.app.theme_variables))
         self._install_highlights()

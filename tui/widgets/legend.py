@@ -32,7 +32,7 @@ class Legend(Static):
         self._items: list[Content] = []
 
     def on_mount(self) -> None:
-        self.watch(self.app, "theme", lambda _: self._redraw(), init=False)
+        self.app.theme_changed_signal.subscribe(self, lambda _: self._redraw())
 
     @property
     def labels(self) -> list[str]:

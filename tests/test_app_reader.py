@@ -1,0 +1,391 @@
+"""The reader screen with hand-built analyses: linking both ways, cycling, search, toggles."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.pilot import Pilot
+from textual.widgets import OptionList
+
+from tui.analysis.model import Actor, Analysis, Claim, Entity, Number, PipelineInfo, Span
+from tui.app import NewsreaderApp
+from tui.screens.reader import ReaderScreen
+from tui.sources import Article
+from tui.widgets.article_view import ArticleView
+from tui.widgets.side_panel import SidePanel
+
+FILLER = ("Filler sentence {i} says nothing in particular, at some length, so that the article "
+          "is long enough to scroll a good way in a small terminal window.")
+QUOTE = "“We agreed on cutting 40% of the budget,” said Tom Ruiz, a negotiator close to the Kremlin."
+TEXT = "\n\n".join([
+    "Talks in Oslo",
+    "Anna Berg met Tom Ruiz in Oslo on Monday to discuss the Kremlin plan.",
+    *[FILLER.format(i=i) for i in range(15)],
+    QUOTE,
+    *[FILLER.format(i=i) for i in range(15, 30)],
+    "Berg left Oslo. Ruiz stayed, and the Kremlin said nothing.",
+]) + "\n"
+
+
+def at(word: str, nth: int = 0, text: str = TEXT) -> Span:
+    """The ``nth`` occurrence of ``word`` as a Span."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(word, start + 1)
+    return Span(start, start + len(word), word)
+
+
+def make_analysis(text: str = TEXT) -> Analysis:
+    """A hand-built analysis of TEXT with known offsets."""
+    berg = [at("Anna Berg"), at("Berg", 1)]
+    ruiz = [at("Tom Ruiz"), at("Tom Ruiz", 1), at("Ruiz", 2)]
+    oslo = [at("Oslo", 0), at("Oslo", 1), at("Oslo", 2)]
+    kremlin = [at("Kremlin", n) for n in range(3)]
+    quote = at(QUOTE[: QUOTE.index("”") + 1])
+    entities = sorted(
+        [Entity(s.start, s.end, s.text, "PERSON") for s in berg + ruiz]
+        + [Entity(s.start, s.end, s.text, "GPE") for s in oslo]
+        + [Entity(s.start, s.end, s.text, "ORG") for s in kremlin]
+        + [Entity(*_se(at("40%")), "40%", "PERCENT"), Entity(*_se(at("Monday")), "Monday", "DATE")],
+        key=lambda e: e.start,
+    )
+    stayed = at("Ruiz stayed, and the Kremlin said nothing.")
+    return Analysis(
+        text=text, source="talks.txt", title="Talks in Oslo",
+        pipeline=PipelineInfo("hand_built", "1.0", False),
+        entities=entities,
+        actors=[
+            Actor("a-ruiz", "Tom Ruiz", "person", ["Ruiz"], ruiz, salience=0.9),
+            Actor("a-berg", "Anna Berg", "person", ["Berg"], berg, salience=0.8),
+            Actor("a-oslo", "Oslo", "place", [], oslo, salience=0.5),
+            Actor("a-kremlin", "Kremlin", "organization", [], kremlin, salience=0.4),
+        ],
+        claims=[
+            Claim("c1", "quote", quote.start, quote.end, quote.text, speaker="a-ruiz",
+                  speaker_text="Tom Ruiz", cue="said"),
+            Claim("c2", "assertion", stayed.start, stayed.end, stayed.text),
+        ],
+        numbers=[Number("n1", *_se(at("40%")), "40%", "percent", 40.0, "%")],
+    )
+
+
+def _se(span: Span) -> tuple[int, int]:
+    return span.start, span.end
+
+
+def make_app(text: str = TEXT, analyzer: Callable[[Article], Analysis] | None = None,
+             title: str | None = "Talks in Oslo") -> NewsreaderApp:
+    article = Article(text=text, source="talks.txt", title=title)
+    return NewsreaderApp(articles=[article], targets=["talks.txt"],
+                         analyzer=analyzer or (lambda a: make_analysis(a.text)))
+
+
+async def ready(pilot: Pilot) -> ReaderScreen:
+    """Wait for the analysis worker and the refresh after it."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, ReaderScreen)
+    return screen
+
+
+def visible_row(view: ArticleView, offset: int) -> int:
+    """Row of ``offset`` inside the viewport (0 = top)."""
+    return view.wrapped_row(offset) - view.scroll_offset.y
+
+
+def centred(view: ArticleView, offset: int) -> bool:
+    height = view.scrollable_content_region.height
+    return abs(visible_row(view, offset) - height // 2) <= 2
+
+
+async def test_text_appears_and_analysis_fills_panel() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        assert screen.view.text == TEXT
+        panel = screen.query_one(SidePanel)
+        assert panel.display
+        assert panel.list_for("actor").option_count == 4
+        assert panel.list_for("actor").get_option_at_index(0).id == "a-ruiz"  # by salience
+        assert panel.list_for("claim").option_count == 2
+        assert panel.list_for("number").option_count == 1
+        assert "hand_built" in screen.sub_title and screen.title == "Talks in Oslo"
+        names = screen.view.highlight_names_at(at("Anna Berg").start + 1)
+        assert "nr.ent.PERSON" in names
+        assert "nr.claim" in screen.view.highlight_names_at(at("budget").start)
+        assert {"nr.number", "nr.ent.PERCENT"} <= set(screen.view.highlight_names_at(at("40%").start))
+
+
+async def test_forward_link_centres_and_marks_the_mention() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("a")
+        panel = screen.panel
+        assert panel.list_for("actor").has_focus
+        panel.select("actor", "a-ruiz")
+        await pilot.press("enter")
+        await pilot.pause()
+        first = at("Tom Ruiz")
+        assert screen.current is not None and screen.current[0].id == "a-ruiz"
+        assert "nr.current" in screen.view.highlight_names_at(first.start)
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        second = at("Tom Ruiz", 1)  # inside the quote paragraph, far down
+        assert screen.current[1] == 1
+        assert centred(screen.view, second.start)
+        assert "nr.current" in screen.view.highlight_names_at(second.start)
+        assert "nr.current" not in screen.view.highlight_names_at(first.start)
+        assert "Tom Ruiz 2/3" in screen.query_one("#status").text
+
+
+async def test_mention_cycling_wraps_both_ways() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("a")
+        screen.panel.select("actor", "a-berg")
+        await pilot.press("enter", "right_square_bracket")
+        assert screen.current[1] == 1
+        await pilot.press("right_square_bracket")
+        assert screen.current[1] == 0
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert screen.current[1] == 1
+        # the last line of the article cannot be centred, only shown
+        assert 0 <= visible_row(screen.view, at("Berg", 1).start) < 30
+        assert "Anna Berg 2/2" in screen.query_one("#status").text
+
+
+async def test_reverse_link_selects_item_without_looping() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await ready(pilot)
+        view = screen.view
+        view.focus()
+        target = at("Berg", 1)  # "Berg left Oslo." at the very end
+        view.move_cursor(view.lines.location(target.start + 2))
+        await pilot.pause(0.35)  # the caret debounce
+        await pilot.pause()
+        panel = screen.panel
+        assert panel.section == "actor"
+        assert panel.highlighted("actor") == "a-berg"
+        assert screen.current == (screen.items["actor"]["a-berg"], 1)
+        assert view.has_focus  # the panel did not steal focus
+        scroll = view.scroll_offset
+        await pilot.pause(0.35)
+        assert view.scroll_offset == scroll  # no feedback loop moved the view
+        # inside the quote (not on a name): claims are found; with claims showing they win
+        await pilot.press("c")
+        view.focus()
+        view.move_cursor(view.lines.location(at("budget").start))
+        await pilot.pause(0.35)
+        assert panel.section == "claim" and panel.highlighted("claim") == "c1"
+
+
+async def test_click_in_article_selects_item() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await ready(pilot)
+        view = screen.view
+        x, y = view.wrapped_document.location_to_offset(view.lines.location(at("Tom Ruiz").start))
+        region = view.content_region
+        await pilot.click(offset=(region.x + x + 1 - view.scroll_offset.x,
+                                  region.y + y - view.scroll_offset.y))
+        await pilot.pause(0.35)
+        assert screen.panel.highlighted("actor") == "a-ruiz"
+
+
+async def test_speaker_key_jumps_to_actor() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("c")
+        screen.panel.select("claim", "c1")
+        await pilot.press("enter")
+        assert screen.current[0].id == "c1"
+        await pilot.press("s")
+        await pilot.pause()
+        assert screen.panel.section == "actor" and screen.panel.highlighted() == "a-ruiz"
+        assert screen.current == (screen.items["actor"]["a-ruiz"], 1)  # the mention by the quote
+
+
+async def test_search_highlights_every_match_and_walks_them() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("slash", *"kremlin")
+        assert len(screen.matches) == 3
+        for n in range(3):
+            assert "nr.search" in screen.view.highlight_names_at(at("Kremlin", n).start)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.view.has_focus
+        assert screen.match_index == 0
+        assert "nr.search.current" in screen.view.highlight_names_at(at("Kremlin", 0).start)
+        await pilot.press("n")
+        await pilot.pause()
+        assert screen.match_index == 1 and centred(screen.view, at("Kremlin", 1).start)
+        await pilot.press("n", "n")
+        assert screen.match_index == 0  # wrapped
+        await pilot.press("N")
+        assert screen.match_index == 2
+        assert "“kremlin” 3/3" in screen.query_one("#status").text
+        await pilot.press("escape")
+        assert screen.matches == []
+        assert "nr.search" not in screen.view.highlight_names_at(at("Kremlin", 0).start)
+
+
+async def test_search_escape_in_bar_cancels() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("slash", *"oslo")
+        assert len(screen.matches) == 3
+        await pilot.press("escape")
+        assert screen.matches == [] and screen.view.has_focus
+
+
+async def test_number_keys_toggle_entity_types() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await ready(pilot)
+        labels = screen.legend.labels
+        assert labels[0] == "PERSON"  # most frequent first (5 mentions)
+        person = at("Anna Berg").start
+        await pilot.press("1")
+        assert "PERSON" in screen.hidden_types
+        assert "nr.ent.PERSON" not in screen.view.highlight_names_at(person)
+        assert "PERSON" in screen.legend.hidden
+        assert "nr.ent.GPE" in screen.view.highlight_names_at(at("Oslo").start)
+        await pilot.press("1")
+        assert "nr.ent.PERSON" in screen.view.highlight_names_at(person)
+        await pilot.press("9")  # no ninth type: nothing happens
+        assert screen.hidden_types == set()
+
+
+async def test_panel_filter_and_grouped_quotes() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await ready(pilot)
+        panel = screen.panel
+        await pilot.press("f", *"ruiz")
+        actors = panel.list_for("actor")
+        assert [actors.get_option_at_index(i).id for i in range(actors.option_count)] == ["a-ruiz"]
+        assert panel.list_for("claim").option_count == 2  # speaker and text both match
+        await pilot.press("enter")
+        assert actors.has_focus
+        await pilot.press("f", "escape")
+        assert actors.option_count == 4
+        await pilot.press("v")
+        claims = panel.list_for("claim")
+        prompts = [str(claims.get_option_at_index(i).prompt) for i in range(claims.option_count)]
+        assert "1 distinct sources" in prompts[0]
+        assert any(p.startswith("Tom Ruiz") for p in prompts)
+        assert claims.highlighted_option is not None and claims.highlighted_option.id == "c1"
+
+
+async def test_help_screen_lists_keys() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("question_mark")
+        from tui.screens.help import HelpScreen
+
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("#help-text").render())
+        for key in ("ctrl+d", "space, b", "g, G", "n, N", "], [", "1-9", "ctrl+p", "tab", "q"):
+            assert key in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReaderScreen)
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("f1")
+        assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_narrow_terminal_hides_panel_and_p_toggles() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        assert not screen.panel.display
+        await pilot.press("p")
+        assert screen.panel.display
+        await pilot.press("tab")
+        assert screen.panel.has_focus_within
+        await pilot.press("tab")
+        assert screen.view.has_focus
+
+
+async def test_resize_rewraps_and_follows_width() -> None:
+    app = make_app()
+    async with app.run_test(size=(130, 30)) as pilot:
+        screen = await ready(pilot)
+        assert screen.panel.display
+        wide = screen.view.wrap_width
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert not screen.panel.display
+        assert screen.view.wrap_width < wide
+        await pilot.resize_terminal(130, 30)
+        await pilot.pause()
+        assert screen.panel.display
+
+
+async def test_reading_keys_move_and_scroll() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 24)) as pilot:
+        screen = await ready(pilot)
+        view = screen.view
+        await pilot.press("j", "j")
+        assert view.cursor_location[0] > 0
+        await pilot.press("space")
+        assert view.scroll_offset.y > 0
+        y = view.scroll_offset.y
+        await pilot.press("ctrl+d")
+        assert view.scroll_offset.y > y
+        await pilot.press("ctrl+u", "b")
+        await pilot.press("G")
+        await pilot.pause()
+        assert view.scroll_offset.y == view.max_scroll_y
+        await pilot.press("g")
+        await pilot.pause()
+        assert view.scroll_offset.y == 0 and view.cursor_location == (0, 0)
+
+
+async def test_q_quits_with_status_zero() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_theme_change_recolours() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 24)) as pilot:
+        screen = await ready(pilot)
+        dark = screen.view._styles["nr.ent.PERSON"]
+        app.theme = "textual-light"
+        await pilot.pause()
+        light = screen.view._styles["nr.ent.PERSON"]
+        assert dark.bgcolor != light.bgcolor
+        assert light.bgcolor.get_truecolor().red > 128  # a pastel, under dark text
+
+
+async def test_list_enter_and_click_post_item_chosen() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("number_sign")
+        assert screen.panel.section == "number"
+        await pilot.press("enter")
+        assert screen.current[0].id == "n1"
+        olist = screen.panel.list_for("actor")
+        await pilot.press("a")
+        await pilot.click(olist, offset=(2, 0))  # the first actor
+        await pilot.pause()
+        assert screen.current[0].id == "a-ruiz"
+        assert isinstance(olist, OptionList)

@@ -1,0 +1,84 @@
+"""The reader when things go wrong: a failing analysis, hostile text, an empty article."""
+
+from __future__ import annotations
+
+from test_app_reader import make_app, ready
+
+from tui.analysis.model import Actor, Analysis, Claim, Entity, PipelineInfo, Span
+from tui.sources import Article
+from tui.widgets.legend import Legend
+
+
+async def test_analysis_failure_keeps_text_and_notifies() -> None:
+    def boom(article: Article) -> Analysis:
+        raise RuntimeError("model exploded")
+
+    app = make_app(analyzer=boom)
+    async with app.run_test(size=(100, 24)) as pilot:
+        screen = await ready(pilot)
+        assert screen.analysis is None
+        assert screen.view.text.startswith("Talks in Oslo")
+        assert any("model exploded" in n.message for n in app._notifications)
+        assert "failed" in screen.sub_title
+        await pilot.press("j", "right_square_bracket", "s", "1", "slash", *"oslo", "enter")
+        assert len(screen.matches) == 3  # search still works without an analysis
+
+
+HOSTILE = ("[bold]Not bold[/] and [/] and [link=http://x]link[/link] and $var\n\n"
+           "Escape \x1b[31mred\x1b[0m and \x1b]0;title\x07 bell.\n\n"
+           "“[i]Quote[/i],” said [red]Mallory[/red].\n")
+
+
+def hostile_analysis(article: Article) -> Analysis:
+    text = article.text
+    name = "[red]Mallory[/red]"
+    m = text.index(name)
+    q = text.index("“[i]")
+    q_end = text.index("”", q) + 1
+    return Analysis(
+        text=text, source=article.source, title=article.title,
+        pipeline=PipelineInfo("[b]pipe[/b]", "1", False),
+        entities=[Entity(m, m + len(name), name, "PERSON"), Entity(0, 15, text[:15], "[ORG]")],
+        actors=[Actor("[x]", name, "person", ["[/]", "$var"], [Span(m, m + len(name), name)])],
+        claims=[Claim("c[1]", "quote", q, q_end, text[q:q_end], speaker="[x]",
+                      speaker_text="[/]")],
+    )
+
+
+async def test_markup_and_escape_sequences_are_inert() -> None:
+    app = make_app(text=HOSTILE, analyzer=hostile_analysis, title="[b]Title[/b] \x1b[2J")
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await ready(pilot)
+        assert screen.analysis is not None
+        shown = screen.view.text
+        assert "[bold]Not bold[/]" in shown and "␛[31mred" in shown and "\x1b" not in shown
+        assert len(shown) == len(HOSTILE)
+        panel = screen.panel
+        actor = str(panel.list_for("actor").get_option_at_index(0).prompt)
+        assert "[red]Mallory[/red]" in actor and "[/]" in actor
+        await pilot.press("a", "enter", "right_square_bracket", "c", "enter", "s", "v")
+        await pilot.press("ctrl+p", *"mallory")
+        await pilot.pause()
+        await pilot.press("escape")
+        screen.view.scroll_home(animate=False)
+        await pilot.pause()
+        first_line = "".join(segment.text for segment in screen.view.render_line(0))
+        assert "[bold]Not bold[/] and [/]" in first_line
+        assert str(screen.query_one(Legend).render())  # the odd label renders
+
+
+async def test_empty_article_says_nothing_to_analyse() -> None:
+    called: list[Article] = []
+
+    def analyzer(article: Article) -> Analysis:
+        called.append(article)
+        raise AssertionError("must not analyse an empty article")
+
+    app = make_app(text="  \n\n \t\n", analyzer=analyzer, title=None)
+    async with app.run_test(size=(100, 24)) as pilot:
+        screen = await ready(pilot)
+        assert screen.empty and not called
+        assert "Nothing to analyse" in str(screen.query_one("#empty").render())
+        await pilot.press("j", "slash", "right_square_bracket", "1", "e", "tab", "p", "question_mark")
+        await pilot.press("escape", "q")
+    assert app.return_code == 0
