@@ -1034,7 +1034,16 @@ def extract_claims(doc: Doc, actors: ActorIndex) -> list[Claim]:
         covered = sum(max(0, min(b, qe) - max(a, qs)) for qs, qe in quote_spans)
         if covered >= 0.6 * (b - a):
             continue
-        if len(_WORD_RE.findall(text[a:b])) < 3:
+        # the words of the content that are neither quoted nor the attribution itself
+        holes = sorted([(qs, qe) for qs, qe in quote_spans if qs < b and qe > a]
+                       + [(min(c.start, sp.start), max(c.end, sp.end))])
+        own, pos = [], a
+        for hs, he in holes:
+            if hs > pos:
+                own.append(text[pos:min(hs, b)])
+            pos = max(pos, he)
+        own.append(text[pos:b] if pos < b else "")
+        if len(_WORD_RE.findall(" ".join(own))) < 3:
             continue
         sp = _refine(text, sp, persons)
         score = REPORTED_BASE + 0.5 * max(0.0, sentence_features(text[a:b]))
