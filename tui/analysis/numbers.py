@@ -158,6 +158,10 @@ class _Tables:
     one_after: frozenset[str]
     not_plural: frozenset[str]
     fraction_next_ok: frozenset[str]
+    decade_words: dict[str, int]
+    change_words: frozenset[str]
+    relative_day_modifiers: frozenset[str]
+    time_approximators: frozenset[str]
     triggers: frozenset[str]
     max_phrase: int
 
@@ -184,7 +188,7 @@ def _tables() -> _Tables:
         | set(d["weekdays"]) | set(d["relative_days"]) | set(d["relative_modifiers"])
         | set(d["time_units"]) | set(d["time_words"]) | set(d["currency_symbols"]) | set(codes)
         | set(d["unicode_fractions"]) | {"between", "minus", "aged", "age", "ages", "q", "h"}
-        | {"earlier", "later", "couple", "few", "several", "many"}
+        | {"earlier", "later", "couple", "few", "several", "many"} | set(d["decade_words"])
     )
     return _Tables(
         units=d["units"],
@@ -237,6 +241,10 @@ def _tables() -> _Tables:
         one_after=frozenset(d["one_pronoun_after"]),
         not_plural=frozenset(d["plural_noun_not_year_after_exceptions"]),
         fraction_next_ok=frozenset(d["fraction_next_ok"]),
+        decade_words=d["decade_words"],
+        change_words=frozenset(d["change_words"]),
+        relative_day_modifiers=frozenset(d["relative_day_modifiers"]),
+        time_approximators=frozenset(d["time_approximators"]),
         triggers=frozenset(triggers),
         max_phrase=max(len(p) for t in (measures, currency_words, percent, approximators) for p in t),
     )
@@ -370,7 +378,7 @@ class _Scanner:
         if _is_word(prev):
             if lp in t.name_like_before:
                 return True
-            if prev[0].isupper() and lp not in t.allowed_cap_before:
+            if (prev[0].isupper() or not prev.islower()) and lp not in t.allowed_cap_before:
                 # "met Putin 38 times" is a number, "Boeing 737" is not
                 return self.ends[i - 1] not in self.actor_ends and not self.quantity_follows(i)
         if prev == "." and i >= 2 and self.low[i - 2] in ("no", "nos", "vol", "art", "sec", "p", "pp"):
@@ -578,6 +586,8 @@ class _Scanner:
             h = self.ordinal_word(i)
             if h is not None or w not in t.units:
                 return h
+        if w in t.decade_words:
+            return self.decade_word(i)
         if w in t.vague_scales or w in ("couple", "few", "several", "many"):
             h = self.vague(i)
             if h is not None:
@@ -634,8 +644,10 @@ class _Scanner:
             if i + 1 < self.n and self.toks[i + 1] in (",", ".", ";", ")", "!", "?") and prev in (
                 "the", "this", "that", "no", "every", "any", "each", "which"):
                 return None
-        if w == "one" and self.lw(i + 1) in _DASHES and self.glued(i + 1) and self.lw(i + 2) in t.denominators:
-            pass
+        if w == "one" and self.lw(i + 1) in _DASHES and self.glued(i + 1) and self.glued(i + 2) and not (
+                self.lw(i + 2) in t.denominators or self.lw(i + 2) in t.time_units
+                or self.phrase(i + 2, t.measures) is not None):
+            return None  # one-off, one-sided, one-party
         c = self.word_core(i)
         if c is None:
             return None
@@ -723,9 +735,10 @@ class _Scanner:
                 rng_ok = True
             elif low[j] in ("to", "or") and (_is_digit(nxt) == c.digits) and (
                 c.digits or low[j + 1] in t.units or low[j + 1] in t.tens
-            ) and self.lw(i - 1) != "from":
+            ) and self.lw(i - 1) != "from" and not self.after_change(s0):
                 rng_ok = True
-            if currency and sep in _RANGE_DASHES | {"to"} and nxt in t.currency_symbols:
+            if currency and (sep in _RANGE_DASHES or (low[j] == "to" and not self.after_change(s0))) \
+                    and nxt in t.currency_symbols:
                 # $5-$10
                 if j + 2 < n and _is_digit(self.toks[j + 2]):
                     c2 = self.core(j + 2)
@@ -860,6 +873,14 @@ class _Scanner:
             return None
         u = _clean(upper)
         return f"to {u:,}" if isinstance(u, int) and u >= 10000 else f"to {u}"
+
+    def after_change(self, i: int) -> bool:
+        """"rose 5% to 10%", "fell $2 to $80": a change then a level, not a range."""
+        k = i - 1
+        a = self.phrase_before(i, self.t.approximators)
+        if a is not None:
+            k = a[0] - 1
+        return self.lw(k) in self.t.change_words
 
     def score_context(self, i: int, j: int) -> bool:
         return self.lw(i - 1) in _SCORE_WORDS or self.lw(j) in _SCORE_WORDS or (
@@ -1010,8 +1031,10 @@ class _Scanner:
         a = self.phrase_before(i0, t.approximators)
         if a is not None:
             k, phrase = a
-            if kind in ("date", "time"):
-                ok = phrase in t.date_approximators and kind == "date" and value is not None
+            if kind == "date":
+                ok = phrase in t.date_approximators and value is not None
+            elif kind == "time":
+                ok = phrase in t.time_approximators
             elif kind == "ordinal":
                 ok = False
             else:
@@ -1116,6 +1139,8 @@ class _Scanner:
         if j >= n:
             return None
         nxt = self.low[j]
+        if nxt == "day" and w in t.relative_day_modifiers and start < i:
+            return _Hit(start, j + 1, "date", None, None, None, j)
         if nxt in t.relative_nouns and not self.glued(j):
             if w in ("same", "current", "this", "that") and nxt.endswith("s"):
                 return None
@@ -1198,6 +1223,20 @@ class _Scanner:
         h = _Hit(i, j, "date", v, None, None, i)
         self.date_edges(h)
         return h
+
+    def decade_word(self, i: int) -> _Hit | None:
+        """the sixties (1960), in their sixties (an age)."""
+        v = self.t.decade_words[self.low[i]]
+        prev = self.lw(i - 1)
+        if prev in ("his", "her", "their", "early", "late", "mid") and i - 1 >= self.floor:
+            if prev in ("his", "her", "their") or self.lw(i - 2) in ("his", "her", "their"):
+                return _Hit(i if prev in ("his", "her", "their") else i - 1, i + 1, "age", v, "years",
+                            f"{v}s", i)
+        if prev == "the" or self.lw(i - 2) == "the" and prev in ("early", "late", "mid"):
+            h = _Hit(i, i + 1, "date", 1900 + v, None, None, i)
+            self.date_edges(h)
+            return h
+        return None
 
     def quarter_code(self, i: int) -> _Hit | None:
         j = i + 1
@@ -1562,6 +1601,8 @@ class _Scanner:
             return None
         if prev in ("a", "an", "one") and i - 1 >= self.floor and not self.glued(i):
             before = self.lw(i - 2)
+            if self.floor == i - 1 and i >= 2 and prev in ("a", "an"):
+                return None  # "24 hours a day": a rate after the previous number
             if before in ("once", "twice", "times", "per", "each", "every", "thrice") or _is_digit(before) or before in t.units:
                 return None
             if w.endswith("s") and w not in ("centuries",):
