@@ -187,6 +187,22 @@ def test_redirect_loop(server: str) -> None:
         load(f"{server}/loop")
 
 
+@pytest.mark.parametrize(("url", "shown", "message"), [
+    ("http://[::1", "http://[::1", "not a valid URL (Invalid IPv6 URL)"),
+    ("http://exa mple.invalid/", "http://exa mple.invalid/",
+     "not a valid URL (URL can't contain control characters. 'exa mple.invalid' (found at least ' '))"),
+    ("https://", "https://", "cannot fetch (no host given)"),
+    ("http://\x1b]0;x\x07.invalid/", "http://\\x1b]0;x\\x07.invalid/", None),
+])
+def test_invalid_urls(url: str, shown: str, message: str | None) -> None:
+    with pytest.raises(SourceError) as info:
+        load(url)
+    text = str(info.value)
+    assert text.startswith(f"{shown}: ") and "\x1b" not in text and "\x07" not in text
+    if message is not None:
+        assert text == f"{shown}: {message}"
+
+
 def test_connection_refused() -> None:
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))

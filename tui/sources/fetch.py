@@ -15,6 +15,7 @@ refused by its ``Content-Type`` (or, without one, by sniffing the bytes).
 
 from __future__ import annotations
 
+import http.client
 import socket
 import ssl
 import time
@@ -57,14 +58,14 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
 
 def fetch(url: str) -> Fetched:
     """Download ``url`` within the limits above or raise :class:`SourceError` (no source prefix)."""
-    request = urllib.request.Request(url, headers={
-        "User-Agent": USER_AGENT,
-        "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1",
-        "Accept-Encoding": "identity",
-    })
-    opener = urllib.request.build_opener(_Redirects())
     deadline = time.monotonic() + TOTAL_TIMEOUT
     try:
+        request = urllib.request.Request(url, headers={
+            "User-Agent": USER_AGENT,
+            "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1",
+            "Accept-Encoding": "identity",
+        })
+        opener = urllib.request.build_opener(_Redirects())
         with opener.open(request, timeout=CONNECT_TIMEOUT) as resp:
             headers: Message = resp.headers
             content_type = headers.get_content_type() if headers.get("Content-Type") else ""
@@ -97,7 +98,9 @@ def fetch(url: str) -> Fetched:
         raise SourceError(_reason(exc.reason)) from exc
     except (TimeoutError, socket.timeout) as exc:
         raise SourceError(f"timed out (no answer within {CONNECT_TIMEOUT:g} s)") from exc
-    except (OSError, ValueError, ssl.SSLError) as exc:  # resets, bad URLs ('http://[x')
+    except (ValueError, http.client.InvalidURL) as exc:  # 'http://[x', spaces, control characters
+        raise SourceError(f"not a valid URL ({' '.join(str(exc).split())})") from exc
+    except (OSError, ssl.SSLError) as exc:  # resets
         raise SourceError(_reason(exc)) from exc
     except Exception as exc:  # http.client.HTTPException and friends: one line, never a traceback
         raise SourceError(f"cannot fetch ({type(exc).__name__}: {exc})") from exc

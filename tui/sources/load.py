@@ -107,7 +107,7 @@ def load(arg: str) -> Article:
             return _from_url(arg)
         return _from_path(arg)
     except SourceError as exc:
-        message = " ".join(str(exc).split())
+        message = visible(" ".join(str(exc).split()))
         raise SourceError(f"{shown}: {message}") from exc.__cause__
 
 
