@@ -175,6 +175,22 @@ CASES = [
     ("40 to 50 questions", "40 to 50", "range", 40, None, "to 50"),
     ("two or three goals", "two or three", "range", 2, None, "to 3"),
     ("5 to 10 million people", "5 to 10 million", "range", 5e6, None, "to 10,000,000"),
+    # a change then a level is not a range
+    ("Oil rose $2 to $80.50 a barrel.", "$80.50 a barrel", "money", 80.5, "USD/barrel", None),
+    ("Oil rose $2 to $80.50 a barrel.", "$2", "money", 2, "USD", None),
+    # more forms
+    ("The project cost Rs 500 crore.", "Rs 500 crore", "money", 5e9, "INR", None),
+    ("in a 100m race", "100m", "quantity", 100, "m", None),
+    ("some 5m people", "some 5m", "cardinal", 5e6, None, "some"),
+    ("It rained on 2022-09-14.", "2022-09-14", "date", 2022, None, None),
+    ("back in the sixties", "sixties", "date", 1960, None, None),
+    ("a man in his sixties", "sixties", "age", 60, "years", "60s"),
+    ("The next day he left.", "The next day", "date", None, None, None),
+    ("at about 10am", "about 10am", "time", 10, None, "about"),
+    ("with a 3-point lead", "3-point", "quantity", 3, "points", None),
+    ("a net profit of 45 cents a share", "45 cents a share", "money", 0.45, "USD/share", None),
+    ("It fell 5 basis points.", "5 basis points", "percent", 5, "basis points", None),
+    ("Temperatures reached 45C.", "45C", "quantity", 45, "°C", None),
 ]
 
 
@@ -222,6 +238,13 @@ NOT_NUMBERS = [
     ("He won 3-1 on Sunday.", "3-1"),
     ("the FIRST Global Challenge", "FIRST"),
     ("1. Introduction\n2. Methods", "1"),
+    ("Apple's iPhone 15 sold well.", "15"),
+    ("a one-off payment", "one"),
+    ("One could argue otherwise.", "One"),
+    ("It runs 24 hours a day, 7 days a week.", "a day"),
+    ("see www.example.com/2020/05/story", "2020"),
+    ("John 3:16 says", "3:16"),
+    ("The S&P 500 fell.", "500"),
 ]
 
 

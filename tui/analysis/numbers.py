@@ -162,6 +162,7 @@ class _Tables:
     change_words: frozenset[str]
     relative_day_modifiers: frozenset[str]
     time_approximators: frozenset[str]
+    metre_context: frozenset[str]
     triggers: frozenset[str]
     max_phrase: int
 
@@ -245,6 +246,7 @@ def _tables() -> _Tables:
         change_words=frozenset(d["change_words"]),
         relative_day_modifiers=frozenset(d["relative_day_modifiers"]),
         time_approximators=frozenset(d["time_approximators"]),
+        metre_context=frozenset(d["metre_context_after"]),
         triggers=frozenset(triggers),
         max_phrase=max(len(p) for t in (measures, currency_words, percent, approximators) for p in t),
     )
@@ -373,8 +375,8 @@ class _Scanner:
                 return self.low[i - 2] not in t.name_prefixes_ok
             if prev in _DASHES and i >= 2 and self.glued(i - 1) and _is_digit(self.toks[i - 2]):
                 return True  # the tail of "3-1", "555-1234"
-            if prev in ("#", "№"):
-                return True
+            if prev in ("#", "№", "/", "\\", "_", "@", "=", "&"):
+                return True  # #3, paths and addresses
         if _is_word(prev):
             if lp in t.name_like_before:
                 return True
@@ -384,6 +386,13 @@ class _Scanner:
         if prev == "." and i >= 2 and self.low[i - 2] in ("no", "nos", "vol", "art", "sec", "p", "pp"):
             return True
         return False
+
+    def metres(self, j: int) -> bool:
+        """A glued "m" at token j means metres, not million ("a 100m race", "a 10m-high wall")."""
+        if self.lw(j - 2) in self.t.currency_symbols and self.glued(j - 1):
+            return False
+        nxt = self.lw(j + 1)
+        return (nxt in _DASHES and self.glued(j + 1)) or nxt in self.t.metre_context
 
     def quantity_follows(self, i: int) -> bool:
         """The number at token i is followed by a scale word, unit, percent or currency."""
@@ -426,7 +435,8 @@ class _Scanner:
             if j < self.n and self.glued(j) and _is_word(self.toks[j]):
                 suf = self.toks[j]
                 ls = self.low[j]
-                if ls in t.scale_abbrevs and (len(suf) > 1 or suf in "mkb"):
+                if ls in t.scale_abbrevs and (len(suf) > 1 or suf in "mkb") and not (
+                        ls == "m" and self.metres(j)):
                     value *= t.scale_abbrevs[ls]
                     j += 1
                     scaled = True
@@ -614,6 +624,11 @@ class _Scanner:
                 and _is_digit(self.toks[i + 2]):
             return self.slashed(i)
         j = i + 1
+        # ISO dates: 2022-09-14
+        if len(tok) == 4 and tok.isdecimal() and i + 4 < self.n and all(self.glued(k) for k in range(i + 1, i + 5)) \
+                and self.toks[i + 1] == "-" == self.toks[i + 3] and len(self.toks[i + 2]) == 2 \
+                and len(self.toks[i + 4]) == 2 and self.toks[i + 2].isdecimal() and self.toks[i + 4].isdecimal():
+            return _Hit(i, i + 5, "date", int(tok), None, None, i)
         # ordinals and decades glued: 7th, 1990s
         if j < self.n and self.glued(j):
             suf = self.low[j]
@@ -1189,8 +1204,8 @@ class _Scanner:
         tok = self.toks[i]
         parts = tok.split(":")
         hh, mm = int(parts[0]), int(parts[1])
-        if hh > 24 or mm > 59:
-            return None
+        if hh > 24 or mm > 59 or self.name_before(i):
+            return None  # John 3:16
         if self.glued(i) and _is_word(self.toks[i - 1]):
             return None
         j = i + 1
