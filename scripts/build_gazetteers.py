@@ -113,6 +113,8 @@ def build() -> dict[str, object]:
     codes: set[str] = set()
 
     def add(name: str, label: str, force: bool = False) -> None:
+        if label == "city" and (name in first_set or _ascii(name) in first_set):
+            return  # "Gloria", "Florence": a person far more often than a minor place
         for form in {name, _ascii(name)}:
             if force or _usable(form, probs):
                 places.setdefault(form, label)
@@ -146,8 +148,8 @@ def build() -> dict[str, object]:
         name = city["name"]
         if pop < CITY_MIN_POP:
             continue
-        if name in first_set and pop < CITY_NAME_ALSO_FIRST_NAME_MIN_POP:
-            continue
+        if name in first_set and pop >= CITY_NAME_ALSO_FIRST_NAME_MIN_POP:
+            add(name, "GPE")  # big enough to be meant more often than the person
         add(name, "city")
     for city in gc.get_cities().values():  # exonyms of big cities: "Mecca" for "Makkah"
         if city["population"] >= ALIAS_MIN_POP:

@@ -40,6 +40,19 @@ OPENERS = frozenset({'"', "“", "‘", "'", "(", "[", ":", "—", "–", "«", 
 """After these a capitalised word may just start a (quoted) sentence."""
 HYPHENS = frozenset({"-", "‐", "‑"})
 CONNECTOR_THE = frozenset({"the"})
+FUNCTION_WORDS = frozenset(
+    "the a an in on at of for to from by with and or but nor as if so than then when while after "
+    "before since during until unlike like despite although though because there here he she it "
+    "we they i you me him us them his her its our their my your this that these those who which "
+    "what where why how is was are were be been has had have do does did not no yes all some any "
+    "each every both either neither many much more most other another such".split()
+)
+"""Capitalised, these start a sentence or a headline word; they never continue a name."""
+COMPASS = frozenset({"Northern", "Southern", "Eastern", "Western", "Central", "North", "South",
+                     "East", "West", "Northeast", "Northwest", "Southeast", "Southwest",
+                     "Northeastern", "Northwestern", "Southeastern", "Southwestern", "Upper",
+                     "Lower", "Inner", "Outer", "Greater", "Mainland"})
+"""Before a place they make a region: "Southern Indiana" is a LOC."""
 CITY = "city"
 """Gazetteer label of a city or province (not a country, capital or US state): a GPE, but one
 that people and things are also named after ("Vladimir", "Nord")."""
@@ -57,7 +70,9 @@ class Tables:
     first_names: frozenset[str]
     surnames: frozenset[str]
     common: frozenset[str]
-    title_words: frozenset[str]
+    titles: frozenset[str]
+    """Lower-case titles and roles, single or multi-word ("president", "prime minister")."""
+    max_title_words: int
     role_nouns: frozenset[str]
     head_label: dict[str, str]
     """Last word of a name -> the label it implies: "University" -> ORG, "River" -> LOC."""
@@ -92,7 +107,7 @@ def tables() -> Tables:
     demonyms.update(rules["norp"])
     # Later updates win: lowest-priority sources first.
     names.update(gaz.places)
-    names.update({d: "NORP" for d in demonyms})
+    names.update({d: "NORP" for d in demonyms if d not in gaz.places})  # not "New Zealand"
     names.update({p: "GPE" for p in rules["extra_gpes"]})
     names.update({p: "GPE" for p in rules["gpe_codes"]})
     names.update({p: "LOC" for p in rules["known_locs"]})
@@ -104,7 +119,6 @@ def tables() -> Tables:
     for key, label in (("gpe_heads", "GPE"), ("event_heads", "EVENT"), ("law_heads", "LAW"),
                        ("loc_heads", "LOC"), ("fac_heads", "FAC"), ("org_heads", "ORG")):
         head_label.update({w: label for w in rules[key]})
-    title_words = {w for t in lex.titles for w in t.split()}
     return Tables(
         names=names,
         first_words=frozenset(n.split()[0] for n in multi),
@@ -112,7 +126,8 @@ def tables() -> Tables:
         first_names=gaz.first_names - names.keys(),
         surnames=gaz.surnames,
         common=gaz.common | STOP_WORDS,
-        title_words=frozenset(title_words),
+        titles=lex.titles,
+        max_title_words=max((len(x.split()) for x in lex.titles), default=1),
         role_nouns=frozenset(rules["role_nouns"]) | lex.titles,
         head_label=head_label,
         prefix_heads={"Mount": "LOC", "Mt.": "LOC", "Lake": "LOC", "Cape": "LOC",
@@ -146,19 +161,26 @@ class Recogniser:
     def __init__(self, doc: Doc, t: Tables) -> None:
         self.doc = doc
         self.t = t
-        self.words = [tok.text for tok in doc]
-        self.spaces = [bool(tok.whitespace_) for tok in doc]
-        self.idx = [tok.idx for tok in doc]
+        words: list[str] = []
+        spaces: list[bool] = []
+        idx: list[int] = []
+        starts: list[bool] = []
+        for tok in doc:  # one pass: creating Token objects is the costly part
+            words.append(tok.text)
+            spaces.append(bool(tok.whitespace_))
+            idx.append(tok.idx)
+            starts.append(tok.is_sent_start)
+        self.words, self.spaces, self.idx = words, spaces, idx
         self.text = doc.text
-        self.n = len(self.words)
-        self.initial = self._initial_flags()
+        self.n = len(words)
+        self.initial = self._initial_flags(starts)
 
     # -- token classes -------------------------------------------------------------------------
 
-    def _initial_flags(self) -> list[bool]:
+    def _initial_flags(self, starts: list[bool]) -> list[bool]:
         """Positions where capitalisation says nothing: sentence starts, after quotes, headlines."""
         words, n = self.words, self.n
-        flags = [tok.is_sent_start for tok in self.doc]
+        flags = starts
         if n:
             flags[0] = True
         prev = ""
@@ -204,8 +226,11 @@ class Recogniser:
             if not self._starts_run(i):
                 i += 1
                 continue
-            j = self._run_end(i)
-            j = self._join_of(i, j)
+            if i > 1 and self.words[i - 1] in HYPHENS and self.words[i - 2].islower() \
+                    and not self.spaces[i - 2]:
+                j = i + 1  # "pro-Beijing New People Party": the prefixed word stands alone
+            else:
+                j = self._join_of(i, self._run_end(i))
             yield i, j
             i = j
 
@@ -221,13 +246,18 @@ class Recogniser:
         j = i + 1
         while j < n:
             w = words[j]
-            if self.is_cap(j) and not (self.initial[j] and not self.initial[i]):
+            if self.is_cap(j) and not (self.initial[j] and not self.initial[i]) \
+                    and not (w[1:].islower() and w.lower() in FUNCTION_WORDS):
                 j += 1
             elif w in t.roman and self.spaces[j - 1]:
                 j += 1
             elif (w in HYPHENS and not self.spaces[j - 1] and not self.spaces[j] and j + 1 < n
                   and (self.is_cap(j + 1) or words[j + 1] in ("al", "el"))):
                 j += 1
+            elif (w in HYPHENS and j - 1 > i and not self.spaces[j - 1] and not self.spaces[j]
+                  and j + 1 < n and words[j + 1].isalpha() and words[j + 1].islower()
+                  and len(words[j + 1]) <= 4 and words[j + 1] not in t.common):
+                j += 2  # "Lee Cheuk-yan", "Kim Jong-un": a hyphenated given name
             elif (w in t.particles and j + 1 < n and self.is_cap(j + 1)
                   and words[j - 1] not in t.head_label):
                 j += 1
@@ -251,7 +281,10 @@ class Recogniser:
                 if gap < self.n and words[gap] in CONNECTOR_THE:
                     gap += 1
                 if gap < self.n and self.is_cap(gap) and not joined:
-                    end = self._run_end(gap)
+                    tail = self._run_end(gap)
+                    if j - i >= 2 and self._match(gap, tail) == (tail, "GPE"):
+                        break  # "Colorado State University of the US": a complete name already
+                    end = tail
                     joined = True
                     k = end
                     continue
@@ -271,7 +304,7 @@ class Recogniser:
         # Drop leading words that are ordinary at a sentence start ("The", "Trade", "Despite").
         while i < j and self.initial[i] and self._ordinary(i) and not self._known_at(i, j):
             i += 1
-        while i < j and words[i].lower() in STOP_WORDS and words[i] not in t.names:
+        while i < j and words[i].lower() in FUNCTION_WORDS and words[i] not in t.names:
             i += 1
         if i >= j:
             return []
@@ -303,7 +336,7 @@ class Recogniser:
         k = self._head(i, j)
         return (k > i and self.words[k] in self.t.head_label) or (
             self.words[i] in self.t.first_names and i + 1 < j and not self._ordinary(i + 1)
-            and self.words[i + 1] not in self.t.title_words)
+            and self._title_end(i + 1, j) == i + 1)
 
     def _text(self, i: int, j: int) -> str:
         return self.text[self.idx[i]:self.idx[j - 1] + len(self.words[j - 1])]
@@ -331,11 +364,23 @@ class Recogniser:
         h = self._head(i, j)
         head = words[h]
         if head in t.head_label and (j - i >= 2 or h < j - 1) \
-                and words[i].lower() not in t.title_words:  # "Secretary of State" is a title
+                and self._title_end(i, j) <= h:  # "Secretary of State" is a title
             return t.head_label[head]
         if j - i >= 2 and words[i] in t.prefix_heads and words[i + 1] not in t.head_label:
             return t.prefix_heads[words[i]]
         return ""
+
+    def _title_end(self, i: int, j: int) -> int:
+        """End of the longest title ("Prime Minister", "Dr.") starting at ``i``, or ``i``."""
+        titles, words = self.t.titles, self.words
+        best = i
+        text = ""
+        for k in range(i, min(j, i + self.t.max_title_words)):
+            w = words[k].lower()
+            text = f"{text} {w}" if text else w
+            if text in titles or text.rstrip(".") in titles:
+                best = k + 1
+        return best
 
     def _head(self, i: int, j: int) -> int:
         """Where the head noun of ``[i, j)`` would be: before "of", else last but a numeral."""
@@ -357,8 +402,12 @@ class Recogniser:
                 k += 1
                 continue
             end, label = self._match(k, j)
+            if w in COMPASS and k + 1 < j and label in ("", "NORP", "LOC"):
+                e2, l2 = self._match(k + 1, j)
+                if l2 in ("GPE", "LOC", CITY):  # "Southern Indiana", "Central Siberia"
+                    end, label = e2, "LOC"
             if label == CITY and end == k + 1 and end < j and self._match(end, j)[0] == end \
-                    and words[end].lower() not in t.title_words:
+                    and self._title_end(end, j) == end:
                 end = k  # "Vladimir Putin": a city name followed by an unknown name is a person
             if end > k:
                 if label == "NORP" and w in t.languages and self._language_context(k, end):
@@ -366,22 +415,23 @@ class Recogniser:
                 out.append(Found(k, end, label, True))
                 k, after_title = end, False
                 continue
-            if w.lower() in t.title_words or w in t.title_words:
+            title_end = self._title_end(k, j)
+            if title_end > k:
                 after_title = True
-                k += 1
+                k = title_end
                 continue
             m = k + 1
             while m < j and m - k < MAX_PERSON_TOKENS and not self._stops_name(m, j):
                 m += 1
             out.append(self._name(k, m, after_title))
             k, after_title = m, False
-        return [f for f in out if f.label]
+        return out
 
     def _stops_name(self, m: int, j: int) -> bool:
         w = self.words[m]
         if w in HYPHENS or w in self.t.particles or w in ("al", "el"):
             return False
-        if w.lower() in self.t.title_words:
+        if self._title_end(m, j) > m:
             return True
         end, label = self._match(m, j)
         return end > m and label != "NORP" and not (
@@ -398,17 +448,19 @@ class Recogniser:
         if m - k == 1:
             if w.isupper() and 2 <= len(w) <= 6 and w.isalpha():
                 return Found(k, m, "" if w in t.acronym_stop else "ORG", True)
+            if nxt[:1].isdigit() and self.spaces[k] and w.lower() not in t.common:
+                return Found(k, m, "PRODUCT", False)
             if w.lower() in t.common:  # "Flags", "Internet": a word, or a title of a work
                 return Found(k, m, "", False)
-            if w in t.surnames or nxt in t.person_cues:
+            if w in t.surnames or w in t.first_names or nxt in t.person_cues:
                 return Found(k, m, "PERSON", False)
             return Found(k, m, "ORG", False)
-        if nxt[:1].isdigit():  # "Nord Stream 1": a named thing with a number, not a person
-            return Found(k, m, "", False)
+        if nxt[:1].isdigit() and self.spaces[m - 1]:
+            return Found(k, m, "PRODUCT", False)  # "Nord Stream 1", "Explorer 9": not a person
         if w in t.first_names or nxt in t.person_cues:
             return Found(k, m, "PERSON", True)
-        if any(x.isupper() and len(x) > 1 for x in words[k:m]):
-            return Found(k, m, "ORG", False)
+        if any(x.isupper() and len(x) > 1 or x.lower() in t.common for x in words[k:m]):
+            return Found(k, m, "ORG", False)  # "Sea Org", "Civic Passion": words, not names
         return Found(k, m, "PERSON", False)
 
     def _prev_word(self, k: int) -> str:
@@ -437,24 +489,29 @@ class Recogniser:
         words = self.words
         votes: dict[str, Counter[str]] = defaultdict(Counter)
         person_parts: set[str] = set()
+        org_heads: set[str] = set()
         for f in found:
             if f.label == "PERSON" and f.end - f.start >= 2:
                 person_parts.update(w for w in words[f.start:f.end] if w[:1].isupper())
             if f.strong and f.label:
                 votes[self._text(f.start, f.end)][f.label] += 1
+                if f.label == "ORG" and f.end - f.start >= 2:
+                    org_heads.add(words[self._head(f.start, f.end)])
         countries = lexicon().countries
         out: list[Found] = []
         for f in found:
             text = self._text(f.start, f.end)
             if not f.strong:
+                caps = [w for w in words[f.start:f.end] if w[:1].isupper()]
                 if text in votes:
                     f.label = votes[text].most_common(1)[0][0]
-                elif text in person_parts or all(
-                        w in person_parts for w in words[f.start:f.end] if w[:1].isupper()):
+                elif caps and all(w in person_parts for w in caps):
                     f.label = "PERSON"
-            elif f.end - f.start == 1 and f.label == CITY and text in person_parts \
-                    and text.lower() not in countries:
-                f.label = "PERSON"  # "Jackson" after "Michael Jackson": a surname, not the city
+                elif text in org_heads and not self.initial[f.start]:
+                    f.label = "ORG"  # "the Church" after "the Church of Scientology"
+            elif f.end - f.start == 1 and f.label in (CITY, "GPE", "LOC") \
+                    and text in person_parts and text.lower() not in countries:
+                f.label = "PERSON"  # "Paris" after "Valeska Paris": her surname, not the city
             if f.label:
                 out.append(f)
         return out
