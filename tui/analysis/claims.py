@@ -244,6 +244,16 @@ _CAUSAL_STRONG = (
 _CAUSAL_WORDS = frozenset("because therefore caused causes triggered thanks".split())
 
 
+@lru_cache(maxsize=1)
+def _phrase_re() -> re.Pattern[str]:
+    """All multi-word feature phrases in one expression, one named group per feature."""
+    groups = {"sup": _SUPERLATIVE_PHRASES, "comp": _COMPARATIVE_PHRASES, "pred": _PREDICTIVE_STRONG,
+              "caus": _CAUSAL_STRONG}
+    return re.compile(r"(?<= )(?:" + "|".join(
+        f"(?P<{name}>{_trie_pattern(frozenset(p.strip() for p in phrases))})"
+        for name, phrases in groups.items()) + r")(?= )")
+
+
 def sentence_features(text: str) -> float:
     """Check-worthiness of one sentence from its wording alone (0 = nothing to check).
 
@@ -261,15 +271,16 @@ def sentence_features(text: str) -> float:
         score += 1.0
     elif has_digit:
         score += 0.6
-    if not wset.isdisjoint(_SUPERLATIVE_WORDS) or any(p in padded for p in _SUPERLATIVE_PHRASES):
+    phrases = {m.lastgroup for m in _phrase_re().finditer(padded)}
+    if "sup" in phrases or not wset.isdisjoint(_SUPERLATIVE_WORDS):
         score += 1.0
-    if not wset.isdisjoint(_COMPARATIVE_WORDS) or any(p in padded for p in _COMPARATIVE_PHRASES):
+    if "comp" in phrases or not wset.isdisjoint(_COMPARATIVE_WORDS):
         score += 0.8
-    if any(p in padded for p in _PREDICTIVE_STRONG):
+    if "pred" in phrases:
         score += 1.0
     elif not wset.isdisjoint(_PREDICTIVE_WORDS):
         score += 0.7
-    if any(p in padded for p in _CAUSAL_STRONG):
+    if "caus" in phrases:
         score += 1.0
     elif not wset.isdisjoint(_CAUSAL_WORDS):
         score += 0.7
@@ -585,7 +596,7 @@ def _np_back(toks: list[_Tok], i: int) -> tuple[int, int, int, bool] | None:
 
 def speaker_before(text: str, cue_start: int, lo: int, quote_only: bool = False) -> _Speaker | None:
     """The speaker phrase right before a cue (``X said``, ``X, an adviser to Y, said``, ``A and B say``)."""
-    toks = _tokens(text, max(lo, cue_start - 300), cue_start)
+    toks = _tokens(text, max(lo, cue_start - 200), cue_start)
     i = len(toks) - 1
     skipped = 0
     while i >= 0 and toks[i].low in _SKIP_BEFORE_CUE and skipped < 3:
@@ -1013,7 +1024,9 @@ def extract_claims(doc: Doc, actors: ActorIndex) -> list[Claim]:
                       cue_word, round(score, 2))
         out.append(claim)
         prev_quote = (pe, q.end, claim)
-    quote_spans = [(c.start, c.end) for c in out]
+    quote_spans = [(c.start, c.end) for c in out]  # sorted, never overlapping
+    quote_starts = [s for s, _ in quote_spans]
+    quote_ends = [e for _, e in quote_spans]
 
     # reported speech
     reported_sents: set[int] = set()
@@ -1031,12 +1044,12 @@ def extract_claims(doc: Doc, actors: ActorIndex) -> list[Claim]:
         if span is None:
             continue
         a, b = span
-        covered = sum(max(0, min(b, qe) - max(a, qs)) for qs, qe in quote_spans)
+        inside = quote_spans[bisect.bisect_right(quote_ends, a):bisect.bisect_left(quote_starts, b)]
+        covered = sum(max(0, min(b, qe) - max(a, qs)) for qs, qe in inside)
         if covered >= 0.6 * (b - a):
             continue
         # the words of the content that are neither quoted nor the attribution itself
-        holes = sorted([(qs, qe) for qs, qe in quote_spans if qs < b and qe > a]
-                       + [(min(c.start, sp.start), max(c.end, sp.end))])
+        holes = sorted(inside + [(min(c.start, sp.start), max(c.end, sp.end))])
         own, pos = [], a
         for hs, he in holes:
             if hs > pos:
