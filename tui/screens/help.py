@@ -17,15 +17,15 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         ("space, b", "page down / up"),
         ("ctrl+d, ctrl+u", "half a page down / up"),
         ("g, G", "top / bottom of the article"),
-        ("mouse", "wheel scrolls; a click puts the caret (and selects what is under it)"),
+        ("mouse", "wheel scrolls; a click moves the caret and selects"),
     ]),
     ("Analysis", [
         ("a, c, #", "actors, claims, numbers section of the panel"),
-        ("enter / click", "show the highlighted item in the article (centred, marked)"),
-        ("], [", "next / previous mention of the chosen item (2/5 in the status line)"),
+        ("enter / click", "show the item in the article, centred and marked"),
+        ("], [", "next / previous mention of the chosen item (2/5)"),
         ("s", "from a claim to its speaker"),
         ("v", "claims: quotes grouped by speaker (who said what)"),
-        ("f", "filter the panel (enter: back to the list, esc: clear)"),
+        ("f", "filter the panel (enter: to the list, esc: clear)"),
         ("1-9", "show / hide an entity type (the legend's numbers)"),
     ]),
     ("Search", [
@@ -36,8 +36,8 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         ("tab", "move between article and panel"),
         ("p", "show / hide the side panel"),
         ("e", "export the analysis (JSON or Markdown)"),
-        ("ctrl+p", "command palette: jump to an actor, toggle a type, theme, export"),
-        ("esc", "close what is open; clear search / mark; back to the library"),
+        ("ctrl+p", "palette: jump to an actor, toggle a type, theme, export"),
+        ("esc", "close what is open, clear search and mark, back to the library"),
         ("? / F1", "this help"),
         ("q", "quit"),
     ]),
@@ -75,9 +75,9 @@ class HelpScreen(ModalScreen[None]):
 
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
-    HelpScreen > VerticalScroll { width: auto; max-width: 90%; height: auto; max-height: 90%;
-        border: round $accent; background: $surface; padding: 0 2; }
-    HelpScreen Static { width: auto; }
+    HelpScreen > VerticalScroll { width: 86; max-width: 96%; height: auto; max-height: 94%;
+        border: round $accent; background: $surface; padding: 0 1; }
+    HelpScreen Static { width: 1fr; }
     """
 
     def compose(self) -> ComposeResult:

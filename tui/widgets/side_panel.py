@@ -52,7 +52,7 @@ class SidePanel(Vertical):
     DEFAULT_CSS = """
     SidePanel {
         width: 1fr;
-        min-width: 28;
+        min-width: 32;
         max-width: 60;
         border-left: vkey $foreground 20%;
         height: 1fr;
@@ -131,9 +131,6 @@ class SidePanel(Vertical):
             for n in analysis.numbers
         ]
         self._grouped_entries = _grouped(analysis.claims, names)
-        tabs = self.query_one(TabbedContent)
-        for kind, title in SECTIONS.items():
-            tabs.get_tab(f"tab-{kind}").label = Content(f"{title} {len(self._entries[kind])}")
         self.refill()
 
     def refill(self, kind: ItemKind | None = None) -> None:
@@ -233,13 +230,12 @@ def _speaker(claim: Claim, names: dict[str, str]) -> str:
 
 
 def _actor_prompt(name: str, kind: str, mentions: int, aliases: list[str]) -> Content:
-    parts: list[str | tuple[str, str]] = [
-        (name, "bold"), ("  ", ""), (f"{kind} · {mentions} mention{'s' * (mentions != 1)}", "dim"),
-    ]
+    """Name and mention count first (they must survive a narrow panel), then kind and aliases."""
     others = [a for a in aliases if a != name]
-    if others:
-        parts += ["\n", (snippet("aka " + ", ".join(others), 120), "dim italic")]
-    return Content.assemble(*parts)
+    detail = kind + (" · aka " + ", ".join(others) if others else "")
+    return Content.assemble(
+        (name, "bold"), (f"  {mentions}×", "dim"), "\n", (snippet(detail, 120), "dim italic"),
+    )
 
 
 _KIND_STYLE = {"quote": "bold reverse", "reported": "bold underline", "assertion": "bold dim"}
