@@ -8,16 +8,10 @@ import pytest
 import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from spacy.tokens import Doc
 
 from tui.analysis.model import Entity
 from tui.analysis.numbers import KIND_LABELS, extract_numbers, number_entities
-
-
-@pytest.fixture(scope="module")
-def nlp() -> spacy.language.Language:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    return nlp
 
 
 _NLP = spacy.blank("en")
@@ -191,6 +185,11 @@ CASES = [
     ("a net profit of 45 cents a share", "45 cents a share", "money", 0.45, "USD/share", None),
     ("It fell 5 basis points.", "5 basis points", "percent", 5, "basis points", None),
     ("Temperatures reached 45C.", "45C", "quantity", 45, "°C", None),
+    ("ranging from 5 to 10 years", "from 5 to 10 years", "range", 5, "years", "to 10"),
+    ("the period from 2004 to 2009", "from 2004 to 2009", "date", 2004, None, "to 2009"),
+    ("a $5.5-billion deal", "$5.5-billion", "money", 5.5e9, "USD", None),
+    ("He died at the age of 86.", "age of 86", "age", 86, "years", None),
+    ("It increased from 9 to 10.", "9", "cardinal", 9, None, None),
 ]
 
 
@@ -317,8 +316,6 @@ def test_empty_and_numberless_text() -> None:
 
 def test_trained_style_doc_from_chunks() -> None:
     """Docs joined from chunks (as the engine does for long texts) give the same numbers."""
-    from spacy.tokens import Doc
-
     parts = ["He paid $5 billion in 2013.\n\n", "Then 38 times more, about a third.\n"]
     doc = Doc.from_docs([_NLP(p) for p in parts], ensure_whitespace=False)
     assert [n.text for n in extract_numbers(doc, [])] == [
@@ -355,3 +352,27 @@ def test_spans_in_bounds(text: str) -> None:
 def test_arbitrary_text_never_breaks(text: str) -> None:
     for n in numbers(text):
         assert text[n.start:n.end] == n.text
+
+
+def _tagged(words: list[str], pos: list[str]) -> Doc:
+    spaces = [True] * len(words)
+    for k in range(len(words) - 1):
+        if words[k + 1] in (".", ","):
+            spaces[k] = False
+    return Doc(_NLP.vocab, words=words, spaces=spaces, pos=pos)
+
+
+def test_trained_tags_decide_fraction_or_ordinal() -> None:
+    """With a tagger, "a third" before a noun is an ordinal, before anything else a fraction."""
+    doc = _tagged(["He", "wants", "a", "third", "mandate", "."],
+                  ["PRON", "VERB", "DET", "ADJ", "NOUN", "PUNCT"])
+    assert [(n.text, n.kind) for n in extract_numbers(doc, [])] == [("third", "ordinal")]
+    doc = _tagged(["Sales", "fell", "a", "third", "overnight", "."],
+                  ["NOUN", "VERB", "DET", "NOUN", "ADV", "PUNCT"])
+    assert [(n.text, n.kind) for n in extract_numbers(doc, [])] == [("a third", "fraction")]
+
+
+def test_trained_tags_pronoun_one_and_modal_may() -> None:
+    doc = _tagged(["One", "never", "knows", ",", "and", "it", "May", "rain", "."],
+                  ["PRON", "ADV", "VERB", "PUNCT", "CCONJ", "PRON", "AUX", "VERB", "PUNCT"])
+    assert extract_numbers(doc, []) == []

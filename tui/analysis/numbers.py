@@ -301,8 +301,11 @@ def _clean(v: float | None) -> float | None:
 
 
 class _Scanner:
-    def __init__(self, text: str, t: _Tables, actor_ends: frozenset[int] = frozenset()) -> None:
+    def __init__(self, text: str, t: _Tables, actor_ends: frozenset[int] = frozenset(),
+                 doc: Doc | None = None) -> None:
         self.text = text
+        self.doc = doc if doc is not None and doc.has_annotation("POS") else None
+        self._pos_index: tuple[list[int], list[str]] | None = None
         self.actor_ends = actor_ends
         """End offsets of PERSON/GPE/NORP/LOC names: a number after one is not part of it."""
         self.t = t
@@ -321,6 +324,16 @@ class _Scanner:
         self.floor = 0  # tokens before this index belong to an earlier hit
 
     # ---- small helpers -------------------------------------------------------------------
+
+    def pos(self, i: int) -> str:
+        """The trained tagger's coarse part of speech for the word at token i ("" without one)."""
+        if self.doc is None or not 0 <= i < self.n:
+            return ""
+        if self._pos_index is None:
+            self._pos_index = ([tk.idx for tk in self.doc], [tk.pos_ for tk in self.doc])
+        starts, tags = self._pos_index
+        k = bisect_left(starts, self.starts[i] + 1) - 1
+        return tags[k] if k >= 0 else ""
 
     def glued(self, i: int) -> bool:
         """Token i follows token i-1 with no space between."""
@@ -458,6 +471,13 @@ class _Scanner:
                 while j < self.n and self.low[j] in t.scales:
                     value *= t.scales[self.low[j]]
                     j += 1
+            # "$5.5-billion" (Canadian style)
+            if not scaled and j + 1 < self.n and self.low[j] in _DASHES and self.glued(j) and self.glued(j + 1) \
+                    and self.low[j + 1] in t.scales and self.low[j + 1] != "hundred":
+                value *= t.scales[self.low[j + 1]]
+                j += 2
+                scaled = True
+                year_like = False
             # "1.5 bn" with a space
             if not scaled and j < self.n and self.low[j] in ("bn", "mn", "tn", "mln", "bln", "trn"):
                 value *= t.scale_abbrevs[self.low[j]]
@@ -650,6 +670,8 @@ class _Scanner:
             return None  # Formula One, Group of Seven
         if self.name_before(i):
             return None
+        if w == "one" and self.pos(i) == "PRON":
+            return None
         if w == "one":
             prev = self.lw(i - 1)
             nxt = self.lw(i + 1)
@@ -750,7 +772,7 @@ class _Scanner:
                 rng_ok = True
             elif low[j] in ("to", "or") and (_is_digit(nxt) == c.digits) and (
                 c.digits or low[j + 1] in t.units or low[j + 1] in t.tens
-            ) and self.lw(i - 1) != "from" and not self.after_change(s0):
+            ) and not self.after_change(s0):
                 rng_ok = True
             if currency and (sep in _RANGE_DASHES or (low[j] == "to" and not self.after_change(s0))) \
                     and nxt in t.currency_symbols:
@@ -895,6 +917,8 @@ class _Scanner:
         a = self.phrase_before(i, self.t.approximators)
         if a is not None:
             k = a[0] - 1
+        if self.lw(k) == "from":
+            k -= 1
         return self.lw(k) in self.t.change_words
 
     def score_context(self, i: int, j: int) -> bool:
@@ -1043,6 +1067,10 @@ class _Scanner:
             if tail is not None:
                 h.i1 = tail[0]
                 h.qualifier = tail[1] if h.qualifier is None else f"{h.qualifier}, {tail[1]}"
+        if qualifier is not None and qualifier.startswith("to ") and self.lw(i0 - 1) == "from" \
+                and i0 - 1 >= self.floor:
+            h.i0 = i0 - 1  # "from 5 to 10"
+            return h
         a = self.phrase_before(i0, t.approximators)
         if a is not None:
             k, phrase = a
@@ -1096,6 +1124,8 @@ class _Scanner:
                 j = k + 1
         if day is None and year is None and not day_before:
             prev = self.lw(i - 1)
+            if self.pos(i) in ("AUX", "VERB") and w in t.ambiguous_months:
+                return None
             if w in t.ambiguous_months and prev not in t.month_context and not (
                 prev in _DASHES and self.lw(i - 2) == "mid"):
                 return None
@@ -1311,6 +1341,11 @@ class _Scanner:
             return self.after_number(i, c, cur_start=a)
         if self.lw(a) == "one" and self.cap(a) and not self.sentence_initial(a):
             return None
+        tag = self.pos(j)
+        if tag in ("NOUN", "PROPN") and lw not in t.time_units:
+            return self.ordinal(i, j, t.ordinals.get(self.low[i], den))  # a third term
+        if tag and tag not in ("NOUN", "PROPN", "ADJ"):
+            return self.after_fraction(a, j, 1 / den, i)  # a third of, a third between
         if not nxt or not _is_word(nxt) or lw in t.fraction_next_ok or lw in t.time_units:
             if lw in t.time_units and lw not in ("century", "centuries"):
                 if den == 4 or den == 2:
@@ -1450,6 +1485,8 @@ class _Scanner:
 
     def aged(self, i: int) -> _Hit | None:
         j = i + 1
+        if self.low[i] == "age" and self.lw(j) == "of":
+            j += 1  # "at the age of 86"
         if j >= self.n:
             return None
         c = self.core(j)
@@ -1666,7 +1703,7 @@ def extract_numbers(doc: Doc, names: list[Entity]) -> list[Number]:
     if not text:
         return []
     actor_ends = frozenset(e.end for e in names if e.label in ("PERSON", "GPE", "NORP", "LOC"))
-    scanner = _Scanner(text, _tables(), actor_ends)
+    scanner = _Scanner(text, _tables(), actor_ends, doc)
     hits = scanner.scan()
     spans = sorted((e.start, e.end) for e in names)
     name_starts = [s for s, _ in spans]
