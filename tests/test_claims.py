@@ -502,3 +502,54 @@ def _shared_nlp() -> spacy.language.Language:
         nlp.add_pipe("sentencizer")
         _NLP.append(nlp)
     return _NLP[0]
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ("“We will appeal the ruling,” a spokesman for the ministry said.", "a spokesman for the ministry"),
+        ("“We will appeal the ruling,” said Mr. Smith, the company’s lawyer.", "Smith"),
+        ("“We will appeal the ruling,” Mr. Smith said.", "Smith"),
+        ("“We will appeal the ruling,” the official said, speaking on condition of anonymity.", "the official"),
+        ("“Why would we ever accept such a deal?” asked Senator Jane Doe.", "Jane Doe"),
+        ("In a statement, the company said: “We regret the error and will pay.”", "the company"),
+        ("“We will not back down,” Smith, 45, told the BBC on Monday.", "Smith"),
+        ("“We will not back down,” CEO of the Refugee Council Enver Solomon told Sky News.", "Enver Solomon"),
+        ("“We will not back down,” Governor of Washington Chris Gregoire said.", "Chris Gregoire"),
+        ("“We are so interested in the contest,” team member Rodaba Noori told the press.", "Rodaba Noori"),
+        ("“It’s a long game for everyone involved here.” - Matthew Ingram\n\nMore text.", "Matthew Ingram"),
+    ],
+)
+def test_speaker_patterns(nlp, text: str, speaker: str) -> None:
+    claims, _ = run(nlp, text)
+    (q,) = quotes(claims)
+    assert q.speaker_text == speaker
+    assert reported(claims) == []
+
+
+def test_role_then_name_appositive(nlp) -> None:
+    text = "The company’s chief executive, John Brown, said the firm would cut 300 jobs by March."
+    claims, _ = run(nlp, text)
+    (r,) = reported(claims)
+    assert r.speaker_text == "John Brown"
+    assert r.text == "the firm would cut 300 jobs by March."
+
+
+def test_further_quote_in_same_paragraph_keeps_speaker(nlp) -> None:
+    text = (
+        "“I think the obsession with celebrity is as strong today as ever,” said Elaine Gustafon. "
+        "“People are still intrigued by how stars live and dress.”"
+    )
+    claims, _ = run(nlp, text)
+    assert [q.speaker_text for q in quotes(claims)] == ["Elaine Gustafon", "Elaine Gustafon"]
+
+
+def test_sloppy_multi_paragraph_quote_without_reopening(nlp) -> None:
+    text = (
+        "After the match, the coach said, “I think we have learned a lot from today’s game.\n\n"
+        "It was a very emotional day for all of us.”\n\nThe next match is on Sunday."
+    )
+    claims, _ = run(nlp, text)
+    (q,) = quotes(claims)
+    assert q.text.endswith("for all of us.”")
+    assert q.speaker_text == "the coach"

@@ -112,6 +112,7 @@ _CAP_STOP = frozenset(
     there here what why how where who which according asked speaking during since until
     mr mrs ms""".split()
 ) - frozenset("mr mrs ms".split())
+_ABBREV_TITLES = frozenset("mr mrs ms dr prof gen sen rep gov lt col capt sgt maj adm st rev".split())
 _HONORIFICS = frozenset("mr mrs ms miss dr prof professor sir dame lord lady rev reverend".split())
 _ORG_START = frozenset("general royal national federal state united".split())
 _TITLE_WORDS = frozenset(
@@ -526,7 +527,8 @@ def _name_run_back(toks: list[_Tok], i: int) -> int | None:
         if _is_cap(t):
             j -= 1
         elif t.text == "." and j - 2 >= 0 and toks[j - 2].text[0].isupper() \
-                and (len(toks[j - 2].text) == 1 or "." in toks[j - 2].text) and toks[j].start == t.end + 1:
+                and (len(toks[j - 2].text) == 1 or "." in toks[j - 2].text
+                     or toks[j - 2].low in _ABBREV_TITLES) and toks[j].start == t.end + 1:
             j -= 1  # George W. Bush, The U.S. Department
         elif t.low in _NAME_PARTICLES and j - 2 >= 0 and _is_cap(toks[j - 2]):
             j -= 1
@@ -537,7 +539,7 @@ def _name_run_back(toks: list[_Tok], i: int) -> int | None:
     return j
 
 
-def _strip_titles(toks: list[_Tok], a: int, b: int) -> int:
+def _strip_titles_raw(toks: list[_Tok], a: int, b: int) -> int:
     """First token of the name proper in ``toks[a..b]`` (titles before a full name removed)."""
     titles = _title_words()
     last = -1
@@ -560,6 +562,13 @@ def _strip_titles(toks: list[_Tok], a: int, b: int) -> int:
     if last == a and toks[a].low in _ORG_START:
         return a
     return last + 1
+
+
+def _strip_titles(toks: list[_Tok], a: int, b: int) -> int:
+    k = _strip_titles_raw(toks, a, b)
+    while k < b and toks[k].text == ".":
+        k += 1
+    return k
 
 
 def _np_back(toks: list[_Tok], i: int) -> tuple[int, int, int, bool] | None:
@@ -617,6 +626,12 @@ def speaker_before(text: str, cue_start: int, lo: int, quote_only: bool = False)
             if j < 1 or toks[j].text != "," or j + 1 >= end:
                 return None
             seg = toks[j + 1:end]
+            if end == i and (toks[j - 1].low in _ROLE_NOUNS or toks[j - 1].low in _title_words()):
+                # ROLE, NAME, said: "The company's chief executive, John Brown, said"
+                run = _name_run_back(toks, end - 1)
+                if run == j + 1:
+                    np = (run + (toks[run].low == "the"), run, end - 1, False)
+                    break
             lower_seen = lower_seen or any(t.text[0].islower() or t.text[0].isdigit() for t in seg)
             if lower_seen:
                 cand = _np_back(toks, j - 1)
@@ -635,9 +650,15 @@ def speaker_before(text: str, cue_start: int, lo: int, quote_only: bool = False)
             quote_only and toks[first - 1].low == "with"):
         # "a meeting with Putin said" is not Putin speaking, but "CEO of the Refugee Council
         # Enver Solomon said" is Enver Solomon: keep the last two words after "Title of"
-        if toks[first - 1].low in ("of", "for", "at") and first > 1 and last - first >= 2 and (
-                toks[first - 2].low.rstrip(".") in _title_words() or toks[first - 2].low in _ROLE_NOUNS):
-            first = last - 1
+        role_before = first > 1 and toks[first - 1].low in ("of", "for", "at", "from") and (
+            toks[first - 2].low.rstrip(".") in _title_words() or toks[first - 2].low in _ROLE_NOUNS)
+        if role_before and last - first >= 2 and _is_cap(toks[last]) and _is_cap(toks[last - 1]):
+            first = last - 1  # CEO of the Refugee Council Enver Solomon
+        elif role_before:
+            head = _np_back(toks, first - 2)  # a spokesman for the ministry
+            if head is None or head[3]:
+                return None
+            first = head[0]
         else:
             return None
     if pronoun and (first > 0 and toks[first - 1].text not in (",", "“", "”", '"', "(", ";")
@@ -676,8 +697,10 @@ def speaker_after(text: str, pos: int, hi: int) -> _Speaker | None:
         t = toks[run_end]
         if _is_cap(t) or t.low.rstrip(".") in titles or t.low in _ROLE_NOUNS:
             run_end += 1
-        elif t.text == "." and run_end > k and len(toks[run_end - 1].text) == 1:
-            run_end += 1
+        elif t.text == "." and run_end > k and (len(toks[run_end - 1].text) == 1
+                                                or toks[run_end - 1].low in _ABBREV_TITLES) \
+                and run_end + 1 < len(toks) and _is_cap(toks[run_end + 1]):
+            run_end += 1  # George W. Bush, Mr. Smith
         elif t.low in _NAME_PARTICLES and run_end > k and run_end + 1 < len(toks) \
                 and _is_cap(toks[run_end + 1]):
             run_end += 1
@@ -827,6 +850,7 @@ def _find_cues(text: str, sents: list[tuple[int, int]], inside: list[tuple[int, 
 # --------------------------------------------------------------------------------------------
 
 _GAP_AFTER_RE = re.compile(r"[\s,;:]*")
+_ABBREV_DOT_RE = re.compile(r"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Maj|Adm|St|Rev)\.")
 _DASH_NAME_RE = re.compile(r"[ \t]*[-–—―][ \t]*((?:[A-Z][\w’'.-]*[ \t]+){1,3}[A-Z][\w’'-]+)[ \t]*(?=\n|$)")
 _SMALL_WORDS = frozenset(
     "of the a an and or in on at to for by with de from into over as is vs via per".split()
@@ -910,7 +934,7 @@ class _Attributor:
                 if c.before.start == gap_end or (
                         c.before.start > gap_end and len(lead) < 60
                         and re.fullmatch(r"(?:\w[\w’'.-]*\s+){1,5}", lead)
-                        and not re.search(r"[.!?]\s", lead)):
+                        and not re.search(r"[.!?]\s", _ABBREV_DOT_RE.sub("", lead))):
                     sp = c.before
             if sp is not None:
                 return sp, c
@@ -975,6 +999,7 @@ def extract_claims(doc: Doc, actors: ActorIndex) -> list[Claim]:
 
     out: list[Claim] = []
     prev_quote: tuple[int, int, Claim] | None = None  # (paragraph of its end, its end, claim)
+    quote_cues: set[int] = set()
     for q in quotes:
         inner = text[q.start + 1:q.end - (1 if q.closed else 0)]
         n_words = len(_WORD_RE.findall(inner))
@@ -990,6 +1015,8 @@ def extract_claims(doc: Doc, actors: ActorIndex) -> list[Claim]:
         if found is not None:
             sp, cue = found
             adjacent = True
+            if cue is not None and (n_words > SHORT_QUOTE_WORDS or not _title_case(inner)):
+                quote_cues.add(cue.start)  # “…,” X said, …: the cue belongs to the quote
         else:
             found_b = att.before(q)
             if found_b is not None:
@@ -1031,7 +1058,7 @@ def extract_claims(doc: Doc, actors: ActorIndex) -> list[Claim]:
     # reported speech
     reported_sents: set[int] = set()
     for c in cues:
-        if c.quote_only:
+        if c.quote_only or c.start in quote_cues:
             continue
         if c.according:
             sp = speaker_np_after(text, c.end, sents[c.sent][1] if sents else len(text))
