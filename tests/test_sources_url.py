@@ -10,7 +10,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from tests.test_sources_catalogue import HTML_PAGE, HTML_TEXT
+from test_sources_catalogue import HTML_PAGE, HTML_TEXT
 from tui.cli import main
 from tui.sources import SourceError, fetch, load
 
