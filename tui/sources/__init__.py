@@ -27,5 +27,5 @@ from tui.sources.limits import MAX_BYTES
 from tui.sources.load import build, expand, is_url, load, reattach_terminal
 from tui.sources.sanitize import sanitize
 
-__all__ = ["MAX_BYTES", "Article", "SourceError", "build", "expand", "is_url", "load", "reattach_terminal",
-           "sanitize"]
+__all__ = ["MAX_BYTES", "Article", "SourceError", "build", "expand", "is_url", "load",
+           "reattach_terminal", "sanitize"]

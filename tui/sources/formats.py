@@ -41,8 +41,9 @@ def plain_title(text: str) -> str | None:
 
 # --- HTML sniffing --------------------------------------------------------------------------------
 
-_HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>])",
-                         re.IGNORECASE | re.DOTALL)
+_HTML_START = re.compile(
+    r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>])",
+    re.IGNORECASE | re.DOTALL)
 _HTML_TAGS = re.compile(r"<(?:head|body|article|p|div|title|meta)[\s>/]", re.IGNORECASE)
 
 
@@ -128,8 +129,8 @@ def from_markdown(source: str) -> Parsed:
                 continue
             if not text.strip():
                 continue
-            if i > 0 and tokens[i - 1].type == "heading_open" and not blocks and list_lines is None \
-                    and first_heading is None:
+            if i > 0 and tokens[i - 1].type == "heading_open" and not blocks \
+                    and list_lines is None and first_heading is None:
                 first_heading = " ".join(text.split())
             if list_lines is not None:
                 indent = "  " * len(lists)
@@ -241,7 +242,7 @@ _BLOCK = {"p", "head", "list", "item", "table", "row", "cell", "quote", "code", 
 
 
 def _tree_paragraphs(el: Any) -> list[str]:
-    """Paragraphs of trafilatura's output tree (``p``, ``head``, ``list``, ``table``, ``quote``...)."""
+    """Paragraphs of trafilatura's output tree (``p``, ``head``, ``list``, ``table``...)."""
     out: list[str] = []
 
     def tag_of(node: Any) -> str:

@@ -80,7 +80,7 @@ def normalize_newlines(text: str) -> str:
 
 
 def sanitize(text: str) -> str:
-    """Return ``text`` with nothing a terminal would act on and no hidden characters (see module)."""
+    """``text`` with nothing a terminal would act on and no hidden characters (see module)."""
     text = normalize_newlines(text)
     text = _ESCAPES.sub("", text)
     text = text.translate(_LINE_BREAKS)
@@ -108,7 +108,7 @@ def _clean_joiners(text: str) -> str:
 
 
 def one_line(text: str | None) -> str | None:
-    """Sanitise a metadata value (title, author, date) into one line; ``None`` if nothing is left."""
+    """A metadata value (title, author, date) sanitised into one line; ``None`` if empty."""
     if text is None:
         return None
     cleaned = " ".join(sanitize(text).split())
