@@ -553,3 +553,28 @@ def test_sloppy_multi_paragraph_quote_without_reopening(nlp) -> None:
     (q,) = quotes(claims)
     assert q.text.endswith("for all of us.”")
     assert q.speaker_text == "the coach"
+
+
+def test_adding_that_is_reported_speech_of_the_same_speaker(nlp) -> None:
+    text = "Smith said the plant would close in May, adding that 300 jobs would go."
+    claims, _ = run(nlp, text)
+    assert [(r.text, r.speaker_text, r.cue) for r in reported(claims)] == [
+        ("the plant would close in May", "Smith", "said"),
+        ("300 jobs would go.", "Smith", "adding"),
+    ]
+
+
+def test_declined_needs_to(nlp) -> None:
+    claims, _ = run(nlp, "Sales declined 5 percent in May. The Kremlin declined to give details of the talks.")
+    assert [(r.speaker_text, r.cue) for r in reported(claims)] == [("The Kremlin", "declined")]
+
+
+def test_it_said_resolves_to_last_organisation_speaker(nlp) -> None:
+    text = (
+        "“The shelling was a grave provocation by the military,” said KCNA. "
+        "“Foolhardy provocation deserves harsh punishment,” it added."
+    )
+    actors = [Actor("a1", "Korean Central News Agency", "organization", ["KCNA"],
+                    [Span(text.index("KCNA"), text.index("KCNA") + 4, "KCNA")])]
+    claims = extract_claims(nlp(text), ActorIndex(actors))
+    assert [(q.speaker_text, q.speaker) for q in quotes(claims)] == [("KCNA", "a1"), ("it", "a1")]

@@ -75,6 +75,7 @@ _EXTRA_CUES = frozenset(
 _NOUNISH_CUES = frozenset("claims claim notes note states state reports report remarks estimates".split())
 """Cue forms that are also common nouns: a cue only when followed by ``that`` or a colon."""
 
+_NEEDS_TO = frozenset("decline declined declines refuse refused refuses".split())
 _NEVER_CUES = frozenset("saying telling adding warning stating noting writing".split())
 """Participles: the speaker is not next to them (``a statement saying``)."""
 
@@ -186,6 +187,7 @@ def _cue_re() -> re.Pattern[str]:
 
 
 _PARTICIPLE_RE = re.compile(r"(?<![\w’'-])(?:saying|stating|adding|writing|telling \w+|noting|warning)(?![\w’'-])")
+_ADDING_THAT_RE = re.compile(r",\s+(adding|saying|noting|warning|arguing|insisting|explaining) that\b")
 _QUOTE_NEXT_RE = re.compile(r"\s*[,:]?\s*[“\"«‘]")
 _ACCORDING_RE = re.compile(r"(?<!\w)[Aa]ccording to(?!\w)")
 _TOKEN_RE = re.compile(r"\w(?:[\w’'\-.&]*\w)?|[^\w\s]")
@@ -822,6 +824,8 @@ def _find_cues(text: str, sents: list[tuple[int, int]], inside: list[tuple[int, 
         if m.start() and text[m.start() - 1] in "’'-" or in_quote(m.start()):
             continue
         word = m.group()
+        if word in _NEEDS_TO and not text.startswith(" to ", m.end()):
+            continue  # "Sales declined 5%" is not speech; "X declined to comment" is
         if word in nounish:
             nxt = text[m.end():m.end() + 8].lstrip()
             if not (nxt.startswith(":") or nxt[:5].lower() == "that " or _QUOTE_NEXT_RE.match(text, m.end())):
@@ -1071,6 +1075,9 @@ def extract_claims(doc: Doc, actors: ActorIndex) -> list[Claim]:
         if span is None:
             continue
         a, b = span
+        more = _ADDING_THAT_RE.search(text, a, b)
+        if more is not None:  # "X said …, adding that …": the second part is its own claim
+            b = more.start()
         inside = quote_spans[bisect.bisect_right(quote_ends, a):bisect.bisect_left(quote_starts, b)]
         covered = sum(max(0, min(b, qe) - max(a, qs)) for qs, qe in inside)
         if covered >= 0.6 * (b - a):
@@ -1091,6 +1098,28 @@ def extract_claims(doc: Doc, actors: ActorIndex) -> list[Claim]:
                          round(score, 2)))
         reported_sents.add(c.sent)
 
+    # "…, adding that …": reported speech of the speaker just attributed in the same sentence
+    attributed = sorted((c for c in out if c.speaker_text is not None), key=lambda c: c.start)
+    att_starts = [c.start for c in attributed]
+    for m in _ADDING_THAT_RE.finditer(text):
+        if any(qs < m.start() < qe for qs, qe in quote_spans[max(0, bisect.bisect_right(quote_starts, m.start()) - 1):
+                                                                 bisect.bisect_right(quote_starts, m.start())]):
+            continue
+        si = att.sent_of(m.start())
+        s_lo, s_hi = sents[si] if sents else (0, len(text))
+        k = bisect.bisect_left(att_starts, m.start()) - 1
+        if k < 0 or attributed[k].end < s_lo:
+            continue
+        prev = attributed[k]
+        span = _trim(text, m.end(), s_hi)
+        if span is None or len(_WORD_RE.findall(text[span[0]:span[1]])) < 3:
+            continue
+        a, b = span
+        score = REPORTED_BASE + 0.5 * max(0.0, sentence_features(text[a:b]))
+        out.append(Claim("", "reported", a, b, text[a:b], prev.speaker, prev.speaker_text,
+                         m.group(1), round(score, 2)))
+        reported_sents.add(si)
+
     # assertions
     claimed = sorted((c.start, c.end) for c in out)
     cstarts = [s for s, _ in claimed]
@@ -1106,9 +1135,25 @@ def extract_claims(doc: Doc, actors: ActorIndex) -> list[Claim]:
             out.append(Claim("", "assertion", a, b, sent_text, score=score))
 
     out.sort(key=lambda c: (c.start, c.end))
+    _resolve_group_pronouns(out, actors)
     for n, c in enumerate(out, 1):
         c.id = f"c{n}"
     return out
+
+
+def _resolve_group_pronouns(claims: list[Claim], actors: ActorIndex) -> None:
+    """``it said`` / ``they said``: the most recent named speaker that is not a person, if close."""
+    kinds = {a.id: a.kind for a in getattr(actors, "actors", [])}
+    last: tuple[int, str] | None = None  # (end of its claim, actor id)
+    for c in claims:
+        if c.kind == "assertion":
+            continue
+        low = (c.speaker_text or "").lower()
+        if c.speaker is None and low in ("it", "they"):
+            if last is not None and c.start - last[0] < 800:
+                c.speaker = last[1]
+        elif c.speaker is not None and low not in _PRONOUNS and kinds.get(c.speaker, "person") != "person":
+            last = (c.end, c.speaker)
 
 
 _SENT_WITH_NAME_RE = re.compile(r"[.!?]\s+[^“\"]*\b[A-Z][a-z]+ [A-Z][a-z]+")
