@@ -1,6 +1,7 @@
 """The analysis cache: finished analyses stored in the user's cache directory.
 
-Entries are keyed by the text, the title, the pipeline's identity and the engine's version; each is
+Entries are keyed by the text, the title, the pipeline's identity and the engine's version and
+fingerprint; each is
 one JSON file written atomically (temporary file + ``os.replace``). A damaged or old-format entry is
 ignored (and rebuilt by the caller). The folder is capped at :data:`MAX_BYTES`, oldest out.
 Importing this module does not import spaCy.
@@ -12,6 +13,7 @@ import hashlib
 import json
 import os
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 from tui import __version__
@@ -33,10 +35,23 @@ def cache_dir() -> Path:
     return Path(user_cache_dir("newsreader", appauthor=False)) / "analyses"
 
 
+@lru_cache(maxsize=1)
+def engine_fingerprint() -> str:
+    """Sizes and modification times of the analysis code and data: any change to the engine
+    (an upgrade, an edited gazetteer) makes new keys, without hashing megabytes at start-up."""
+    root = Path(__file__).resolve().parent / "analysis"
+    parts = []
+    for path in sorted(root.rglob("*")):
+        if path.suffix in {".py", ".json"}:
+            st = path.stat()
+            parts.append(f"{path.relative_to(root)}:{st.st_size}:{st.st_mtime_ns}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
 def key_for(text: str, title: str | None, model: str | None) -> str:
     """Cache key of one analysis."""
     h = hashlib.sha256()
-    for part in (SCHEMA, __version__, identity(model), title or "", text):
+    for part in (SCHEMA, __version__, engine_fingerprint(), identity(model), title or "", text):
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\0")
     return h.hexdigest()
