@@ -1,9 +1,8 @@
 """The analysis cache: finished analyses stored in the user's cache directory.
 
 Entries are keyed by the text, the title, the pipeline's identity and the engine's version and
-fingerprint; each is
-one JSON file written atomically (temporary file + ``os.replace``). A damaged or old-format entry is
-ignored (and rebuilt by the caller). The folder is capped at :data:`MAX_BYTES`, oldest out.
+fingerprint; each is one JSON file written atomically (temporary file + ``os.replace``). A damaged or
+old-format entry is ignored (and rebuilt by the caller). The folder is capped at :data:`MAX_BYTES`, oldest out.
 Importing this module does not import spaCy.
 """
 
