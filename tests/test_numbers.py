@@ -190,6 +190,12 @@ CASES = [
     ("a $5.5-billion deal", "$5.5-billion", "money", 5.5e9, "USD", None),
     ("He died at the age of 86.", "age of 86", "age", 86, "years", None),
     ("It increased from 9 to 10.", "9", "cardinal", 9, None, None),
+    ("It runs 24 hours a day, 7 days a week.", "24 hours a day", "duration", 24, "hours/day", None),
+    ("rates rose by three-quarters of a percentage point", "three-quarters of a percentage point",
+     "percent", 0.75, "percentage points", None),
+    ("a policy rate of 3.00%-3.25%", "3.00%-3.25%", "range", 3, "%", "to 3.25"),
+    ("Biden, 79, has said he will run.", "79", "age", 79, "years", None),
+    ("Only one in three schools", "one", "cardinal", 1, None, None),
 ]
 
 
@@ -240,7 +246,6 @@ NOT_NUMBERS = [
     ("Apple's iPhone 15 sold well.", "15"),
     ("a one-off payment", "one"),
     ("One could argue otherwise.", "One"),
-    ("It runs 24 hours a day, 7 days a week.", "a day"),
     ("see www.example.com/2020/05/story", "2020"),
     ("John 3:16 says", "3:16"),
     ("The S&P 500 fell.", "500"),

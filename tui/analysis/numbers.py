@@ -675,6 +675,8 @@ class _Scanner:
         if w == "one":
             prev = self.lw(i - 1)
             nxt = self.lw(i + 1)
+            if prev == "only" and self.lw(i - 2) != "the":
+                prev = ""  # "only one country"
             if nxt in t.one_after or (prev in t.one_before and nxt not in t.time_units
                                       and nxt not in t.scales and nxt not in ("and", "-")):
                 return None
@@ -812,6 +814,15 @@ class _Scanner:
             p = self.phrase(j, t.percent)
             if p is not None and (p[1] != "%" or self.toks[j] == "%" or not self.glued(j) or self.low[j] in ("pc", "pct")):
                 j2, unit = p
+                # 3.00%-3.25%, 5% to 10%
+                if upper is None and j2 + 1 < n and (
+                    (self.low[j2] in _RANGE_DASHES and self.glued(j2 + 1))
+                    or (self.low[j2] == "to" and not self.after_change(s0))
+                ) and _is_digit(self.toks[j2 + 1]):
+                    c2 = self.core(j2 + 1)
+                    if c2 is not None and c2.value > value and self.phrase(c2.j, t.percent) is not None:
+                        upper = c2.value
+                        j2 = self.phrase(c2.j, t.percent)[0]
                 j2, unit = self.rate(j2, unit)
                 return self.finish(s0, j2, "range" if upper is not None else "percent", value, unit,
                                    self._upper(upper), core0=i)
@@ -853,6 +864,7 @@ class _Scanner:
                 kind = "range" if upper is not None else "duration"
                 if vague:
                     kind = "range"
+                j2, unit = self.rate(j2, unit, allow_of=True)
                 return self.finish(s0, j2, kind, value, unit, self._upper(upper), core0=i)
         # units of measure
         m = self.unit_after(j, c)
@@ -1386,8 +1398,15 @@ class _Scanner:
 
     def after_fraction(self, i0: int, j: int, value: float, core0: int) -> _Hit:
         t = self.t
-        # "two-thirds of a million" is rare; "three quarters of the ..." stays a fraction
-        p = self.phrase(j, t.percent)
+        # "three-quarters of a percentage point", "half a point": a percent
+        k = j + 1 if self.lw(j) == "of" else j
+        if self.lw(k) in ("a", "one"):
+            p = self.phrase(k + 1, t.percent)
+            if p is not None and p[1] != "%":
+                return self.finish(i0, p[0], "percent", round(value, 3), p[1], None, core0=core0)
+            if self.lw(k + 1) == "point" and self.lw(i0 - 1) not in ("the",):
+                return self.finish(i0, k + 2, "percent", round(value, 3), "percentage points", None,
+                                   core0=core0)
         return self.finish(i0, j, "fraction", round(value, 3), None, None, core0=core0)
 
     def ordinal(self, i: int, j: int, value: int) -> _Hit | None:
@@ -1750,7 +1769,8 @@ def extract_numbers(doc: Doc, names: list[Entity]) -> list[Number]:
                 and (ends[h.i0 - 2] in person_ends or (
                     not person_ends and toks[h.i0 - 2][:1].isupper() and toks[h.i0 - 2][:1].isalpha()
                     and h.i1 + 1 < len(toks) and toks[h.i1 + 1][:1].islower()
-                    and h.i0 >= 3 and toks[h.i0 - 3][:1].isupper() and toks[h.i0 - 3][:1].isalpha()
+                    and (scanner.sentence_initial(h.i0 - 2)
+                         or (toks[h.i0 - 3][:1].isupper() and toks[h.i0 - 3][:1].isalpha()))
                 )):
             kind, unit = "age", "years"
         out.append(Number(
