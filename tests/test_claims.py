@@ -578,3 +578,22 @@ def test_it_said_resolves_to_last_organisation_speaker(nlp) -> None:
                     [Span(text.index("KCNA"), text.index("KCNA") + 4, "KCNA")])]
     claims = extract_claims(nlp(text), ActorIndex(actors))
     assert [(q.speaker_text, q.speaker) for q in quotes(claims)] == [("KCNA", "a1"), ("it", "a1")]
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ("The central bank’s statement said inflation had peaked in the autumn.", "The central bank’s statement"),
+        ("Russia’s foreign ministry said the talks had failed because of Western demands.", "Russia’s foreign ministry"),
+        ("Mark Zandi of Moody’s Analytics wrote that rates should fall by a point.", "Mark Zandi"),
+        ("The Bank of England said inflation would fall to 2 percent next year.", "The Bank of England"),
+        ("US Secretary of State Antony Blinken said the talks would resume in June.", "Antony Blinken"),
+        ("Opposition leader Keir Starmer and Labour’s Rachel Reeves said the plan had failed.",
+         "Keir Starmer and Labour’s Rachel Reeves"),
+        ("Officials say the bridge will reopen in the spring.", "Officials"),
+    ],
+)
+def test_reported_speaker_phrases(nlp, text: str, speaker: str) -> None:
+    claims, _ = run(nlp, text)
+    (r,) = reported(claims)
+    assert r.speaker_text == speaker

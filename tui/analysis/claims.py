@@ -114,6 +114,13 @@ _CAP_STOP = frozenset(
     mr mrs ms""".split()
 ) - frozenset("mr mrs ms".split())
 _ABBREV_TITLES = frozenset("mr mrs ms dr prof gen sen rep gov lt col capt sgt maj adm st rev".split())
+_ORG_WORDS = frozenset(
+    """department ministry university bank office institute council agency church museum school
+    college house court board bureau commission committee association society union league party
+    republic kingdom state states city county port gulf sea lake mount isle duke duchess prince
+    princess earl archbishop bishop chamber federation organization organisation center centre
+    academy foundation fund corps army navy force guard""".split()
+)
 _HONORIFICS = frozenset("mr mrs ms miss dr prof professor sir dame lord lady rev reverend".split())
 _ORG_START = frozenset("general royal national federal state united".split())
 _TITLE_WORDS = frozenset(
@@ -534,11 +541,17 @@ def _name_run_back(toks: list[_Tok], i: int) -> int | None:
             j -= 1  # George W. Bush, The U.S. Department
         elif t.low in _NAME_PARTICLES and j - 2 >= 0 and _is_cap(toks[j - 2]):
             j -= 1
-        elif t.low == "of" and j - 2 >= 0 and _is_cap(toks[j - 2]):
+        elif t.low == "of" and j - 2 >= 0 and (_is_cap(toks[j - 2]) or _cap_possessive(toks[j - 2])):
             j -= 1  # Bank of England
+        elif _cap_possessive(t) and j - 2 >= 0 and toks[j - 2].low == "of":
+            j -= 1  # Mark Zandi of Moody's Analytics
         else:
             break
     return j
+
+
+def _cap_possessive(tok: _Tok) -> bool:
+    return tok.text[0].isupper() and _possessive(tok.text)
 
 
 def _strip_titles_raw(toks: list[_Tok], a: int, b: int) -> int:
@@ -582,25 +595,40 @@ def _np_back(toks: list[_Tok], i: int) -> tuple[int, int, int, bool] | None:
         return i, i, i, True
     j = _name_run_back(toks, i)
     if j is not None:
-        name_first = _strip_titles(toks, j, i)
+        last = i
+        titles = _title_words()
+        for o in range(j + 2, i):
+            # "Mark Zandi of Moody's Analytics": the person before "of" (not "Bank of England",
+            # not "Secretary of State Antony Blinken")
+            if toks[o].low == "of":
+                if toks[o - 1].low not in _ORG_WORDS and \
+                        not any(toks[x].low.rstrip(".") in titles for x in range(j, o)):
+                    last = o - 1
+                break
+        name_first = _strip_titles(toks, j, last)
         first = name_first
         if first == j and j - 1 >= 0 and toks[j - 1].low == "the":
             first = j - 1
-        return first, first, i, False
+        return first, first, last, False
     if t.low in _ROLE_NOUNS or t.low in _title_words():
         j = i
         steps = 0
-        while j - 1 >= 0 and steps < 4:
+        poss = None
+        while j - 1 >= 0 and steps < 5:
             p = toks[j - 1]
-            if p.low in _DETERMINERS or _possessive(p.text):
+            if p.low in _DETERMINERS:
                 return j - 1, j - 1, i, False
-            if not p.text[0].isalnum() or p.low in _cue_words() or p.low in _PREPOSITIONS \
+            if _possessive(p.text):
+                poss = j - 1  # the central bank's statement, Russia's foreign ministry
+            elif not p.text[0].isalnum() or p.low in _cue_words() or p.low in _PREPOSITIONS \
                     or p.low in ("and", "or", "but", "that", "who", "which"):
                 break
             j -= 1
             steps += 1
         if j == 0 or (j - 1 >= 0 and toks[j - 1].text in (",", ";", ":", "(", "“", '"')):
             return j, j, i, False
+        if poss is not None:
+            return poss, poss, i, False
         return i, i, i, False
     return None
 
@@ -672,8 +700,11 @@ def speaker_before(text: str, cue_start: int, lo: int, quote_only: bool = False)
     first_end = toks[last].end
     start = toks[first].start
     # coordination: A and B said
-    if first - 2 >= 0 and toks[first - 1].low in ("and", "&") and not pronoun:
-        np2 = _np_back(toks, first - 2)
+    p = first - 1
+    if p >= 0 and _cap_possessive(toks[p]):
+        p -= 1  # Keir Starmer and Labour's Rachel Reeves
+    if p - 1 >= 0 and toks[p].low in ("and", "&") and not pronoun:
+        np2 = _np_back(toks, p - 1)
         if np2 is not None and not np2[3]:
             start = toks[np2[0]].start
             first_end = toks[np2[2]].end
