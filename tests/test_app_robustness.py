@@ -82,3 +82,21 @@ async def test_empty_article_says_nothing_to_analyse() -> None:
         await pilot.press("j", "slash", "right_square_bracket", "1", "e", "tab", "p", "question_mark")
         await pilot.press("escape", "q")
     assert app.return_code == 0
+
+
+def test_reader_modules_do_not_import_spacy() -> None:
+    """The article must be on screen before spaCy loads: only the worker may import it."""
+    import subprocess
+    import sys
+
+    code = ("import sys, tui.app, tui.commands, tui.screens.reader, tui.screens.library; "
+            "sys.exit('spacy' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+async def test_open_source_without_url_notifies() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("o")
+        assert any("no web address" in n.message for n in app._notifications)

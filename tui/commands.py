@@ -40,7 +40,8 @@ class ReaderCommands(Provider):
             if item is not None:
                 commands.append((f"Jump to {' '.join(actor.name.split())}",
                                  partial(self._jump, screen, actor.id),
-                                 f"{actor.kind}, {len(actor.mentions)} mentions"))
+                                 f"{actor.kind}, {len(actor.mentions)} "
+                                 f"mention{'s' * (len(actor.mentions) != 1)}"))
         return commands
 
     @staticmethod

@@ -36,6 +36,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         ("tab", "move between article and panel"),
         ("p", "show / hide the side panel"),
         ("e", "export the analysis (JSON or Markdown)"),
+        ("o", "open the article's web address in the browser"),
         ("ctrl+p", "palette: jump to an actor, toggle a type, theme, export"),
         ("esc", "close what is open, clear search and mark, back to the library"),
         ("? / F1", "this help"),

@@ -78,6 +78,8 @@ class LibraryScreen(Screen[None]):
             detail += " · " + (", ".join(top) if top else "no actors")
         elif article.text.strip():
             detail += " · analysing…"
+        else:
+            detail += " · empty"
         return Content.assemble((title, "bold"), "\n", (detail, "dim"))
 
     def _update(self, target: str) -> None:

@@ -50,6 +50,7 @@ class ReaderScreen(Screen[None]):
     | p | show / hide the side panel |
     | tab | move between article and panel |
     | e | export the analysis (JSON or Markdown) |
+    | o | open the article's URL in the browser (articles loaded from the web) |
     | escape | clear the search / the mark; back to the library |
     """
 
@@ -67,6 +68,7 @@ class ReaderScreen(Screen[None]):
         Binding("v", "group_quotes", "Who said what", show=False),
         Binding("p", "toggle_panel", "Panel"),
         Binding("e", "export", "Export", show=False),
+        Binding("o", "open_source", "Open source", show=False),
         Binding("tab", "switch_focus", "Article/panel", show=False),
         Binding("shift+tab", "switch_focus", "Article/panel", show=False),
         Binding("escape", "escape", "Close", show=False),
@@ -106,7 +108,10 @@ class ReaderScreen(Screen[None]):
                 yield Static("Nothing to analyse: this article is empty.", id="empty")
             else:
                 yield ArticleView(self.article.text, id="article")
-            yield SidePanel(id="panel")
+            panel = SidePanel(id="panel")
+            # decided before the first layout: every width change re-wraps the whole article
+            panel.display = not self.empty and self.app.size.width >= NARROW
+            yield panel
         yield SearchBar(id="search")
         with Horizontal(id="bar"):
             yield Legend(id="legend")
@@ -402,6 +407,13 @@ class ReaderScreen(Screen[None]):
             self.panel.set_status("")
         elif self.from_library:
             self.app.pop_screen()
+
+    def action_open_source(self) -> None:
+        url = self.article.url or (self.article.source if "://" in self.article.source else None)
+        if url and url.startswith(("http://", "https://")):
+            self.app.open_url(url)
+        else:
+            self.notify("This article has no web address.", markup=False)
 
     def action_export(self, fmt: str = "json") -> None:
         from tui.screens.export import ExportDialog, write_export
