@@ -38,6 +38,14 @@ article_text = st.lists(st.one_of(st.sampled_from(WORDS), st.sampled_from(NASTY)
 
 ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "utf-16-be", "cp1252", "latin-1"]
 
+TAGS = ["<html>", "<head>", "<title>", "</title>", "<body>", "<article>", "<p>", "</p>", "<br>",
+        "<script>", "</script>", "<nav>", "</nav>", "<footer>", "<h1>", "</h1>", "<ul><li>",
+        "</li></ul>", "<table><tr><td>", "</td></tr></table>", "<!--", "-->", "&amp;", "&#0;",
+        "&#x1b;", "<meta charset='cp1252'>", '<meta name="author" content="A\x1b[31mB">', "<pre>",
+        "<div>", "</div>", "<![CDATA[", "]]>", "<?xml version='1.0' encoding='utf-8'?>"]
+html_soup = st.lists(st.one_of(st.sampled_from(TAGS), article_text), max_size=40).map(
+    lambda parts: "<!DOCTYPE html>" + "".join(parts))
+
 
 def encode(text: str, encoding: str) -> bytes:
     data = text.encode(encoding, errors="replace")
@@ -56,6 +64,7 @@ article_bytes = st.one_of(
     st.builds(encode, any_text.map(lambda t: t.encode("utf-8", "replace").decode("utf-8")),
               st.sampled_from(ENCODINGS)),
     st.builds(encode, article_text, st.sampled_from(ENCODINGS)),
+    st.builds(encode, html_soup, st.sampled_from(ENCODINGS)),
 )
 
 

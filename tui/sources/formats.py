@@ -213,7 +213,10 @@ def from_html(html: str, url: str | None = None) -> Parsed:
         except Exception:
             return Parsed("")
     body = getattr(doc, "body", None)
-    paragraphs = _tree_paragraphs(body) if body is not None else []
+    try:
+        paragraphs = _tree_paragraphs(body) if body is not None else []
+    except (RecursionError, ValueError, TypeError):  # never expected: the tree is shallow
+        paragraphs = []
     if not paragraphs and getattr(doc, "text", None):
         paragraphs = [line.strip() for line in doc.text.split("\n") if line.strip()]
     title = " ".join((doc.title or "").split()) or None
