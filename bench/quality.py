@@ -16,10 +16,10 @@ our labels follow, the same way for every article:
 2. keep only *names*: at least one token tagged PROPN (drops "the team", "their", "the country");
 3. strip a leading determiner ("the", "a", "this") and a trailing possessive ("'s", "'") on both
    gold and predicted spans, since OntoNotes leaves them out of the name;
-4. person mentions: OntoNotes leaves titles and roles out ("US President Barack Obama" is GPE +
-   PERSON "Barack Obama"), so keep the capitalised words after the last lower-case word or title
-   word; drop the mention when nothing is left ("The President") or the remainder follows
-   "of"/"at"/"for" ("Co-founder of Google", an ORG inside a role);
+4. person mentions: OntoNotes leaves titles, roles and modifiers out ("US President Barack
+   Obama" is GPE + PERSON "Barack Obama"; "Alvin Yeung from the Civic Party" is PERSON + ORG),
+   so keep only the name (see :func:`person_name`); drop the mention when no name is left
+   ("The President", "Co-founder of Google");
 5. person mentions that are a single nationality, religion or political group word ("Afghans",
    "Muslims") are NORP in OntoNotes and are not scored.
 
@@ -28,7 +28,8 @@ costs recall. Predicted spans of other labels (NORP, EVENT ...) are not scored.
 
 GUM links only entities that have a Wikipedia article, so a correct name of a private person
 ("a spokesman, Tom Smith") has no link. A prediction that exactly matches such an unlinked gold
-mention of the same type, made only of proper nouns (after steps 3-5), is therefore *neutral*:
+mention of the same type, made only of proper nouns (and the determiners, prepositions and
+conjunctions inside a name; after steps 3-5), is therefore *neutral*:
 neither right nor wrong. The row "micro, strict" counts those as false positives instead.
 
 **Quotes** — gold ``quotes.jsonl`` spans (a span stops at a sentence end) against our claims of
@@ -63,6 +64,8 @@ DETERMINERS = ("the ", "The ", "a ", "A ", "an ", "An ", "this ", "This ", "that
                "these ")
 POSSESSIVES = ("'s", "’s", "'", "’")
 ROLE_PREPS = {"of", "at", "for", "from", "with"}
+NAME_UPOS = {"PROPN", "DET", "PART", "PUNCT", "ADP", "CCONJ"}
+"""Parts of speech of an unlinked mention that is still a name ("the Foundation for the Arts")."""
 
 Key = tuple[str, int, int, str]
 
@@ -102,25 +105,47 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def person_name(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The name part of a gold person mention (titles and roles dropped), or None."""
-    titles = {w for t in lexicon().titles for w in t.split()}
-    words: list[tuple[int, int]] = []
+    """The name part of a gold person mention (titles, roles and modifiers dropped), or None.
+
+    The mention is cut into capitalised segments at lower-case words and commas. The name is
+    the segment after the last title or role word ("US President Barack Obama", "Facebook
+    creator Mark Zuckerberg"), else the one after a possessive ("Civic Passion's Wong
+    Yeung-tat"), else the first ("Alvin Yeung from the Civic Party").
+    """
+    titles = lexicon().titles
+    segments: list[list[tuple[int, int]]] = [[]]
+    after_title = after_possessive = -1
     i = start
     for part in text[start:end].split(" "):
-        if part:
-            words.append((i, i + len(part)))
-        i += len(part) + 1
-    keep = len(words)
-    while keep > 0:
-        w = text[words[keep - 1][0]:words[keep - 1][1]]
-        if not w[:1].isupper() or w.lower().strip(".,") in titles or w.endswith(POSSESSIVES):
-            break
-        keep -= 1
-    if keep == len(words):
-        return None
-    if keep > 0 and text[words[keep - 1][0]:words[keep - 1][1]].lower() in ROLE_PREPS:
-        return None
-    return words[keep][0], words[-1][1]
+        s, e = i, i + len(part)
+        i = e + 1
+        if not part:
+            continue
+        comma = part.endswith(",")
+        word = part.rstrip(",")
+        e = s + len(word)
+        if word.lower().rstrip(".") in titles:
+            segments.append([])
+            after_title = len(segments) - 1
+        elif word.endswith(POSSESSIVES):
+            segments.append([])
+            after_possessive = len(segments) - 1
+        elif word[:1].isupper():
+            segments[-1].append((s, e))
+        else:
+            if word.lower() in ROLE_PREPS and len(segments) - 1 == after_title \
+                    and not segments[-1]:
+                return None  # "Co-founder of Google": an organisation inside a role
+            segments.append([])
+        if comma:
+            segments.append([])
+    for pick in (after_title, after_possessive, 0):
+        if pick >= 0:
+            for seg in segments[pick:]:
+                if seg:
+                    return seg[0][0], seg[-1][1]
+            return None
+    return None
 
 
 def gold_entities(corpus: Path, texts: dict[str, str]) -> tuple[set[Key], set[Key]]:
@@ -136,7 +161,8 @@ def gold_entities(corpus: Path, texts: dict[str, str]) -> tuple[set[Key], set[Ke
         if not etype or "PROPN" not in m["upos"]:
             continue
         linked = bool(m["named_entity_wikification"])
-        if not linked and any(u not in ("PROPN", "DET", "PART", "PUNCT") for u in m["upos"]):
+        if not linked and (any(u not in NAME_UPOS for u in m["upos"])
+                           or not m["text"].split()[-1][:1].isupper()):
             continue
         text = texts[m["doc"]]
         start, end = trim(text, m["start"], m["end"])

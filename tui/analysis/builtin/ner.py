@@ -69,6 +69,8 @@ class Tables:
     max_words: int
     first_names: frozenset[str]
     surnames: frozenset[str]
+    surname_first: frozenset[str]
+    """East Asian family names, written first ("Xi Jinping", "Kim Jong-un")."""
     common: frozenset[str]
     titles: frozenset[str]
     """Lower-case titles and roles, single or multi-word ("president", "prime minister")."""
@@ -105,6 +107,7 @@ def tables() -> Tables:
         title = " ".join(w[:1].upper() + w[1:] for w in dem.split())
         demonyms.update({title, title + "s"} if title[-1] in "ni" else {title})
     demonyms.update(rules["norp"])
+    demonyms.update(gaz.demonyms)
     # Later updates win: lowest-priority sources first.
     names.update(gaz.places)
     names.update({d: "NORP" for d in demonyms if d not in gaz.places})  # not "New Zealand"
@@ -124,7 +127,8 @@ def tables() -> Tables:
         first_words=frozenset(n.split()[0] for n in multi),
         max_words=max((n.count(" ") + 1 for n in multi), default=1),
         first_names=gaz.first_names - names.keys(),
-        surnames=gaz.surnames,
+        surnames=gaz.surnames | frozenset(rules["surname_first"]),
+        surname_first=frozenset(rules["surname_first"]),
         common=gaz.common | STOP_WORDS,
         titles=lex.titles,
         max_title_words=max((len(x.split()) for x in lex.titles), default=1),
@@ -153,6 +157,8 @@ class Found:
     end: int
     label: str
     strong: bool
+    fallback: str = ""
+    """The label to use if the same words occur again in the document ("Sea Org" twice)."""
 
 
 class Recogniser:
@@ -446,8 +452,12 @@ class Recogniser:
         if after_title or prev.lower() in t.role_nouns:
             return Found(k, m, "PERSON", True)
         if m - k == 1:
+            if len(w) == 1 or len(w) == 2 and w[1] == ".":
+                return Found(k, m, "", False)  # a lone letter or initial
             if w.isupper() and 2 <= len(w) <= 6 and w.isalpha():
-                return Found(k, m, "" if w in t.acronym_stop else "ORG", True)
+                if w in t.acronym_stop or len(w) > 3 and w.lower() in t.common:
+                    return Found(k, m, "", False)  # "UNLESS" in a shouted line
+                return Found(k, m, "ORG", True)
             if nxt[:1].isdigit() and self.spaces[k] and w.lower() not in t.common:
                 return Found(k, m, "PRODUCT", False)
             if w.lower() in t.common:  # "Flags", "Internet": a word, or a title of a work
@@ -457,10 +467,18 @@ class Recogniser:
             return Found(k, m, "ORG", False)
         if nxt[:1].isdigit() and self.spaces[m - 1]:
             return Found(k, m, "PRODUCT", False)  # "Nord Stream 1", "Explorer 9": not a person
-        if w in t.first_names or nxt in t.person_cues:
+        second = words[k + 1]
+        if w in t.first_names or nxt in t.person_cues or w in t.surname_first and (
+                second.lower() not in t.common or k + 2 < m and words[k + 2] in HYPHENS):
             return Found(k, m, "PERSON", True)
-        if any(x.isupper() and len(x) > 1 or x.lower() in t.common for x in words[k:m]):
-            return Found(k, m, "ORG", False)  # "Sea Org", "Civic Passion": words, not names
+        last = words[m - 1]
+        if any(x.isupper() and len(x) > 1 for x in words[k:m]):
+            return Found(k, m, "", False, fallback="ORG")
+        if last in t.surnames and m - k <= 3:
+            return Found(k, m, "PERSON", False)
+        if any(x.lower() in t.common for x in words[k:m]):
+            # "Sea Org" or "Easy Rider": words in title case; a name only if it recurs.
+            return Found(k, m, "", False, fallback="ORG")
         return Found(k, m, "PERSON", False)
 
     def _prev_word(self, k: int) -> str:
@@ -488,6 +506,7 @@ class Recogniser:
     def _consistent(self, found: list[Found]) -> list[Found]:
         words = self.words
         votes: dict[str, Counter[str]] = defaultdict(Counter)
+        seen = Counter(self._text(f.start, f.end) for f in found)
         person_parts: set[str] = set()
         org_heads: set[str] = set()
         for f in found:
@@ -509,6 +528,8 @@ class Recogniser:
                     f.label = "PERSON"
                 elif text in org_heads and not self.initial[f.start]:
                     f.label = "ORG"  # "the Church" after "the Church of Scientology"
+                elif f.fallback and seen[text] >= 2:
+                    f.label = f.fallback
             elif f.end - f.start == 1 and f.label in (CITY, "GPE", "LOC") \
                     and text in person_parts and text.lower() not in countries:
                 f.label = "PERSON"  # "Paris" after "Valeska Paris": her surname, not the city
