@@ -597,3 +597,24 @@ def test_reported_speaker_phrases(nlp, text: str, speaker: str) -> None:
     claims, _ = run(nlp, text)
     (r,) = reported(claims)
     assert r.speaker_text == speaker
+
+
+def test_pronoun_prefers_the_sentence_subject_over_the_latest_name(nlp) -> None:
+    text = (
+        "For Kevin Allton, a USI instructor in English, Warhol was also a legend. He said, "
+        "“Andy Warhol was the center of the Zeitgeist for the 20th century.”"
+    )
+    claims, names = run(nlp, text, {"Kevin Allton": ("person", []), "Andy Warhol": ("person", ["Warhol"])})
+    (q,) = quotes(claims)
+    assert q.speaker_text == "He"
+    assert names[q.speaker] == "Kevin Allton"
+
+
+def test_pronoun_ignores_people_named_inside_quotes(nlp) -> None:
+    text = (
+        "Steve Tsang spoke in London.\n\n"
+        "“The biggest sign is that he, Xi Jinping, is going to leave China,” he said."
+    )
+    claims, names = run(nlp, text, {"Steve Tsang": ("person", []), "Xi Jinping": ("person", [])})
+    (q,) = quotes(claims)
+    assert names[q.speaker] == "Steve Tsang"

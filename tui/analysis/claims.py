@@ -892,11 +892,58 @@ _SMALL_WORDS = frozenset(
 )
 
 
-def _resolve(actors: ActorIndex, sp: _Speaker, claim_start: int) -> str | None:
+class _PronounResolver:
+    """``he said``: the first person named (outside quotes) in the pronoun's sentence before it, else
+    in the one or two sentences before; else the actor index's most recent person. News prose names
+    the speaker as the subject, so the first person of a sentence beats the most recent one
+    ("For Kevin Allton, ... Warhol was also a legend. He said, ...")."""
+
+    def __init__(self, actors: ActorIndex, sents: list[tuple[int, int]], quotes: list[_Quote]) -> None:
+        self.actors = actors
+        try:
+            people = [(m.start, m.end, a.id) for a in getattr(actors, "actors", [])
+                      if a.kind == "person" for m in a.mentions]
+        except Exception:
+            people = []
+        qs = [(q.start, q.end) for q in quotes]
+        qstarts = [q[0] for q in qs]
+
+        def quoted(pos: int) -> bool:
+            k = bisect.bisect_right(qstarts, pos) - 1
+            return k >= 0 and qs[k][0] <= pos < qs[k][1]
+
+        self.people = sorted(p for p in people if not quoted(p[0]))
+        self.pstarts = [p[0] for p in self.people]
+        self.sents = sents
+        self.sstarts = [s for s, _ in sents]
+
+    def person(self, pos: int, limit: int) -> str | None:
+        """The person ``he``/``she`` at ``pos`` refers to; ``limit`` bounds the same-sentence search."""
+        if self.people and self.sents:
+            si = max(0, bisect.bisect_right(self.sstarts, pos) - 1)
+            lo = self.sents[si][0]
+            k = bisect.bisect_left(self.pstarts, lo)
+            if k < len(self.people) and self.people[k][0] < min(pos, limit):
+                return self.people[k][2]
+            for sj in (si - 1, si - 2):
+                if sj < 0:
+                    break
+                a, b = self.sents[sj]
+                k = bisect.bisect_left(self.pstarts, a)
+                if k < len(self.people) and self.people[k][0] < b:
+                    return self.people[k][2]
+        actor = self.actors.last_person_before(min(pos, limit))
+        return actor.id if actor is not None else None
+
+
+def _resolve(actors: ActorIndex, sp: _Speaker, claim_start: int,
+             pronouns: _PronounResolver | None = None) -> str | None:
     try:
         if sp.pronoun:
             if sp.text.lower() not in _PERSON_PRONOUNS:
                 return None
+            if pronouns is not None:
+                return pronouns.person(sp.start, claim_start)
             actor = actors.last_person_before(min(sp.start, claim_start))
         else:
             actor = actors.at(sp.start, sp.first_end)
@@ -1031,6 +1078,7 @@ def extract_claims(doc: Doc, actors: ActorIndex) -> list[Claim]:
     cues = _find_cues(text, sents, [(q.start, q.end) for q in quotes if _long_enough(text, q)])
     persons = sorted((e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON")
     att = _Attributor(text, cues, paras, sents)
+    pron = _PronounResolver(actors, sents, quotes)
 
     out: list[Claim] = []
     prev_quote: tuple[int, int, Claim] | None = None  # (paragraph of its end, its end, claim)
@@ -1068,7 +1116,7 @@ def extract_claims(doc: Doc, actors: ActorIndex) -> list[Claim]:
                 continue
         elif title_case and not adjacent and n_words <= 8:
             continue
-        speaker_id = _resolve(actors, sp, q.start) if sp is not None else None
+        speaker_id = _resolve(actors, sp, q.start, pron) if sp is not None else None
         speaker_text = sp.text if sp is not None else None
         cue_word = cue.word if cue is not None else None
         if sp is None and prev_quote is not None and prev_quote[2].speaker_text is not None:
@@ -1125,7 +1173,7 @@ def extract_claims(doc: Doc, actors: ActorIndex) -> list[Claim]:
             continue
         sp = _refine(text, sp, persons)
         score = REPORTED_BASE + 0.5 * max(0.0, sentence_features(text[a:b]))
-        out.append(Claim("", "reported", a, b, text[a:b], _resolve(actors, sp, a), sp.text, c.word,
+        out.append(Claim("", "reported", a, b, text[a:b], _resolve(actors, sp, a, pron), sp.text, c.word,
                          round(score, 2)))
         reported_sents.add(c.sent)
 
