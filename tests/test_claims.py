@@ -618,3 +618,12 @@ def test_pronoun_ignores_people_named_inside_quotes(nlp) -> None:
     claims, names = run(nlp, text, {"Steve Tsang": ("person", []), "Xi Jinping": ("person", [])})
     (q,) = quotes(claims)
     assert names[q.speaker] == "Steve Tsang"
+
+
+def test_name_colon_quote(nlp) -> None:
+    text = "Professor Steve Tsang: “The most important message is not that Xi supports Putin.”"
+    claims, _ = run(nlp, text)
+    (q,) = quotes(claims)
+    assert q.speaker_text == "Steve Tsang"
+    claims, _ = run(nlp, "Update: “The road is closed to all traffic until further notice.”")
+    assert quotes(claims)[0].speaker_text is None

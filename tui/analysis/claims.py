@@ -1046,6 +1046,23 @@ class _Attributor:
             k -= 1
         return None
 
+    def name_colon(self, q: _Quote) -> _Speaker | None:
+        """``Steve Tsang: “…”`` at the start of a sentence (interview and live-blog style)."""
+        p_lo = self.paras[self.para_of(q.start)][0]
+        s_lo = max(self.sents[self.sent_of(q.start)][0] if self.sents else p_lo, p_lo)
+        lead = self.text[s_lo:q.start]
+        if not lead.rstrip().endswith(":") or len(lead) > 80:
+            return None
+        toks = _tokens(self.text, s_lo, q.start)
+        if len(toks) < 3 or toks[-1].text != ":":
+            return None
+        j = _name_run_back(toks, len(toks) - 2)
+        if j != 0 or len(toks) - 1 - j < 2:
+            return None
+        first = _strip_titles(toks, 0, len(toks) - 2)
+        s, e = toks[first].start, toks[-2].end
+        return _Speaker(s, e, self.text[s:e], e)
+
     def colon_paragraph(self, q: _Quote) -> tuple[_Speaker, _Cue] | None:
         """A quote paragraph after a paragraph ending ``X said:``."""
         pi = self.para_of(q.start)
@@ -1109,6 +1126,9 @@ def extract_claims(doc: Doc, actors: ActorIndex) -> list[Claim]:
                 if found_c is not None:
                     sp, cue = found_c
                     adjacent = True
+                else:
+                    sp = att.name_colon(q)
+                    adjacent = sp is not None
         sp = _refine(text, sp, persons)
         title_case = _title_case(inner)
         if sp is None:
