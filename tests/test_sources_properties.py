@@ -105,6 +105,7 @@ def load_bytes(folder: Path, data: bytes, suffix: str) -> Article | None:
     except SourceError as exc:
         message = str(exc)
         assert "\n" not in message and message.startswith(str(path) + ": ")
+        assert ": cannot be read (" not in message  # load's last-resort net for unexpected errors
         return None
     assert path.read_bytes() == data
     check_clean(article.text)

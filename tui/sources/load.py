@@ -109,6 +109,10 @@ def load(arg: str) -> Article:
     except SourceError as exc:
         message = visible(" ".join(str(exc).split()))
         raise SourceError(f"{shown}: {message}") from exc.__cause__
+    except (MemoryError, RecursionError, UnicodeError, LookupError, ValueError) as exc:
+        # never expected (the property tests look for them): still one line, not a traceback
+        message = visible(" ".join(f"{type(exc).__name__}: {exc}".split()))
+        raise SourceError(f"{shown}: cannot be read ({message})") from exc
 
 
 _stdin_cache: tuple[object, bytes] | None = None
