@@ -39,6 +39,7 @@ inside one of the ``names`` spans.  Roman numerals are never numbers.  "one" use
 from __future__ import annotations
 
 import json
+import math
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -293,11 +294,12 @@ def _num(s: str) -> float:
 
 
 def _clean(v: float | None) -> float | None:
-    if v is None:
+    """Integral values as ``int``, others rounded to 6 decimals; None for inf/nan."""
+    if v is None or not math.isfinite(v):
         return None
     if abs(v) < 1e15 and v == int(v):
         return int(v)
-    return round(v, 6) if abs(v) >= 1 else round(v, 3)
+    return round(v, 6)
 
 
 class _Scanner:
@@ -501,11 +503,8 @@ class _Scanner:
         while j < n:
             w = low[j]
             if w in t.units:
-                if last in ("unit",) or (last == "tens" and t.units[w] >= 10):
+                if last == "unit" or (last == "tens" and t.units[w] >= 10):
                     break
-                if last == "tens" and not (self.glued(j) and low[j - 1] in _DASHES) and j > i:
-                    # "twenty one" is fine too
-                    pass
                 cur += t.units[w]
                 last = "unit"
             elif w in t.tens:
@@ -556,7 +555,6 @@ class _Scanner:
         t = self.t
         hits: list[_Hit] = []
         low = self.low
-        toks = self.toks
         triggers = t.triggers
         i = 0
         n = self.n
@@ -574,7 +572,6 @@ class _Scanner:
             hits.append(hit)
             i = max(hit.i1, i + 1)
             self.floor = i
-        del toks
         return hits
 
     def at(self, i: int) -> _Hit | None:
@@ -719,8 +716,6 @@ class _Scanner:
             if self.lw(i - 2) == "half" and i - 2 >= self.floor:
                 value = scale / 2
                 start = i - 2
-            elif self.lw(i - 2) in t.denominators and self.lw(i - 3) in ("a", "one") and i - 3 >= self.floor:
-                pass
         elif self.lw(i - 1) in ("half", "quarter") and i - 1 >= self.floor:
             frac = 0.5 if self.lw(i - 1) == "half" else 0.25
             value = scale * frac
@@ -1006,6 +1001,7 @@ class _Scanner:
         return None
 
     def unit_after(self, j: int, c: _Core) -> tuple[int, str] | None:
+        """A unit of measure at token j (or after a glued hyphen: "10-km"): (end, unit)."""
         t = self.t
         n = self.n
         if j >= n:
@@ -1013,28 +1009,24 @@ class _Scanner:
         k = j
         if self.low[j] in _DASHES and self.glued(j) and self.glued(j + 1):
             k = j + 1
-        # "billion cubic meters" written as "bcm"
         p = self.phrase(k, t.measures)
         if p is None:
             return None
         j2, unit = p
         key = tuple(self.low[k:j2])
-        if key in t.ambiguous_units:
-            glued = self.glued(k)
-            after = self.toks[j2] if j2 < n else ""
-            if key in (("pound",), ("pounds",)) and c.scaled:
-                return None
-            if key in (("times",), ("points",), ("magnitude",)):
-                pass
-            elif key in (("fold",),):
-                if not glued and self.low[k - 1] not in _DASHES:
-                    return None
-            elif not glued and after[:1].isalpha():
-                return None
-            elif len(key[0]) == 1 and not glued and not after[:1] in ("", ".", ",", ";", ")", ":"):
-                return None
-        if unit in ("cubic meters", "cubic feet") and self.low[k] in ("bcm", "bcf"):
-            return j2, unit  # value scaling done below
+        if key not in t.ambiguous_units or key in (("times",), ("points",), ("magnitude",)):
+            return j2, unit
+        # ambiguous units ("m", "C", "pounds", "fold") need the number glued or a clear context
+        glued = self.glued(k)
+        after = self.toks[j2] if j2 < n else ""
+        if key in (("pound",), ("pounds",)) and c.scaled:
+            return None  # "2 million pounds" is money
+        if key == ("fold",):
+            return (j2, unit) if (glued or self.low[k - 1] in _DASHES) else None
+        if not glued and after[:1].isalpha():
+            return None
+        if len(key[0]) == 1 and not glued and after[:1] not in ("", ".", ",", ";", ")", ":"):
+            return None
         return j2, unit
 
     def rate(self, j: int, unit: str, *, allow_of: bool = False) -> tuple[int, str]:
@@ -1165,9 +1157,7 @@ class _Scanner:
         if not self.cap(i):
             return None
         j = i + 1
-        if j < self.n and self.low[j] in ("’", "'") and self.lw(j + 1) == "s":
-            pass
-        elif j < self.n and self.low[j] in t.day_parts:
+        if j < self.n and self.low[j] in t.day_parts:
             j += 1
         h = _Hit(i, j, "date", None, None, None, i)
         prev = self.lw(i - 1)
@@ -1209,8 +1199,6 @@ class _Scanner:
                 return None
             if nxt.endswith("’s") or nxt.endswith("'s"):
                 return None
-            if self.lw(j + 1) in ("’", "'") and self.lw(j + 2) == "s":
-                pass
             if nxt in t.time_units and t.time_units[nxt] == nxt and nxt.endswith("s"):
                 # "the past years", "recent years": a span of time
                 return _Hit(start if w != "recent" else i, j + 1, "duration", None, nxt, None, j)
@@ -1238,9 +1226,6 @@ class _Scanner:
             if c is not None and c.j < n and self.low[c.j] in t.time_units and not c.scaled:
                 return _Hit(start, c.j + 1, "duration", c.value, t.time_units[self.low[c.j]], w, j)
         return None
-
-    def weekday_or_none(self, i: int) -> bool:
-        return self.lw(i) in self.t.weekdays
 
     def clock(self, i: int) -> _Hit | None:
         tok = self.toks[i]
@@ -1337,8 +1322,6 @@ class _Scanner:
             return self.fraction_or_ordinal(i, t.denominators[w], i - 1)
         if w == "first" and self.lw(i - 1) == "at":
             return None
-        if w == "second" and self.lw(i + 1) in ("of", "later"):
-            pass
         return self.ordinal(start, i + 1, value)
 
     def fraction_or_ordinal(self, i: int, den: int, a: int) -> _Hit | None:
@@ -1359,11 +1342,8 @@ class _Scanner:
         if tag and tag not in ("NOUN", "PROPN", "ADJ"):
             return self.after_fraction(a, j, 1 / den, i)  # a third of, a third between
         if not nxt or not _is_word(nxt) or lw in t.fraction_next_ok or lw in t.time_units:
-            if lw in t.time_units and lw not in ("century", "centuries"):
-                if den == 4 or den == 2:
-                    pass
-                else:
-                    return self.ordinal(i, j, t.ordinals.get(self.low[i], den))
+            if lw in t.time_units and lw not in ("century", "centuries") and den not in (2, 4):
+                return self.ordinal(i, j, t.ordinals.get(self.low[i], den))  # a third year
             return self.after_fraction(a, j, 1 / den, i)
         if self.low[i] == "quarter":
             return self.after_fraction(a, j, 0.25, i)
@@ -1577,8 +1557,6 @@ class _Scanner:
             scale2 = h2.value / _num(d2)
             if scale2 >= 1000 and h1.value < h2.value:
                 value = h1.value * scale2  # "between $5 and $10 billion"
-        if h1.unit is None and h2.unit is not None and h1.kind == "cardinal" and h2.kind in ("money", "quantity", "percent", "duration"):
-            pass
         kind = "date" if (h1.kind == "date" and h2.kind == "date") else "range"
         if kind == "date":
             unit = None
@@ -1631,9 +1609,6 @@ class _Scanner:
             base *= t.vague_scales[self.low[j + 1]]
             words = [w, "of"]
             j += 2
-        elif self.lw(j) in t.scales and t.scales[self.low[j]] > base:
-            # "hundreds thousands" is rare; skip
-            pass
         qual = " ".join(words)
         # what follows: of dollars, of kilometres, of years
         k = j + 1 if self.lw(j) == "of" else j
@@ -1653,9 +1628,6 @@ class _Scanner:
                 if m is not None and tuple(self.low[k:m[0]]) not in t.ambiguous_units:
                     unit = m[1]
                     end = m[0]
-        if unit is None and self.lw(j) != "of" and w in ("hundreds", "thousands", "millions", "billions", "dozens", "tens"):
-            # bare "thousands" as a noun ("thousands marched") is still a vague number
-            pass
         h = self.finish(i, end, kind, base, unit, qual, core0=i)
         q = self.phrase_before(h.i0, t.vague_quantifiers)
         if q is not None and h.i0 == i and self.low[q[0]:i] in (["many"], ["several"], ["some"]):
@@ -1691,8 +1663,6 @@ class _Scanner:
                 return None  # a year-long, a month-old
             if self.lw(j) == "ago":
                 return self.finish(i - 1, j + 1, "date", value, unit + " ago", None, core0=i)
-            if self.lw(j) in ("earlier", "later", "before", "after"):
-                pass
             return self.finish(i - 1, j, "duration", value, unit, None, core0=i)
         if w in t.bare_durations:
             if w in ("seconds", "minutes", "hours") and prev not in _SHORT_UNIT_BEFORE and self.lw(i + 1) not in (
