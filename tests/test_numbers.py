@@ -196,6 +196,9 @@ CASES = [
     ("a policy rate of 3.00%-3.25%", "3.00%-3.25%", "range", 3, "%", "to 3.25"),
     ("Biden, 79, has said he will run.", "79", "age", 79, "years", None),
     ("Only one in three schools", "one", "cardinal", 1, None, None),
+    ("The second-quarter results", "second-quarter", "date", None, None, None),
+    ("A quarter of a million people fled.", "A quarter of a million", "cardinal", 250000, None, None),
+    ("Traffic increased 18-fold.", "18-fold", "cardinal", 18, "times", None),
 ]
 
 

@@ -1380,6 +1380,13 @@ class _Scanner:
         t = self.t
         # "three-quarters of a percentage point", "half a point": a percent
         k = j + 1 if self.lw(j) == "of" else j
+        if self.lw(k) in ("a", "an", "one") and self.lw(k + 1) in t.scales and k > j:
+            # "a quarter of a million", "two-thirds of a billion"
+            scale = t.scales[self.low[k + 1]]
+            c = _Core(k + 2, value * scale, False, scaled=True)
+            h = self.after_number(core0, c, cur_start=i0)
+            if h is not None:
+                return h
         if self.lw(k) in ("a", "one"):
             p = self.phrase(k + 1, t.percent)
             if p is not None and p[1] != "%":
@@ -1407,6 +1414,8 @@ class _Scanner:
                 return h
             if nxt in ("quarter", "half") and not self.glued(j):
                 return _Hit(start, j + 1, "date", None, None, None, i)
+            if nxt in _DASHES and self.glued(j) and self.lw(j + 1) in ("quarter", "half") and self.glued(j + 1):
+                return _Hit(i, j + 2, "date", None, None, None, i)  # second-quarter results
             k = j + 1 if nxt == "of" else j
             if k < n and self.cap(k) and (low[k] in t.months or low[k] in t.month_abbrevs) and value <= 31:
                 h = self.month(k, day_before=True)
