@@ -91,6 +91,8 @@ class Tables:
     person_cues: frozenset[str]
     demonyms: frozenset[str]
     """Title-case demonyms and their plurals ("Russian", "Russians")."""
+    sports_words: frozenset[str]
+    team_verbs: frozenset[str]
     roman: frozenset[str]
     """Roman numerals, kept inside a name after a capitalised word ("World War II")."""
 
@@ -110,7 +112,8 @@ def tables() -> Tables:
     demonyms.update(gaz.demonyms)
     # Later updates win: lowest-priority sources first.
     names.update(gaz.places)
-    names.update({d: "NORP" for d in demonyms if d not in gaz.places})  # not "New Zealand"
+    # A demonym that is also a country ("New Zealand") stays a country.
+    names.update({d: "NORP" for d in demonyms if gaz.places.get(d, CITY) == CITY})
     names.update({p: "GPE" for p in rules["extra_gpes"]})
     names.update({p: "GPE" for p in rules["gpe_codes"]})
     names.update({p: "LOC" for p in rules["known_locs"]})
@@ -145,6 +148,8 @@ def tables() -> Tables:
         language_cues=frozenset(rules["language_cues"]),
         person_cues=frozenset(rules["person_cues_after"]),
         demonyms=frozenset(demonyms),
+        sports_words=frozenset(rules["sports_words"]),
+        team_verbs=frozenset(rules["team_verbs"]),
         roman=frozenset(rules["roman_numerals"]),
     )
 
@@ -232,11 +237,11 @@ class Recogniser:
             if not self._starts_run(i):
                 i += 1
                 continue
-            if i > 1 and self.words[i - 1] in HYPHENS and self.words[i - 2].islower() \
-                    and not self.spaces[i - 2]:
-                j = i + 1  # "pro-Beijing New People Party": the prefixed word stands alone
-            else:
-                j = self._join_of(i, self._run_end(i))
+            if i > 1 and self.words[i - 1] in HYPHENS and self.words[i - 2].isalpha() \
+                    and self.words[i - 2].islower() and not self.spaces[i - 2]:
+                i += 1  # "pro-Beijing", "anti-Western": part of an adjective, not a name
+                continue
+            j = self._join_of(i, self._run_end(i))
             yield i, j
             i = j
 
@@ -501,7 +506,52 @@ class Recogniser:
         found: list[Found] = []
         for i, j in self.runs():
             found.extend(self.label_run(i, j))
-        return self._consistent(found)
+        found = self._consistent(found)
+        self._teams(found)
+        return found
+
+    def _split_pairs(self, found: list[Found], parts: set[str]) -> list[Found]:
+        """Cut "Xi-Putin" into two people when both halves are known people of the document."""
+        out: list[Found] = []
+        words = self.words
+        people = {self._text(f.start, f.end) for f in found if f.label == "PERSON"}
+        for f in found:
+            text = self._text(f.start, f.end)
+            if f.label == "PERSON" and f.end - f.start == 3 and words[f.start + 1] in HYPHENS \
+                    and words[f.start] in parts and words[f.start + 2] in parts \
+                    and not any(text in p for p in people - {text}):
+                out.append(Found(f.start, f.start + 1, "PERSON", True))
+                out.append(Found(f.end - 1, f.end, "PERSON", True))
+            else:
+                out.append(f)
+        return out
+
+    def _teams(self, found: list[Found]) -> None:
+        """In a sports report, places that play ("Sweden defeated Panama 3 – 0") are teams: ORG."""
+        t = self.t
+        if sum(1 for w in self.words if w.lower() in t.sports_words) < 3:
+            return
+        teams: set[str] = set()
+        for f in found:
+            if f.label in ("GPE", CITY) and (self._next_word(f.end) in t.team_verbs
+                                            or self._prev_word(f.start) in t.team_verbs
+                                            or self._score_near(f.start, f.end)):
+                teams.add(self._text(f.start, f.end))
+        for f in found:
+            if f.label in ("GPE", CITY) and self._text(f.start, f.end) in teams:
+                f.label = "ORG"
+
+    def _next_word(self, k: int) -> str:
+        while k < self.n and self.words[k].isspace():
+            k += 1
+        return self.words[k] if k < self.n else ""
+
+    def _score_near(self, start: int, end: int) -> bool:
+        """A score like "1 – 0" right before or after ``[start, end)``."""
+        words = [w for w in self.words[end:end + 4] if not w.isspace()][:3]
+        before = [w for w in self.words[max(0, start - 4):start] if not w.isspace()][-3:]
+        return any(len(ws) == 3 and ws[0].isdigit() and ws[2].isdigit() and ws[1] in "-–—:"
+                   for ws in (words, before))
 
     def _consistent(self, found: list[Found]) -> list[Found]:
         words = self.words
@@ -511,14 +561,15 @@ class Recogniser:
         org_heads: set[str] = set()
         for f in found:
             if f.label == "PERSON" and f.end - f.start >= 2:
-                person_parts.update(w for w in words[f.start:f.end] if w[:1].isupper())
+                person_parts.update(w for w in words[f.start:f.end]
+                                    if w[:1].isupper() and w.lower() not in self.t.common)
             if f.strong and f.label:
                 votes[self._text(f.start, f.end)][f.label] += 1
                 if f.label == "ORG" and f.end - f.start >= 2:
                     org_heads.add(words[self._head(f.start, f.end)])
         countries = lexicon().countries
         out: list[Found] = []
-        for f in found:
+        for f in self._split_pairs(found, person_parts):
             text = self._text(f.start, f.end)
             if not f.strong:
                 caps = [w for w in words[f.start:f.end] if w[:1].isupper()]
