@@ -37,15 +37,45 @@ def _theme_colors(variables: Mapping[str, str]) -> tuple[Color, Color, bool]:
     return surface, foreground, surface.brightness < 0.5
 
 
+def contrast(a: Color, b: Color) -> float:
+    """WCAG contrast ratio of two colours (1 to 21)."""
+
+    def luminance(c: Color) -> float:
+        def channel(v: int) -> float:
+            x = v / 255
+            return x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4
+
+        return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b)
+
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+READABLE = 4.5
+"""Contrast aimed for (WCAG AA for body text)."""
+
+
 def label_style(label: str, variables: Mapping[str, str]) -> Style:
-    """The rich style drawn over an entity of ``label`` in the current theme."""
+    """The rich style drawn over an entity of ``label`` in the current theme.
+
+    The tint is weakened, and the text colour switched to black/white, until the text on it
+    is readable; numeric colours are lightened (dark themes) or darkened (light) the same way.
+    """
     surface, foreground, dark = _theme_colors(variables)
     hue = _hue(label) / 360
     if label in NUMERIC_LABELS:
-        color = Color.from_hsl(hue, 0.75, 0.68 if dark else 0.32)
+        steps = (0.68, 0.76, 0.84, 0.92) if dark else (0.32, 0.25, 0.18, 0.1)
+        for lightness in steps:
+            color = Color.from_hsl(hue, 0.75, lightness)
+            if contrast(color, surface) >= READABLE:
+                break
         return Style(color=color.rich_color, bold=True)
-    tint = surface.blend(Color.from_hsl(hue, 0.7, 0.5), 0.42 if dark else 0.32)
-    return Style(bgcolor=tint.rich_color, color=foreground.rich_color)
+    for factor in ((0.42, 0.32, 0.24, 0.16) if dark else (0.32, 0.24, 0.16, 0.1)):
+        tint = surface.blend(Color.from_hsl(hue, 0.7, 0.5), factor)
+        text = max((foreground, tint.get_contrast_text(1.0)), key=lambda c: contrast(c, tint))
+        if contrast(text, tint) >= READABLE:
+            break
+    return Style(bgcolor=tint.rich_color, color=text.rich_color)
 
 
 def extra_styles(variables: Mapping[str, str]) -> dict[str, Style]:
