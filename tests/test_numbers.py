@@ -199,6 +199,8 @@ CASES = [
     ("The second-quarter results", "second-quarter", "date", None, None, None),
     ("A quarter of a million people fled.", "A quarter of a million", "cardinal", 250000, None, None),
     ("Traffic increased 18-fold.", "18-fold", "cardinal", 18, "times", None),
+    ("He met them over the weekend.", "the weekend", "date", None, None, None),
+    ("It took a year.", "a year", "duration", 1, "years", None),
 ]
 
 
@@ -252,6 +254,8 @@ NOT_NUMBERS = [
     ("see www.example.com/2020/05/story", "2020"),
     ("John 3:16 says", "3:16"),
     ("The S&P 500 fell.", "500"),
+    ("It kills 1,000 people a year.", "a year"),
+    ("It happens twice a year.", "a year"),
 ]
 
 

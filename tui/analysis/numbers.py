@@ -91,6 +91,7 @@ _SHORT_UNIT_BEFORE = frozenset(
     {"within", "for", "after", "in", "just", "only", "mere", "lasted", "took", "take", "takes",
      "few", "several", "many", "some", "spent", "wait", "waited", "waiting", "over", "about"}
 )
+_WEEKEND_BEFORE = frozenset({"over", "at", "during", "on", "through", "throughout", "until", "by", "after", "before", "since", "for"})
 _SCORE_WORDS = frozenset({"won", "lost", "beat", "defeated", "drew", "draw", "win", "victory",
                           "defeat", "loss", "score", "scored", "lead", "led", "trailing"})
 
@@ -1649,12 +1650,17 @@ class _Scanner:
         t = self.t
         w = self.low[i]
         prev = self.lw(i - 1)
+        if w in ("weekend", "weekends") and prev == "the" and self.lw(i - 2) in _WEEKEND_BEFORE:
+            return _Hit(i - 1, i + 1, "date", None, None, None, i)  # over the weekend
         if w in t.counted_only:
             return None
         if prev in ("a", "an", "one") and i - 1 >= self.floor and not self.glued(i):
             before = self.lw(i - 2)
-            if self.floor == i - 1 and i >= 2 and prev in ("a", "an"):
-                return None  # "24 hours a day": a rate after the previous number
+            if prev in ("a", "an") and (self.floor == i - 1 or (
+                    0 < self.floor >= i - 3 and before[:1].isalpha() and before.islower()
+                    and (before,) not in t.approximators
+                    and before not in _SHORT_UNIT_BEFORE and before not in t.change_words)):
+                return None  # "24 hours a day", "1,000 people a year": a rate after a number
             if before in ("once", "twice", "times", "per", "each", "every", "thrice") or _is_digit(before) or before in t.units:
                 return None
             if w.endswith("s") and w not in ("centuries",):
