@@ -1508,12 +1508,14 @@ class _Scanner:
             if c2 is not None:
                 upper = c2.value
                 k = c2.j
-        if self.low[k:k + 1] == ["years"]:
+        unit = "years"
+        if k < self.n and self.low[k] in ("years", "months", "weeks", "days"):
+            unit = self.low[k]
             k += 1
-            if self.low[k:k + 1] == ["old"]:
+            if self.lw(k) == "old":
                 k += 1
         kind = "age" if upper is None else "range"
-        return _Hit(i, k, kind, c.value, "years", self._upper(upper), j)
+        return _Hit(i, k, kind, c.value, unit, self._upper(upper), j)
 
     def between(self, i: int) -> _Hit | None:
         j = i + 1
