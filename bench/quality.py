@@ -161,8 +161,8 @@ def gold_entities(corpus: Path, texts: dict[str, str]) -> tuple[set[Key], set[Ke
         if not etype or "PROPN" not in m["upos"]:
             continue
         linked = bool(m["named_entity_wikification"])
-        if not linked and (any(u not in NAME_UPOS for u in m["upos"])
-                           or not m["text"].split()[-1][:1].isupper()):
+        if not linked and etype != "PERSON" and (any(u not in NAME_UPOS for u in m["upos"])
+                                                 or not m["text"].split()[-1][:1].isupper()):
             continue
         text = texts[m["doc"]]
         start, end = trim(text, m["start"], m["end"])
@@ -171,6 +171,8 @@ def gold_entities(corpus: Path, texts: dict[str, str]) -> tuple[set[Key], set[Ke
             if span is None:
                 continue
             start, end = span
+            if not linked and not all(w[:1].isupper() for w in text[start:end].split()):
+                continue
             word = text[start:end].lower()
             if word in groups or word.endswith("s") and word[:-1] in groups:
                 continue

@@ -53,6 +53,9 @@ COMPASS = frozenset({"Northern", "Southern", "Eastern", "Western", "Central", "N
                      "Northeastern", "Northwestern", "Southeastern", "Southwestern", "Upper",
                      "Lower", "Inner", "Outer", "Greater", "Mainland"})
 """Before a place they make a region: "Southern Indiana" is a LOC."""
+AFFIXES = frozenset({"led", "era", "run", "based", "born", "style", "like", "type", "backed",
+                     "linked", "owned", "made", "free", "wide", "bound", "held", "ish", "esque"})
+"""Lower-case words glued after a name that do not continue it ("Putin-era")."""
 CITY = "city"
 """Gazetteer label of a city or province (not a country, capital or US state): a GPE, but one
 that people and things are also named after ("Vladimir", "Nord")."""
@@ -266,8 +269,7 @@ class Recogniser:
                   and (self.is_cap(j + 1) or words[j + 1] in ("al", "el"))):
                 j += 1
             elif (w in HYPHENS and j - 1 > i and not self.spaces[j - 1] and not self.spaces[j]
-                  and j + 1 < n and words[j + 1].isalpha() and words[j + 1].islower()
-                  and len(words[j + 1]) <= 4 and words[j + 1] not in t.common):
+                  and j + 1 < n and self._name_syllable(words[j + 1])):
                 j += 2  # "Lee Cheuk-yan", "Kim Jong-un": a hyphenated given name
             elif (w in t.particles and j + 1 < n and self.is_cap(j + 1)
                   and words[j - 1] not in t.head_label):
@@ -277,6 +279,11 @@ class Recogniser:
             else:
                 break
         return j
+
+    def _name_syllable(self, w: str) -> bool:
+        """A lower-case second half of a hyphenated given name ("yan" in "Cheuk-yan")."""
+        return w.isalpha() and w.islower() and len(w) <= 6 and w not in AFFIXES and (
+            len(w) <= 3 or w not in self.t.common)
 
     def _join_of(self, i: int, j: int) -> int:
         """Extend ``[i, j)`` over "of (the) Y" and "Y and Z Studies" when the run has a head."""
@@ -431,6 +438,9 @@ class Recogniser:
                 after_title = True
                 k = title_end
                 continue
+            if k + 1 < j and w.lower() in t.common and words[k + 1] in t.first_names:
+                k += 1  # "Education Stefania Giannini": the end of a title, then a name
+                continue
             m = k + 1
             while m < j and m - k < MAX_PERSON_TOKENS and not self._stops_name(m, j):
                 m += 1
@@ -559,10 +569,24 @@ class Recogniser:
         seen = Counter(self._text(f.start, f.end) for f in found)
         person_parts: set[str] = set()
         org_heads: set[str] = set()
+        common = self.t.common
         for f in found:
-            if f.label == "PERSON" and f.end - f.start >= 2:
+            if f.label == "PERSON" and f.end - f.start >= 2 and f.strong:
                 person_parts.update(w for w in words[f.start:f.end]
-                                    if w[:1].isupper() and w.lower() not in self.t.common)
+                                    if w[:1].isupper() and w.lower() not in common)
+        strong_people = [self._text(f.start, f.end) for f in found
+                         if f.label == "PERSON" and f.strong and f.end - f.start >= 2]
+        for f in found:
+            if f.label == "PERSON" and f.end - f.start >= 2 and not f.strong:
+                text = self._text(f.start, f.end)
+                if any(text in p for p in strong_people):
+                    continue
+                if words[f.start] in person_parts:
+                    f.end = f.start + 1  # "Warhol Polaroids": a known person, then a thing
+                    continue
+                person_parts.update(w for w in words[f.start:f.end]
+                                    if w[:1].isupper() and w.lower() not in common)
+        for f in found:
             if f.strong and f.label:
                 votes[self._text(f.start, f.end)][f.label] += 1
                 if f.label == "ORG" and f.end - f.start >= 2:
