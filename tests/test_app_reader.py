@@ -389,3 +389,12 @@ async def test_list_enter_and_click_post_item_chosen() -> None:
         await pilot.pause()
         assert screen.current[0].id == "a-ruiz"
         assert isinstance(olist, OptionList)
+
+
+async def test_legend_click_toggles_type() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await ready(pilot)
+        await pilot.click("#legend", offset=(3, 0))  # on the first item: "1 ■ PERSON 5"
+        await pilot.pause()
+        assert screen.hidden_types == {"PERSON"}

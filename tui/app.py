@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from typing import ClassVar
 
 from textual.app import App
@@ -45,10 +46,15 @@ class NewsreaderApp(App[int]):
         self.use_cache = use_cache
         self._analyzer = analyzer
         self._analyses: dict[tuple[str, str], Analysis] = {}
+        self._analysis_lock = threading.Lock()
 
     def analyze(self, article: Article) -> Analysis:
         """Analyse ``article`` (runs in a worker thread), once per session."""
         key = (article.source, article.text)
+        with self._analysis_lock:  # one at a time: the library and a reader may both ask
+            return self._analyze_locked(key, article)
+
+    def _analyze_locked(self, key: tuple[str, str], article: Article) -> Analysis:
         if key not in self._analyses:
             if self._analyzer is not None:
                 result = self._analyzer(article)
