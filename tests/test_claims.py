@@ -627,3 +627,52 @@ def test_name_colon_quote(nlp) -> None:
     assert q.speaker_text == "Steve Tsang"
     claims, _ = run(nlp, "Update: “The road is closed to all traffic until further notice.”")
     assert quotes(claims)[0].speaker_text is None
+
+
+def _parsed(nlp, words: list[str], heads: list[int], deps: list[str]) -> spacy.tokens.Doc:
+    spaces = [i + 1 < len(words) and words[i + 1] not in (".", ",") for i in range(len(words))]
+    return spacy.tokens.Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps)
+
+
+def test_trained_parser_subject_fills_in_the_speaker(nlp) -> None:
+    words = ["The", "45-year-old", "mother", "of", "three", "said", "the", "plant", "would", "close", "."]
+    heads = [2, 2, 5, 2, 3, 5, 7, 9, 9, 5, 5]
+    deps = ["det", "amod", "nsubj", "prep", "pobj", "ROOT", "det", "nsubj", "aux", "ccomp", "punct"]
+    doc = _parsed(nlp, words, heads, deps)
+    claims = extract_claims(doc, ActorIndex([]))
+    check_invariants(doc.text, claims)
+    (r,) = reported(claims)
+    assert r.speaker_text == "The 45-year-old mother"
+    assert r.text == "the plant would close."
+
+
+def test_trained_parser_inverted_subject(nlp) -> None:
+    words = ["“", "We", "won", ",", "”", "said", "a", "tired", "but", "happy", "Ana", "Diaz", "."]
+    heads = [2, 2, 5, 2, 2, 5, 11, 11, 7, 7, 11, 5, 5]
+    deps = ["punct", "nsubj", "ccomp", "punct", "punct", "ROOT", "det", "amod", "cc", "conj", "compound",
+            "nsubj", "punct"]
+    doc = _parsed(nlp, words, heads, deps)
+    claims = extract_claims(doc, ActorIndex([]))
+    check_invariants(doc.text, claims)
+    (q,) = quotes(claims)
+    assert q.speaker_text == "Ana Diaz"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "‘the leaders’ talks " * 3000,
+        "'em 'tis " * 3000,
+        "X said " * 3000,
+        "“quote,” he said, “more” " * 2000,
+        "“" + "word " * 10000,
+    ],
+)
+def test_pathological_texts_stay_fast(nlp, text: str) -> None:
+    import time
+
+    doc = nlp(text)
+    t = time.perf_counter()
+    claims = extract_claims(doc, ActorIndex([]))
+    assert time.perf_counter() - t < 2.0
+    check_invariants(text, claims)

@@ -41,7 +41,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import DEP, IDX, SENT_START
 from spacy.tokens import Doc
 
 from tui.analysis.actors import ActorIndex
@@ -305,6 +305,11 @@ def sentence_features(text: str) -> float:
 # Quote pairing
 # --------------------------------------------------------------------------------------------
 
+_LOOKAHEAD = 600
+"""How far (characters) to look for a better closing single quote; keeps pairing linear."""
+MAX_SENTENCE = 3000
+"""Longer "sentences" (lists, tables, unpunctuated dumps) give no reported speech."""
+
 _FAMILY = {
     "“": "D", "”": "D", "„": "D", '"': "D",
     "‘": "S", "’": "S", "‚": "S", "'": "S",
@@ -464,7 +469,10 @@ def _closes_first(text: str, marks: list[tuple[int, str]], fam: str, lo: int, hi
 
 def _better_close(text: str, marks: list[tuple[int, str]], k: int, lo: int, hi: int) -> bool:
     """Whether a clearer closing ’ follows the ambiguous one at ``marks[k]`` (before a ” closes)."""
-    for i, ch in marks[k + 1:]:
+    limit = marks[k][0] + _LOOKAHEAD
+    for i, ch in marks[k + 1:k + 40]:
+        if i > limit:
+            return False
         if ch in "”\"»":
             return False
         if ch in "’'":
@@ -475,7 +483,10 @@ def _better_close(text: str, marks: list[tuple[int, str]], k: int, lo: int, hi: 
 
 
 def _has_straight_close(text: str, marks: list[tuple[int, str]], k: int, lo: int, hi: int) -> bool:
-    for i, ch in marks[k + 1:]:
+    limit = marks[k][0] + _LOOKAHEAD
+    for i, ch in marks[k + 1:k + 40]:
+        if i > limit:
+            return False
         if ch == "'" and _classify(text, i, ch, lo, hi) in ("close", "ambig"):
             return True
     return False
@@ -801,6 +812,7 @@ class _Cue:
     before: _Speaker | None = None  # X said
     according: bool = False
     quote_only: bool = False  # a participle right before a quote (``stating: “…”``)
+    after: _Speaker | None = None  # said X, from a trained parser's subject (else found on demand)
 
 
 def _sentences(doc: Doc, text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -878,6 +890,68 @@ def _find_cues(text: str, sents: list[tuple[int, int]], inside: list[tuple[int, 
         if not c.according:
             c.before = speaker_before(text, c.start, sents[c.sent][0] if sents else 0, c.quote_only)
     return cues
+
+
+def _add_parser_speakers(doc: Doc, text: str, cues: list[_Cue]) -> None:
+    """With a trained parser: the cue verb's subject fills in speakers the patterns missed.
+
+    The subject phrase runs from its left edge to its head (appositives and relative clauses after
+    the head are left out), plus coordinated subjects (``A and B said``); titles are dropped as in
+    the pattern path.
+    """
+    try:
+        arr = doc.to_array([IDX, DEP])
+    except Exception:
+        return
+    if not len(arr) or not arr[:, 1].any():
+        return
+    idx = [int(x) for x in arr[:, 0]]
+    for c in cues:
+        if c.according or (c.before is not None):
+            continue
+        i = bisect.bisect_right(idx, c.start) - 1
+        if i < 0 or idx[i] != c.start:
+            continue
+        verb = doc[i]
+        subj = next((t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and verb.dep_ == "conj":
+            subj = next((t for t in verb.head.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            continue
+        sp = _subject_speaker(doc, text, subj)
+        if sp is None:
+            continue
+        if subj.i < verb.i:
+            c.before = sp
+        else:
+            c.after = sp
+
+
+def _subject_speaker(doc: Doc, text: str, subj) -> _Speaker | None:  # noqa: ANN001 (spaCy Token)
+    if subj.lower_ in _PRONOUNS:
+        return _Speaker(subj.idx, subj.idx + len(subj.text), subj.text, subj.idx + len(subj.text), True)
+    left = subj.left_edge.i
+    while left < subj.i and not doc[left].text[0].isalnum():
+        left += 1
+    right = subj.i
+    for t in subj.rights:
+        if t.dep_ in ("compound", "flat", "flat:name", "nmod") and t.i == right + 1:
+            right = t.i
+    toks = [_Tok(t.idx, t.idx + len(t.text), t.text) for t in doc[left:right + 1]]
+    if not toks:
+        return None
+    first = 0
+    if _is_cap(toks[-1]):  # a name: the capitalised run ending at the head, titles dropped
+        run = _name_run_back(toks, len(toks) - 1) or 0
+        if run > 0 and toks[run - 1].low == "the":
+            run -= 1
+        first = _strip_titles(toks, run, len(toks) - 1)
+    s, first_end = toks[first].start, toks[-1].end
+    e = first_end
+    conj = [t for t in subj.rights if t.dep_ == "conj"]
+    if conj:
+        e = conj[-1].idx + len(conj[-1].text)
+    return _Speaker(s, e, text[s:e], first_end)
 
 
 # --------------------------------------------------------------------------------------------
@@ -1010,7 +1084,7 @@ class _Attributor:
                 if c.according:
                     sp = speaker_np_after(text, c.end, end_para)
                 elif not c.quote_only:
-                    sp = speaker_after(text, c.end, end_para)
+                    sp = speaker_after(text, c.end, end_para) or c.after
             elif c.before is not None and not c.quote_only:
                 lead = text[gap_end:c.before.start]
                 if c.before.start == gap_end or (
@@ -1032,7 +1106,8 @@ class _Attributor:
         p_lo = self.paras[self.para_of(q.start)][0]
         s_lo = max(self.sents[self.sent_of(q.start)][0] if self.sents else p_lo, p_lo)
         k = bisect.bisect_left(self.cue_starts, q.start) - 1
-        while k >= 0 and self.cues[k].start >= s_lo:
+        stop = k - 30
+        while k >= 0 and k > stop and self.cues[k].start >= s_lo:
             c = self.cues[k]
             sp = speaker_np_after(text, c.end, q.start) if c.according else c.before
             between = text[c.end:q.start]
@@ -1093,6 +1168,7 @@ def extract_claims(doc: Doc, actors: ActorIndex) -> list[Claim]:
     sents = _sentences(doc, text, paras)
     quotes = find_quotes(text)
     cues = _find_cues(text, sents, [(q.start, q.end) for q in quotes if _long_enough(text, q)])
+    _add_parser_speakers(doc, text, cues)
     persons = sorted((e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON")
     att = _Attributor(text, cues, paras, sents)
     pron = _PronounResolver(actors, sents, quotes)
@@ -1142,7 +1218,8 @@ def extract_claims(doc: Doc, actors: ActorIndex) -> list[Claim]:
         if sp is None and prev_quote is not None and prev_quote[2].speaker_text is not None:
             # continuation: a whole quoted paragraph right after the speaker's quote, or a further
             # quote in the same paragraph with no cue of its own
-            whole_para = q.start == p_lo and not text[q.end:paras[pe][1]].strip(" \t.,;")
+            whole_para = q.start == p_lo and \
+                _TAIL_RE.match(text, q.end, paras[pe][1]).end() == paras[pe][1]
             between = text[prev_quote[1]:q.start]
             same_para = prev_quote[0] == pi and not _SENT_WITH_NAME_RE.search(between)
             if (whole_para and prev_quote[0] >= pi - 1) or same_para:
@@ -1170,6 +1247,8 @@ def extract_claims(doc: Doc, actors: ActorIndex) -> list[Claim]:
         if sp is None:
             continue
         s_lo, s_hi = sents[c.sent] if sents else (0, len(text))
+        if s_hi - s_lo > MAX_SENTENCE:
+            continue
         span = _reported_content(text, c, sp, s_lo, s_hi)
         if span is None:
             continue
@@ -1206,6 +1285,8 @@ def extract_claims(doc: Doc, actors: ActorIndex) -> list[Claim]:
             continue
         si = att.sent_of(m.start())
         s_lo, s_hi = sents[si] if sents else (0, len(text))
+        if s_hi - s_lo > MAX_SENTENCE:
+            continue
         k = bisect.bisect_left(att_starts, m.start()) - 1
         if k < 0 or attributed[k].end < s_lo:
             continue
@@ -1255,6 +1336,7 @@ def _resolve_group_pronouns(claims: list[Claim], actors: ActorIndex) -> None:
             last = (c.end, c.speaker)
 
 
+_TAIL_RE = re.compile(r"[\s.,;]*")
 _SENT_WITH_NAME_RE = re.compile(r"[.!?]\s+[^“\"]*\b[A-Z][a-z]+ [A-Z][a-z]+")
 """Between two quotes of one paragraph: a new sentence naming someone ends a continuation."""
 
