@@ -2,35 +2,48 @@
 
 Everything here is linear scans and precompiled regular expressions over ``doc.text`` (plus the
 sentence boundaries of ``doc``), so it works the same with the built-in pipeline (blank English,
-sentencizer, rule-based NER) and with a trained one.
+sentencizer, rule-based NER) and with a trained one; a trained parser's subjects only fill in
+speakers the patterns missed.
 
-Decisions (see also the README section on claims):
+Decisions:
 
 * **Quote marks** are paired by family: double (“ ” „ and straight "), single (‘ ’ ‚ and straight '),
-  guillemets (« ») and single guillemets (‹ ›). A closing mark closes the innermost open mark of its
-  family, dropping unclosed marks above it, so nested ‘…’ inside “…” never breaks the outer pair. ’ and '
-  between letters or before a year (’90s) are apostrophes; a plural possessive (``leaders’ talks``)
-  closes a single quote only when no better closing mark follows in the paragraph.
-* **Multi-paragraph quotes** (a paragraph ends inside a quote and the next one re-opens with the same
-  family) are *one* claim from the first opening mark to the final closing mark.
-* **Scare quotes and titles** are not listed: a quote of at most four words is listed only when it is
-  attributed (a cue and a speaker right next to it, or it sits in the reported clause of ``X said …``,
-  the partial-quote convention); a quote whose words are all title-case (“Red Flags.”) is listed only
-  when a cue sits right next to it (``“Thank You,” he said``).
-* **Speakers**: ``speaker_text`` is the words naming the speaker in the text, titles before a full name
-  removed (``Professor Steve Tsang`` -> ``Steve Tsang``), appositives skipped, coordinations kept whole
-  (``Kazakhstan and the Kremlin``); a pronoun stays as written (``he``) and its ``speaker`` id is the most
-  recent person before the claim. A paragraph that is entirely quote and has no cue continues the
-  speaker of the quote in the paragraph before.
-* **Reported speech**: the claim span is the reported *content*: the clause after ``that`` or after a
-  verb that takes a bare clause (``said``, ``says``, ``told reporters``, ``warned`` ...), the part before
-  a final ``, X said.`` / ``, according to X.``, the part after an initial ``According to X,``; when no
-  clause can be delimited (``The Kremlin declined to give details``) it is the whole sentence.
-  Reported speech whose content is mostly a listed quote is not listed again.
+  guillemets (« ») and single guillemets (‹ ›). A closing mark closes the innermost open mark of
+  its family, dropping unclosed marks above it, so nested ‘…’ inside “…” never breaks the outer
+  pair. ’ and ' between letters or before a year (’90s) are apostrophes; a plural possessive
+  (``leaders’ talks``) closes a single quote only when no clearer closing mark follows.
+* **Multi-paragraph quotes** (a paragraph ends inside a quote and the next one re-opens with the
+  same family, or, sloppily, does not re-open but closes it) are *one* claim from the first opening
+  mark to the final closing mark. A quote left open at a paragraph end otherwise ends there when it
+  starts the paragraph or follows ``:``/``,`` and has 8 words or more; else it is dropped.
+* **Scare quotes and titles** are not listed: a quote of at most four words is listed only when it
+  is attributed (a cue and a speaker right next to it, or it sits in the reported clause of
+  ``X said …``: the partial-quote convention, “very important.”); a quote of up to 8 words that are
+  all title-case (“Red Flags.”) is listed only when a cue sits right next to it.
+* **Speakers**: ``speaker_text`` is the words naming the speaker in the text, titles before a full
+  name removed (``Professor Steve Tsang`` -> ``Steve Tsang``), appositives skipped (``X, an adviser
+  to Y, said``; ``The company's chief executive, John Brown, said``), coordinations kept whole
+  (``Kazakhstan and the Kremlin``; the ``speaker`` id is the first one's). A pronoun stays as
+  written (``he``); its ``speaker`` id is the first person named outside quotes earlier in its
+  sentence or in the two before, else the actor index's most recent person; ``it``/``they`` take
+  the most recent non-person speaker. A paragraph that is entirely quote with no cue continues the
+  speaker of the quote in the paragraph before; so does a further quote in the same paragraph.
+* **Cues**: reporting verbs from the lexicon plus our own unambiguous forms; a cue counts only with a
+  speaker right next to it. Forms that are also nouns (``claims``, ``notes``, ``states``) need
+  ``that``, a colon or a quote after them; ``declined`` needs ``to``; participles (``stating``) only
+  introduce a quote that follows at once. Cues inside quotes are ignored.
+* **Reported speech**: the claim span is the reported *content*: the clause after ``that`` or after
+  a verb that takes a bare clause (``said``, ``says``, ``told reporters``, ``warned`` ...), the part
+  before a final ``, X said.`` / ``, according to X.``, the part after an initial ``According to X,``,
+  the clause after ``, adding that``; when no clause can be delimited (``The Kremlin declined to give
+  details``) it is the whole sentence. Reported speech whose content is mostly a listed quote, or
+  only quote and attribution, is not listed; a cue that attributes a quote after it (``“…,” X said,
+  …``) gives no reported speech.
 * **Assertions**: sentences outside quotes and reported speech scored on numbers, comparisons,
-  superlatives, predictions and causal links; only those scoring at least ``ASSERTION_THRESHOLD``.
-* **Scores**: quotes ``1.0``, reported speech ``1.2``, plus half of the sentence feature score, so
-  attributed, quantified statements rank first.
+  superlatives, predictions and causal links (:func:`sentence_features`); only those scoring at
+  least ``ASSERTION_THRESHOLD``. The span is the sentence, stripped.
+* **Scores**: quotes ``1.0``, reported speech ``1.2``, plus half of the feature score of their text,
+  so attributed, quantified statements rank first.
 """
 
 from __future__ import annotations
@@ -100,10 +113,6 @@ _OBJECT_PRONOUNS = frozenset("him her them us me it".split())
 _PREPOSITIONS = frozenset(
     "to of about on in against for with at by from after before during over into upon".split()
 )
-_APPOSITIVE_STARTS = frozenset(
-    """a an the who whose which one his her its their our also now then formerly herself himself
-    itself both""".split()
-)
 _NAME_PARTICLES = frozenset("de da del der di dos du van von la le bin al ibn el ben".split())
 _CAP_STOP = frozenset(
     """the a an in on at but and or however after before when while meanwhile also yet so then this
@@ -140,13 +149,10 @@ _ROLE_NOUNS = frozenset(
     leader leaders chief director ceo executive executives chairman chairwoman commissioner ambassador
     diplomat diplomats governor mayor senator lawmaker lawmakers residents resident witnesses witness
     critics activists company firm agency department office military army committee council report
-    study survey statement city court church municipality university hospital party spokesmen organisers organizers investigators doctors doctor officials
+    study survey statement city court church municipality university hospital party spokesmen
+    organisers organizers investigators doctors doctor
     union group campaigners observers manager coach owner professor teacher mother father parents
     family authors author poster blogger writer member members campaigner barrister""".split()
-)
-_TIME_WORDS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday week weekend month year today
-    yesterday night morning afternoon evening""".split()
 )
 
 
@@ -193,7 +199,9 @@ def _cue_re() -> re.Pattern[str]:
     return re.compile(r"\b" + _trie_pattern(_cue_words()) + r"(?![\w’'-])")
 
 
-_PARTICIPLE_RE = re.compile(r"(?<![\w’'-])(?:saying|stating|adding|writing|telling \w+|noting|warning)(?![\w’'-])")
+_PARTICIPLE_RE = re.compile(
+    r"(?<![\w’'-])(?:saying|stating|adding|writing|telling \w+|noting|warning)(?![\w’'-])"
+)
 _ADDING_THAT_RE = re.compile(r",\s+(adding|saying|noting|warning|arguing|insisting|explaining) that\b")
 _QUOTE_NEXT_RE = re.compile(r"\s*[,:]?\s*[“\"«‘]")
 _ACCORDING_RE = re.compile(r"(?<!\w)[Aa]ccording to(?!\w)")
@@ -959,8 +967,12 @@ def _subject_speaker(doc: Doc, text: str, subj) -> _Speaker | None:  # noqa: ANN
 # --------------------------------------------------------------------------------------------
 
 _GAP_AFTER_RE = re.compile(r"[\s,;:]*")
-_ABBREV_DOT_RE = re.compile(r"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Maj|Adm|St|Rev)\.")
-_DASH_NAME_RE = re.compile(r"[ \t]*[-–—―][ \t]*((?:[A-Z][\w’'.-]*[ \t]+){1,3}[A-Z][\w’'-]+)[ \t]*(?=\n|$)")
+_ABBREV_DOT_RE = re.compile(
+    r"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Maj|Adm|St|Rev)\."
+)
+_DASH_NAME_RE = re.compile(
+    r"[ \t]*[-–—―][ \t]*((?:[A-Z][\w’'.-]*[ \t]+){1,3}[A-Z][\w’'-]+)[ \t]*(?=\n|$)"
+)
 _SMALL_WORDS = frozenset(
     "of the a an and or in on at to for by with de from into over as is vs via per".split()
 )
@@ -1280,8 +1292,8 @@ def extract_claims(doc: Doc, actors: ActorIndex) -> list[Claim]:
     attributed = sorted((c for c in out if c.speaker_text is not None), key=lambda c: c.start)
     att_starts = [c.start for c in attributed]
     for m in _ADDING_THAT_RE.finditer(text):
-        if any(qs < m.start() < qe for qs, qe in quote_spans[max(0, bisect.bisect_right(quote_starts, m.start()) - 1):
-                                                                 bisect.bisect_right(quote_starts, m.start())]):
+        k = bisect.bisect_right(quote_starts, m.start()) - 1
+        if k >= 0 and quote_spans[k][0] < m.start() < quote_spans[k][1]:
             continue
         si = att.sent_of(m.start())
         s_lo, s_hi = sents[si] if sents else (0, len(text))
