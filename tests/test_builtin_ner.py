@@ -148,3 +148,86 @@ def test_build_is_cached_and_quick_to_repeat() -> None:
     assert first is not second
     assert [e.text for e in first("Rome is in Italy.").ents] == ["Rome", "Italy"]
     assert [e.text for e in second("Rome is in Italy.").ents] == ["Rome", "Italy"]
+
+
+def test_unknown_word_subject_of_a_verb_is_an_organisation(nlp: Language) -> None:
+    found = ents(nlp, "Talks stalled. Zorvexa has been studying the route for years.")
+    assert found == {"Zorvexa": "ORG"}
+
+
+def test_unknown_word_seen_once_is_left_alone_but_recurring_is_org(nlp: Language) -> None:
+    assert ents(nlp, "The crowd cheered for Quibblex at the fair.") == {}
+    found = ents(nlp, "Fans of Quibblex came early. Later, Quibblex sold out.")
+    assert found == {"Quibblex": "ORG"}
+
+
+def test_sports_report_countries_are_teams(nlp: Language) -> None:
+    text = ("Norway defeated Chile 2 – 1 in the group match. The striker scored twice and the "
+            "goalkeeper saved a penalty before Norway celebrated.")
+    found = ents(nlp, text)
+    assert found["Norway"] == "ORG"
+    assert found["Chile"] == "ORG"
+
+
+def test_countries_outside_sport_stay_places(nlp: Language) -> None:
+    found = ents(nlp, "Norway defeated the proposal in parliament, officials in Chile said.")
+    assert found["Norway"] == "GPE"
+    assert found["Chile"] == "GPE"
+
+
+def test_prefixed_names_are_adjectives(nlp: Language) -> None:
+    found = ents(nlp, "The pro-Beijing camp and anti-Western voices met in Nairobi.")
+    assert found == {"Nairobi": "GPE"}
+
+
+def test_hyphenated_pair_of_known_people(nlp: Language) -> None:
+    text = "Olga Brannstrom met Teodor Vainikka. The Brannstrom-Vainikka talks ended."
+    labels = [(e.text, e.label_) for e in nlp(text).ents]
+    assert ("Brannstrom", "PERSON") in labels
+    assert ("Vainikka", "PERSON") in labels
+
+
+def test_hyphenated_given_names(nlp: Language) -> None:
+    found = ents(nlp, "The seat went to Tang Wing-kit and Choi Mi-rae this year.")
+    assert found["Tang Wing-kit"] == "PERSON"
+    assert found["Choi Mi-rae"] == "PERSON"
+
+
+def test_title_with_of_is_not_an_organisation(nlp: Language) -> None:
+    found = ents(nlp, "The Secretary of State visited Peru.")
+    assert found == {"Peru": "GPE"}
+
+
+def test_compass_word_and_place_is_a_region(nlp: Language) -> None:
+    assert ents(nlp, "Floods hit Southern Ontario overnight.") == {"Southern Ontario": "LOC"}
+
+
+def test_regular_demonym_from_country_name(nlp: Language) -> None:
+    assert ents(nlp, "A Gabonese official and two Malians arrived.") == {
+        "Gabonese": "NORP", "Malians": "NORP"}
+
+
+def test_head_noun_alone_after_the_full_name(nlp: Language) -> None:
+    text = "He joined the Church of Vendrell in 1990. Critics say the Church hid the facts."
+    labels = [(e.text, e.label_) for e in nlp(text).ents]
+    assert labels == [("Church of Vendrell", "ORG"), ("Church", "ORG")]
+
+
+def test_roman_numeral_stays_in_the_name(nlp: Language) -> None:
+    assert ents(nlp, "Rationing began during World War II, she said.") == {
+        "World War II": "EVENT"}
+
+
+def test_complete_name_is_not_joined_to_a_country(nlp: Language) -> None:
+    found = ents(nlp, "Researchers from Kelmont State University of the US took part.")
+    assert found == {"Kelmont State University": "ORG", "US": "GPE"}
+
+
+def test_each_entity_is_token_aligned_and_labelled(nlp: Language) -> None:
+    doc = nlp("Dr. Amara Okafor of the Lagos Institute spoke in Abuja on Monday.")
+    for ent in doc.ents:
+        assert ent.text == ent.text.strip()
+        assert ent.label_ in {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
+                              "WORK_OF_ART", "LAW", "LANGUAGE"}
+    assert {(e.text, e.label_) for e in doc.ents} == {
+        ("Amara Okafor", "PERSON"), ("Lagos Institute", "ORG"), ("Abuja", "GPE")}

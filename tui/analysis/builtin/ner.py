@@ -94,6 +94,7 @@ class Tables:
     person_cues: frozenset[str]
     demonyms: frozenset[str]
     """Title-case demonyms and their plurals ("Russian", "Russians")."""
+    subject_verbs: frozenset[str]
     sports_words: frozenset[str]
     team_verbs: frozenset[str]
     roman: frozenset[str]
@@ -123,6 +124,9 @@ def tables() -> Tables:
     names.update({p: "ORG" for p in rules["known_orgs"]})
     for word in rules["months"] + rules["weekdays"]:
         names.pop(word, None)
+    for word in COMPASS:  # "Southern" is a province somewhere, but mostly an adjective
+        if names.get(word) in (CITY, "GPE", "NORP"):
+            names.pop(word)
     multi = [n for n in names if " " in n]
     head_label: dict[str, str] = {}
     for key, label in (("gpe_heads", "GPE"), ("event_heads", "EVENT"), ("law_heads", "LAW"),
@@ -151,6 +155,7 @@ def tables() -> Tables:
         language_cues=frozenset(rules["language_cues"]),
         person_cues=frozenset(rules["person_cues_after"]),
         demonyms=frozenset(demonyms),
+        subject_verbs=frozenset(rules["subject_verbs"]),
         sports_words=frozenset(rules["sports_words"]),
         team_verbs=frozenset(rules["team_verbs"]),
         roman=frozenset(rules["roman_numerals"]),
@@ -479,7 +484,11 @@ class Recogniser:
                 return Found(k, m, "", False)
             if w in t.surnames or w in t.first_names or nxt in t.person_cues:
                 return Found(k, m, "PERSON", False)
-            return Found(k, m, "ORG", False)
+            if self._next_word(m) in t.subject_verbs:
+                return Found(k, m, "ORG", False)  # "Gazprom has been studying ..."
+            # An unknown word seen once may be anything (a product, a username, a word in
+            # another language); one that recurs is a name, most often an organisation's.
+            return Found(k, m, "", False, fallback="ORG")
         if nxt[:1].isdigit() and self.spaces[m - 1]:
             return Found(k, m, "PRODUCT", False)  # "Nord Stream 1", "Explorer 9": not a person
         second = words[k + 1]
@@ -581,7 +590,8 @@ class Recogniser:
                 text = self._text(f.start, f.end)
                 if any(text in p for p in strong_people):
                     continue
-                if words[f.start] in person_parts:
+                if words[f.start] in person_parts and not (
+                        f.end - f.start == 3 and words[f.start + 1] in HYPHENS):
                     f.end = f.start + 1  # "Warhol Polaroids": a known person, then a thing
                     continue
                 person_parts.update(w for w in words[f.start:f.end]
