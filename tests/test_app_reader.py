@@ -398,3 +398,20 @@ async def test_legend_click_toggles_type() -> None:
         await pilot.click("#legend", offset=(3, 0))  # on the first item: "1 ■ PERSON 5"
         await pilot.pause()
         assert screen.hidden_types == {"PERSON"}
+
+
+async def test_caret_off_mentions_drops_mark_and_brackets_continue() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await ready(pilot)
+        view = screen.view
+        view.focus()
+        view.move_cursor(view.lines.location(at("Tom Ruiz").start))
+        await pilot.pause(0.35)
+        assert screen.current == (screen.items["actor"]["a-ruiz"], 0)
+        view.move_cursor(view.lines.location(at("discuss").start))
+        await pilot.pause(0.35)
+        assert screen.current is None
+        assert "nr.current" not in view.highlight_names_at(at("Tom Ruiz").start)
+        await pilot.press("right_square_bracket")  # the panel still shows Tom Ruiz
+        assert screen.current == (screen.items["actor"]["a-ruiz"], 1)

@@ -258,7 +258,11 @@ class ReaderScreen(Screen[None]):
     def on_article_view_caret_moved(self, event: ArticleView.CaretMoved) -> None:
         hit = self.index.lookup(event.offset, prefer=self.panel.section)
         if hit is None:
+            # off every mention: drop the mark; ]/[ then continue from the panel's item
+            self.current = None
             self.view.set_overlay("nr.current", [])
+            self.status("")
+            self.panel.set_status("")
             return
         item, mention = hit
         self.panel.select(item.kind, item.id)
