@@ -22,6 +22,7 @@ class Ok:
     title: str | None = None
     author: str | None = None
     date: str | None = None
+    url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -193,6 +194,13 @@ CASES: dict[str, tuple[str, bytes, Ok | Err]] = {
                          b'ville lors d\'une r\xe9union publique.</p></body></html>',
                          Ok("Caf\u00e9\n\nLe caf\u00e9 \u201couvert\u201d le lundi, a dit le maire de "
                             "la ville lors d'une r\u00e9union publique.\n", "Caf\u00e9")),
+    "html-canonical-url": ("saved.html", b'<html><head><title>Saved</title><link rel="canonical" '
+                           b'href="https://news.example/saved"></head><body><p>A saved page.</p>'
+                           b'</body></html>', Ok("Saved\n\nA saved page.\n", "Saved",
+                                                 url="https://news.example/saved")),
+    "html-javascript-url": ("js.html", b'<html><head><title>JS</title><link rel="canonical" '
+                            b'href="javascript:alert(1)"></head><body><p>Text.</p></body></html>',
+                            Ok("JS\n\nText.\n", "JS")),
     "html-empty-body": ("a.html", b"<html><head><title>Only a title</title></head><body></body></html>",
                         Ok("Only a title\n", "Only a title")),
     # --- binary refusals ---------------------------------------------------------------------
@@ -224,6 +232,7 @@ def test_catalogue(name: str, tmp_path: Path) -> None:
     assert article.title == expected.title
     assert article.author == expected.author
     assert article.date == expected.date
+    assert article.url == expected.url
     assert article.source == str(path)
     assert not CONTROL_RE.search(article.text)
     assert path.read_bytes() == content  # never written

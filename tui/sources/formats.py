@@ -23,6 +23,8 @@ class Parsed:
     title: str | None = None
     author: str | None = None
     date: str | None = None
+    url: str | None = None
+    """The page's own address (canonical link, ``og:url``), for a saved HTML page."""
 
 
 # --- plain text -----------------------------------------------------------------------------------
@@ -223,7 +225,11 @@ def from_html(html: str, url: str | None = None) -> Parsed:
     if title and paragraphs and _same(paragraphs[0], title):
         paragraphs.pop(0)
     text = "\n\n".join(paragraphs) + ("\n" if paragraphs else "")
-    return Parsed(text, title=title, author=doc.author or None, date=doc.date or None)
+    page_url = getattr(doc, "url", None) or None
+    if page_url and not page_url[:8].lower().startswith(("http://", "https://")):
+        page_url = None  # only web addresses: the reader may open it
+    return Parsed(text, title=title, author=getattr(doc, "author", None) or None,
+                  date=getattr(doc, "date", None) or None, url=page_url)
 
 
 def _drop_xml_declaration(html: str) -> str:

@@ -257,8 +257,11 @@ def build(raw: bytes, source: str, *, kind: str = "text", url: str | None = None
         body = f"{title}\n\n{body}" if body else f"{title}\n"
     elif body and not body.endswith("\n"):
         body += "\n"
+    page_url = url or parsed.url
+    if page_url is not None:
+        page_url = visible("".join(page_url.split())) or None
     return Article(text=body, source=visible(source), title=title, author=one_line(parsed.author),
-                   date=one_line(parsed.date), url=url)
+                   date=one_line(parsed.date), url=page_url)
 
 
 _BLANK_RUN = re.compile(r"\n{3,}")
