@@ -201,6 +201,8 @@ CASES = [
     ("Traffic increased 18-fold.", "18-fold", "cardinal", 18, "times", None),
     ("He met them over the weekend.", "the weekend", "date", None, None, None),
     ("It took a year.", "a year", "duration", 1, "years", None),
+    ("roads of 100-1500 km", "100-1500 km", "range", 100, "km", "to 1500"),
+    ("She was born at the age of four months.", "age of four months", "age", 4, "months", None),
 ]
 
 
@@ -256,6 +258,9 @@ NOT_NUMBERS = [
     ("The S&P 500 fell.", "500"),
     ("It kills 1,000 people a year.", "a year"),
     ("It happens twice a year.", "a year"),
+    ("He lives at 1600 Pennsylvania Avenue.", "1600"),
+    ("the house at 10 Downing Street", "10"),
+    ("Call 555-1234 now.", "555-1234"),
 ]
 
 

@@ -165,6 +165,7 @@ class _Tables:
     relative_day_modifiers: frozenset[str]
     time_approximators: frozenset[str]
     metre_context: frozenset[str]
+    street_words: frozenset[str]
     triggers: frozenset[str]
     max_phrase: int
 
@@ -249,6 +250,7 @@ def _tables() -> _Tables:
         relative_day_modifiers=frozenset(d["relative_day_modifiers"]),
         time_approximators=frozenset(d["time_approximators"]),
         metre_context=frozenset(d["metre_context_after"]),
+        street_words=frozenset(d["street_words"]),
         triggers=frozenset(triggers),
         max_phrase=max(len(p) for t in (measures, currency_words, percent, approximators) for p in t),
     )
@@ -412,13 +414,16 @@ class _Scanner:
 
     def quantity_follows(self, i: int) -> bool:
         """The number at token i is followed by a scale word, unit, percent or currency."""
-        t = self.t
         c = self.core(i)
         if c is None:
             return False
-        j = c.j
-        if c.scaled or j >= self.n:
-            return c.scaled
+        return c.scaled or self.unit_like(c.j)
+
+    def unit_like(self, j: int) -> bool:
+        """Token j starts a scale word, time unit, percent, currency word or unit of measure."""
+        t = self.t
+        if j >= self.n:
+            return False
         w = self.low[j]
         if w in t.time_units or w in t.scales:
             return True
@@ -659,7 +664,18 @@ class _Scanner:
         c = self.core(i)
         if c is None:
             return None
+        if self.address(c.j):
+            return None
         return self.after_number(i, c)
+
+    def address(self, j: int) -> bool:
+        """"1600 Pennsylvania Avenue", "10 Downing Street": a street number."""
+        k = j
+        while k < self.n and k < j + 3 and self.cap(k) and _is_word(self.toks[k]):
+            if self.low[k] in self.t.street_words and k > j:
+                return True
+            k += 1
+        return False
 
     def from_words(self, i: int) -> _Hit | None:
         t = self.t
@@ -782,6 +798,10 @@ class _Scanner:
                         j = c2.j
             elif rng_ok:
                 c2 = self.core(j + 1)
+                if c2 is not None and sep in _RANGE_DASHES and self.glued(j) and len(self.toks[i]) == 3 \
+                        and len(self.toks[j + 1]) == 4 and not c.scaled and not c2.scaled \
+                        and not self.unit_like(c2.j):
+                    return None  # a phone number: 555-1234
                 if c2 is not None and not (c2.digits and self.glued(c2.j) and c2.j < n
                                            and _is_word(self.toks[c2.j]) and not c2.glued_unit):
                     if c.year_like and c2.digits and not c2.scaled and (
