@@ -56,3 +56,11 @@ def test_long_text_is_parsed_in_chunks_with_exact_offsets() -> None:
     result = analyze(text, _pipeline())
     check_spans(result)
     assert len(split_chunks(text, 20_000)) > 1
+
+
+def test_paragraph_longer_than_spacy_max_length() -> None:
+    text = "Anna Berg said “" + "very long " * 110_000 + "” in 2024."
+    assert len(text) > 1_000_000  # spaCy's default max_length
+    result = analyze(text, _pipeline())
+    check_spans(result)
+    assert [c.kind for c in result.claims if c.kind == "quote"] == ["quote"]

@@ -54,15 +54,26 @@ def parse(text: str, pipeline: Pipeline) -> Doc:
     return doc
 
 
+BREAKS = ("\n\n", "\n", ". ", " ")
+"""Where a chunk may end, best first: paragraph, line, sentence, word."""
+
+
 def split_chunks(text: str, size: int) -> list[str]:
-    """Cut ``text`` after paragraph breaks into slices of roughly ``size`` characters."""
+    """Cut ``text`` into exact consecutive slices of roughly ``size`` characters, preferring to
+    cut after a paragraph break, then a line break, a sentence end, a space, and only as a last
+    resort anywhere (a single 100,000-character "word" must not reach spaCy whole)."""
     chunks: list[str] = []
     start = 0
     while len(text) - start > size:
-        cut = text.find("\n\n", start + size)
+        limit = start + 4 * size
+        cut = -1
+        for brk in BREAKS:
+            found = text.find(brk, start + size, limit)
+            if found != -1:
+                cut = found + len(brk)
+                break
         if cut == -1:
-            break
-        cut += 2
+            cut = start + size
         while cut < len(text) and text[cut] == "\n":
             cut += 1
         chunks.append(text[start:cut])
