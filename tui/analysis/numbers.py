@@ -165,6 +165,7 @@ class _Tables:
     relative_day_modifiers: frozenset[str]
     time_approximators: frozenset[str]
     metre_context: frozenset[str]
+    sentence_openers: frozenset[str]
     street_words: frozenset[str]
     triggers: frozenset[str]
     max_phrase: int
@@ -251,6 +252,7 @@ def _tables() -> _Tables:
         time_approximators=frozenset(d["time_approximators"]),
         metre_context=frozenset(d["metre_context_after"]),
         street_words=frozenset(d["street_words"]),
+        sentence_openers=frozenset(d["sentence_openers"]),
         triggers=frozenset(triggers),
         max_phrase=max(len(p) for t in (measures, currency_words, percent, approximators) for p in t),
     )
@@ -353,8 +355,7 @@ class _Scanner:
     def sentence_initial(self, i: int) -> bool:
         if i <= 0:
             return True
-        prev = self.toks[i - 1]
-        if prev in (".", "!", "?", "“", '"', "‘", "(", "[", ":", ";", "—", "–", "•", "*", "'"):
+        if self.toks[i - 1] in self.t.sentence_openers:
             return True
         return "\n" in self.text[self.ends[i - 1]:self.starts[i]]
 
