@@ -18,7 +18,7 @@ from tui.widgets.item_list import ItemList
 
 SECTIONS: dict[ItemKind, str] = {"actor": "Actors", "claim": "Claims", "number": "Numbers"}
 UNATTRIBUTED = "(unattributed)"
-SNIPPET = 160
+SNIPPET = 110
 """Longest claim snippet shown in the list (characters)."""
 
 
@@ -139,23 +139,28 @@ class SidePanel(Vertical):
             olist = self.list_for(k)
             keep = olist.highlighted_option.id if olist.highlighted_option else None
             needle = self._filter.casefold()
-            options: list[Option] = []
+            options: list[Option | None] = []
             if k == "claim" and self.grouped:
                 sources = sum(1 for e, header in self._grouped_entries
                               if header and e.haystack != UNATTRIBUTED)
                 options.append(Option(Content.styled(f"{sources} distinct sources", "dim italic"),
                                       disabled=True))
                 for entry, header in self._grouped_entries:
+                    if header:
+                        options.append(None)  # a rule above each speaker
                     if header or needle in entry.haystack:
                         options.append(Option(entry.prompt, id=entry.id, disabled=header))
             else:
-                options = [Option(e.prompt, id=e.id) for e in self._entries[k]
-                           if needle in e.haystack]
+                for e in self._entries[k]:
+                    if needle in e.haystack:
+                        options.append(Option(e.prompt, id=e.id))
+                        if k == "claim":
+                            options.append(None)  # a rule between multi-line claims
             with olist.prevent(OptionList.OptionHighlighted):
                 olist.set_options(options)
                 if keep is None or not self._highlight(olist, keep):
-                    olist.highlighted = 0 if options else None
-                    if options and options[0].disabled:
+                    olist.highlighted = 0 if olist.option_count else None
+                    if olist.option_count and olist.get_option_at_index(0).disabled:
                         olist.action_cursor_down()
 
     @staticmethod
