@@ -559,26 +559,20 @@ class _Scanner:
     # ---- the main scan -------------------------------------------------------------------
 
     def scan(self) -> list[_Hit]:
-        t = self.t
+        """All hits, left to right; a token inside an earlier hit never starts a new one."""
+        triggers = self.t.triggers
+        candidates = [i for i, w in enumerate(self.low) if w in triggers or w[0].isdecimal()]
         hits: list[_Hit] = []
-        low = self.low
-        triggers = t.triggers
-        i = 0
-        n = self.n
-        while i < n:
-            w = low[i]
-            if not (w[0].isdecimal() or w in triggers):
-                i += 1
+        for i in candidates:
+            if i < self.floor:
                 continue
             hit = self.at(i)
             if hit is None:
-                i += 1
                 continue
             if hit.core0 < 0:
                 hit.core0 = i
             hits.append(hit)
-            i = max(hit.i1, i + 1)
-            self.floor = i
+            self.floor = max(hit.i1, i + 1)
         return hits
 
     def at(self, i: int) -> _Hit | None:
