@@ -6,8 +6,10 @@ single punctuation characters) and scanned once from left to right.  A token tha
 number (digits, number words, ordinals, months, weekdays, currency signs, vague magnitudes ...)
 runs a small recogniser that reads to the right (scale words, units, rates, ranges) and looks to
 the left (approximators, "the", "early"/"mid-", "aged").  The spaCy tokens are not used, so the
-layer behaves the same with the blank and the trained pipelines.  The general knowledge (number
-words, units, currencies, month names, approximators) is in ``data/numbers.json``.
+layer behaves the same with the blank and the trained pipelines; when the doc carries part-of-
+speech tags (a trained pipeline) they settle three ambiguities: "a third" + noun (ordinal) or not
+(fraction), pronoun "one", and modal "May".  The general knowledge (number words, units,
+currencies, month names, approximators) is in ``data/numbers.json``, loaded once.
 
 Values (documented choices):
 
@@ -26,14 +28,20 @@ Values (documented choices):
 * duration without a count (``for years``, ``weeks``, ``centuries``): None, with the unit.
 * ``the first 7 months of 2022`` gives two numbers: ``the first 7 months`` (duration 7 months,
   qualifier ``first``) and ``2022`` (date 2022).
-* Rates fold into the unit: ``50 billion cubic meters of gas a year`` -> 5e10 ``cubic meters/year``.
+* Rates fold into the unit: ``50 billion cubic meters of gas a year`` -> 5e10 ``cubic meters/year``;
+  ``$90 a barrel`` -> 90 ``USD/barrel``; ``45 cents a share`` -> 0.45 ``USD/share``.
+* ``rose $2 to $80.50``, ``fell from 9 to 10``: a change and a level, two numbers, not a range.
+* ``Name, 45,`` after a PERSON (or two capitalised words) is an age.
 
-Numbers that are part of names are skipped: digits glued to letters (G7, COVID-19, 5G), a number
-right after a capitalised word that is not a function word, month, currency or approximator
-(Boeing 737, Nord Stream 1, Section 230), capitalised number words and ordinals inside a sentence
-(Formula One, the Second World War), label words (page 5, flight 370, No. 1), and any number
-inside one of the ``names`` spans.  Roman numerals are never numbers.  "one" used as a pronoun
-("one of the ...", "the one who") is skipped.
+Numbers that are part of names are skipped: digits glued to letters (G7, COVID-19, 5G, iPhone15),
+a number right after a capitalised word that is not a function word, month, currency or
+approximator (Boeing 737, Nord Stream 1, Section 230) unless that word ends a PERSON/GPE/NORP/LOC
+name or a unit follows ("met Putin 38 times"), capitalised number words and ordinals inside a
+sentence (Formula One, the Second World War), label words (page 5, flight 370, No. 1), and any
+number inside one of the ``names`` spans.  Roman numerals are never numbers.  Also skipped:
+"one" as a pronoun ("one of the ...", "the one who", "one could"), scores ("won 3-1"), phone
+numbers, street numbers ("10 Downing Street"), list markers ("1." at a line start) and numbers in
+paths or hashtags.
 """
 
 from __future__ import annotations
