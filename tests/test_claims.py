@@ -676,3 +676,34 @@ def test_pathological_texts_stay_fast(nlp, text: str) -> None:
     claims = extract_claims(doc, ActorIndex([]))
     assert time.perf_counter() - t < 2.0
     check_invariants(text, claims)
+
+
+def test_parenthetical_attribution(nlp) -> None:
+    text = (
+        "Russian forces pounded eastern Ukraine overnight, officials said Sunday, as President "
+        "Volodymyr Zelenskyy urged allies to act. The deal, he said in a statement, was the best available."
+    )
+    claims, _ = run(nlp, text)
+    assert [(r.text, r.speaker_text) for r in reported(claims)] == [
+        ("Russian forces pounded eastern Ukraine overnight", "officials"),
+        ("The deal, he said in a statement, was the best available.", "he"),
+    ]
+
+
+def test_short_quote_continuing_a_speaker_in_the_same_paragraph(nlp) -> None:
+    text = (
+        "“I can’t say when it will end,” a soldier who gave only his first name, Oleksiy, told The "
+        "Associated Press. “Nobody can.”"
+    )
+    claims, _ = run(nlp, text)
+    assert [(q.text, q.speaker_text) for q in quotes(claims)] == [
+        ("“I can’t say when it will end,”", "a soldier"),
+        ("“Nobody can.”", "a soldier"),
+    ]
+
+
+def test_role_name_appositive_with_lowercase_role(nlp) -> None:
+    text = "Zelenskyy’s chief of staff, Andriy Yermak, wrote on social media that “the enemy will not break us.”"
+    claims, _ = run(nlp, text)
+    (q,) = quotes(claims)
+    assert q.speaker_text == "Andriy Yermak"

@@ -130,6 +130,13 @@ _ORG_WORDS = frozenset(
     princess earl archbishop bishop chamber federation organization organisation center centre
     academy foundation fund corps army navy force guard""".split()
 )
+_ATTRIBUTION_ADVERBIALS = frozenset(
+    """on in at last this late early earlier later monday tuesday wednesday thursday friday saturday
+    sunday today yesterday tonight week weekend month year night morning afternoon evening a an the
+    statement interview briefing tweet twitter email e-mail news conference radio television tv
+    telegram post posts social media also again separately privately publicly""".split()
+)
+"""Words that may stand between a cue and the comma of a parenthetical ``, officials said Sunday,``."""
 _HONORIFICS = frozenset("mr mrs ms miss dr prof professor sir dame lord lady rev reverend".split())
 _ORG_START = frozenset("general royal national federal state united".split())
 _TITLE_WORDS = frozenset(
@@ -152,7 +159,11 @@ _ROLE_NOUNS = frozenset(
     study survey statement city court church municipality university hospital party spokesmen
     organisers organizers investigators doctors doctor
     union group campaigners observers manager coach owner professor teacher mother father parents
-    family authors author poster blogger writer member members campaigner barrister""".split()
+    family authors author poster blogger writer member members campaigner barrister soldier
+    soldiers woman women man men worker workers student students farmer farmers voter voters
+    neighbor neighbour neighbors neighbours nurse pilot fan fans driver survivor survivors
+    shopkeeper owner volunteer volunteers protester protesters demonstrators refugee refugees
+    spokespersons staff""".split()
 )
 
 
@@ -313,6 +324,7 @@ def sentence_features(text: str) -> float:
 # Quote pairing
 # --------------------------------------------------------------------------------------------
 
+_OPENERS = frozenset("“\"‘'«‹„")
 _LOOKAHEAD = 600
 """How far (characters) to look for a better closing single quote; keeps pairing linear."""
 MAX_SENTENCE = 3000
@@ -675,7 +687,8 @@ def speaker_before(text: str, cue_start: int, lo: int, quote_only: bool = False)
             if j < 1 or toks[j].text != "," or j + 1 >= end:
                 return None
             seg = toks[j + 1:end]
-            if end == i and (toks[j - 1].low in _ROLE_NOUNS or toks[j - 1].low in _title_words()):
+            if end == i and (toks[j - 1].low in _ROLE_NOUNS or toks[j - 1].low in _title_words()
+                             or (toks[j - 1].text.isalpha() and toks[j - 1].text.islower())):
                 # ROLE, NAME, said: "The company's chief executive, John Brown, said"
                 run = _name_run_back(toks, end - 1)
                 if run == j + 1:
@@ -834,6 +847,10 @@ def _sentences(doc: Doc, text: str, paras: list[tuple[int, int]]) -> list[tuple[
     if len(starts) > 1 or (starts and len(doc) < 3):
         if starts[0] != 0:
             starts.insert(0, 0)
+        # a sentence that opens with a quote mark starts at the mark (the sentencizer puts a mark
+        # after a full stop at the end of the sentence before)
+        starts = [st - 1 if st > 1 and text[st - 1] in _OPENERS and text[st - 2].isspace() else st
+                  for st in starts]
         raw = list(zip(starts, starts[1:] + [len(text)]))
     else:
         pos = 0
@@ -1104,6 +1121,12 @@ class _Attributor:
                         and re.fullmatch(r"(?:\w[\w’'.-]*\s+){1,5}", lead)
                         and not re.search(r"[.!?]\s", _ABBREV_DOT_RE.sub("", lead))):
                     sp = c.before
+            if sp is None and not c.according and not c.quote_only and c.start > gap_end \
+                    and not re.search(r"[.!?][”\"’]?\s", text[gap_end:c.start]):
+                # “…,” a soldier who gave only his first name, Oleksiy, told AP.
+                head = speaker_after(text, gap_end, c.start)
+                if head is not None and head.start == gap_end and not head.pronoun:
+                    sp = head
             if sp is not None:
                 return sp, c
         m = _DASH_NAME_RE.match(text, q.end)
@@ -1219,11 +1242,6 @@ def extract_claims(doc: Doc, actors: ActorIndex) -> list[Claim]:
                     adjacent = sp is not None
         sp = _refine(text, sp, persons)
         title_case = _title_case(inner)
-        if sp is None:
-            if n_words <= SHORT_QUOTE_WORDS or (title_case and n_words <= 8):
-                continue
-        elif title_case and not adjacent and n_words <= 8:
-            continue
         speaker_id = _resolve(actors, sp, q.start, pron) if sp is not None else None
         speaker_text = sp.text if sp is not None else None
         cue_word = cue.word if cue is not None else None
@@ -1238,6 +1256,11 @@ def extract_claims(doc: Doc, actors: ActorIndex) -> list[Claim]:
                 speaker_id = prev_quote[2].speaker
                 speaker_text = prev_quote[2].speaker_text
                 cue_word = prev_quote[2].cue
+        if title_case and n_words <= 8 and not adjacent:
+            continue  # a title, a name: “Red Flags.”
+        if n_words <= SHORT_QUOTE_WORDS and (
+                speaker_text is None or (sp is None and not _SENTENCE_LIKE_RE.match(inner))):
+            continue  # a scare quote (“boundless”); a continued speaker needs a sentence (“Nobody can.”)
         score = QUOTE_BASE + 0.5 * max(0.0, sentence_features(inner))
         claim = Claim("", "quote", q.start, q.end, text[q.start:q.end], speaker_id, speaker_text,
                       cue_word, round(score, 2))
@@ -1348,6 +1371,7 @@ def _resolve_group_pronouns(claims: list[Claim], actors: ActorIndex) -> None:
             last = (c.end, c.speaker)
 
 
+_SENTENCE_LIKE_RE = re.compile(r"\s*[A-Z].*[.!?,]\s*$", re.DOTALL)
 _TAIL_RE = re.compile(r"[\s.,;]*")
 _SENT_WITH_NAME_RE = re.compile(r"[.!?]\s+[^“\"]*\b[A-Z][a-z]+ [A-Z][a-z]+")
 """Between two quotes of one paragraph: a new sentence naming someone ends a continuation."""
@@ -1380,6 +1404,16 @@ def _reported_content(text: str, c: _Cue, sp: _Speaker, s_lo: int, s_hi: int) ->
     toks = _tokens(text, c.end, min(s_hi, c.end + 120))
     if not toks:
         return None
+    before = text[s_lo:sp.start].rstrip()
+    if before.endswith((",", "—", "–")):
+        # parenthetical attribution: "Russian forces pounded the east, officials said Sunday, as ..."
+        for n, t in enumerate(toks[:6]):
+            if t.text in (",", ";") or (t.text == "." and n == len(toks) - 1):
+                if len(_WORD_RE.findall(before)) < 4:  # "The deal, he said, was the best": all of it
+                    return _trim(text, s_lo, s_hi)
+                return _trim(text, s_lo, s_lo + len(before) - 1)
+            if t.low not in _ATTRIBUTION_ADVERBIALS:
+                break
     # "that" within a few words (told reporters last week that ...)
     for n, t in enumerate(toks[:10]):
         if t.low == "that":
