@@ -326,6 +326,12 @@ def test_number_entities_labels() -> None:
                                 "date", "time", "duration", "age", "range"}
 
 
+def test_range_labels_follow_the_unit() -> None:
+    found = numbers("It cost $5 billion to $10 billion, 5-10% more, for 5 to 10 years, 5-10 km, 5-10.")
+    assert [e.label for e in number_entities(found)] == [
+        "MONEY", "PERCENT", "DATE", "QUANTITY", "CARDINAL"]
+
+
 def test_empty_and_numberless_text() -> None:
     assert numbers("") == []
     assert numbers("No numbers here at all.") == []

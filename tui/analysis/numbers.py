@@ -174,6 +174,7 @@ class _Tables:
     time_approximators: frozenset[str]
     metre_context: frozenset[str]
     sentence_openers: frozenset[str]
+    currencies: frozenset[str]
     street_words: frozenset[str]
     triggers: frozenset[str]
     max_phrase: int
@@ -261,6 +262,8 @@ def _tables() -> _Tables:
         metre_context=frozenset(d["metre_context_after"]),
         street_words=frozenset(d["street_words"]),
         sentence_openers=frozenset(d["sentence_openers"]),
+        currencies=frozenset(codes.values()) | frozenset(d["currency_symbols"].values())
+        | frozenset(d["currency_words"].values()) | frozenset(d["currency_words_ambiguous"].values()),
         triggers=frozenset(triggers),
         max_phrase=max(len(p) for t in (measures, currency_words, percent, approximators) for p in t),
     )
@@ -1807,4 +1810,19 @@ def extract_numbers(doc: Doc, names: list[Entity]) -> list[Number]:
 
 def number_entities(numbers: list[Number]) -> list[Entity]:
     """Numeric entities (OntoNotes labels) derived from the numbers layer."""
-    return [Entity(n.start, n.end, n.text, KIND_LABELS[n.kind]) for n in numbers]
+    return [Entity(n.start, n.end, n.text, _label(n)) for n in numbers]
+
+
+def _label(n: Number) -> str:
+    """The OntoNotes label; a range takes the label of its unit ("$5-10 billion" is MONEY)."""
+    if n.kind != "range" or not n.unit:
+        return KIND_LABELS[n.kind]
+    t = _tables()
+    base = n.unit.split("/")[0]
+    if base in t.currencies:
+        return "MONEY"
+    if base in ("%", "percentage points", "basis points"):
+        return "PERCENT"
+    if base in t.time_units.values():
+        return "DATE"
+    return "QUANTITY"
