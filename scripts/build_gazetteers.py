@@ -38,8 +38,8 @@ OUT = ROOT / "tui" / "analysis" / "data" / "gazetteer.json"
 
 CITY_MIN_POP = 15_000
 """Cities smaller than this are left out: they collide with ordinary words too often."""
-CITY_NAME_ALSO_FIRST_NAME_MIN_POP = 1_000_000
-"""A city that is also a first name ("Florence", "Austin") must be big to be listed."""
+CITY_NAME_ALSO_FIRST_NAME_MIN_POP = 100_000
+"""A city that is also a first name ("Florence", "Geneva") must be this big to be listed."""
 ALIAS_MIN_POP = 1_000_000
 """Other-language names are taken only for cities this big ("Mecca", "Kiev")."""
 COMMON_MIN_LOGPROB = -17.0
@@ -187,7 +187,7 @@ def build() -> dict[str, object]:
 
     def add(name: str, label: str, force: bool = False) -> None:
         if label == "city" and (name in first_set or _ascii(name) in first_set):
-            return  # "Gloria", "Florence": a person far more often than a minor place
+            return  # "Gloria": a person far more often than a minor place
         for form in {name, _ascii(name)}:
             if force or _usable(form, probs):
                 places.setdefault(form, label)
@@ -222,7 +222,7 @@ def build() -> dict[str, object]:
         if pop < CITY_MIN_POP:
             continue
         if name in first_set and pop >= CITY_NAME_ALSO_FIRST_NAME_MIN_POP:
-            add(name, "GPE")  # big enough to be meant more often than the person
+            places.setdefault(name, "city")  # big enough to be meant more often than a person
         add(name, "city")
     for city in gc.get_cities().values():  # exonyms of big cities: "Mecca" for "Makkah"
         if city["population"] >= ALIAS_MIN_POP:

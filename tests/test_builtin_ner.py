@@ -231,3 +231,31 @@ def test_each_entity_is_token_aligned_and_labelled(nlp: Language) -> None:
                               "WORK_OF_ART", "LAW", "LANGUAGE"}
     assert {(e.text, e.label_) for e in doc.ents} == {
         ("Amara Okafor", "PERSON"), ("Lagos Institute", "ORG"), ("Abuja", "GPE")}
+
+
+def test_name_particles_inside_a_person(nlp: Language) -> None:
+    found = ents(nlp, "The plan was backed by Margarethe von der Hoeven on Friday.")
+    assert found == {"Margarethe von der Hoeven": "PERSON"}
+
+
+def test_head_noun_then_city_is_one_organisation(nlp: Language) -> None:
+    assert ents(nlp, "She studied at Royal College London before moving.") == {
+        "Royal College London": "ORG"}
+
+
+def test_given_name_before_a_law_head_is_a_person(nlp: Language) -> None:
+    assert ents(nlp, "The award went to Nathan Law, the lawmaker.") == {"Nathan Law": "PERSON"}
+
+
+def test_seats_of_government_are_organisations(nlp: Language) -> None:
+    found = ents(nlp, "The White House and the Kremlin both declined to comment.")
+    assert found == {"White House": "ORG", "Kremlin": "ORG"}
+
+
+def test_city_that_is_also_a_given_name(nlp: Language) -> None:
+    found = ents(nlp, "The talks in Geneva ended. Later Geneva Whitlock spoke to reporters.")
+    labels = [(e.text, e.label_) for e in nlp(
+        "The talks in Geneva ended. Later Geneva Whitlock spoke to reporters.").ents]
+    assert labels[0] == ("Geneva", "GPE")
+    assert ("Geneva Whitlock", "PERSON") in labels
+    assert found

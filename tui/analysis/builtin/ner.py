@@ -276,14 +276,19 @@ class Recogniser:
             elif (w in HYPHENS and j - 1 > i and not self.spaces[j - 1] and not self.spaces[j]
                   and j + 1 < n and self._name_syllable(words[j + 1])):
                 j += 2  # "Lee Cheuk-yan", "Kim Jong-un": a hyphenated given name
-            elif (w in t.particles and j + 1 < n and self.is_cap(j + 1)
-                  and words[j - 1] not in t.head_label):
+            elif w in t.particles and words[j - 1] not in t.head_label and self._particles_then_cap(j):
                 j += 1
             elif w in ("al", "el") and j + 1 < n and words[j + 1] in HYPHENS:
                 j += 1
             else:
                 break
         return j
+
+    def _particles_then_cap(self, j: int) -> bool:
+        """Name particles followed by a capitalised word: "von der Leyen", "bin Salman"."""
+        while j < self.n and self.words[j] in self.t.particles:
+            j += 1
+        return j < self.n and self.is_cap(j)
 
     def _name_syllable(self, w: str) -> bool:
         """A lower-case second half of a hyphenated given name ("yan" in "Cheuk-yan")."""
@@ -385,6 +390,13 @@ class Recogniser:
         if end == j:
             return label
         h = self._head(i, j)
+        if words[i] in t.first_names and t.head_label.get(words[h]) in ("LAW", "EVENT"):
+            return ""  # "Nathan Law" is a person, not a law
+        if words[h] not in t.head_label and h > i:  # "Imperial College London"
+            for p in range(i + 1, j):
+                if words[p - 1] in t.head_label and self._match(p, j) in ((j, "GPE"), (j, CITY)):
+                    h = p - 1
+                    break
         head = words[h]
         if head in t.head_label and (j - i >= 2 or h < j - 1) \
                 and self._title_end(i, j) <= h:  # "Secretary of State" is a title
@@ -482,13 +494,15 @@ class Recogniser:
                 return Found(k, m, "PRODUCT", False)
             if w.lower() in t.common:  # "Flags", "Internet": a word, or a title of a work
                 return Found(k, m, "", False)
-            if w in t.surnames or w in t.first_names or nxt in t.person_cues:
+            # Alone, a word from the name lists is as often a company ("Siemens", "Apple").
+            guess = "PERSON" if w in t.surnames or w in t.first_names else "ORG"
+            if nxt in t.person_cues:
                 return Found(k, m, "PERSON", False)
             if self._next_word(m) in t.subject_verbs:
-                return Found(k, m, "ORG", False)  # "Gazprom has been studying ..."
+                return Found(k, m, guess, False)  # "Gazprom has been studying ..."
             # An unknown word seen once may be anything (a product, a username, a word in
-            # another language); one that recurs is a name, most often an organisation's.
-            return Found(k, m, "", False, fallback="ORG")
+            # another language); one that recurs is a name.
+            return Found(k, m, "", False, fallback=guess)
         if nxt[:1].isdigit() and self.spaces[m - 1]:
             return Found(k, m, "PRODUCT", False)  # "Nord Stream 1", "Explorer 9": not a person
         second = words[k + 1]
@@ -529,7 +543,72 @@ class Recogniser:
         self._teams(found)
         return found
 
-    def _split_pairs(self, found: list[Found], parts: set[str]) -> list[Found]:
+    def _consistent(self, found: list[Found]) -> list[Found]:
+        """Give weak guesses the labels that surer mentions of the same words have."""
+        parts = self._person_parts(found)
+        votes: dict[str, Counter[str]] = defaultdict(Counter)
+        org_heads: set[str] = set()
+        for f in found:
+            if f.strong and f.label:
+                votes[self._text(f.start, f.end)][f.label] += 1
+                if f.label == "ORG" and f.end - f.start >= 2:
+                    org_heads.add(self.words[self._head(f.start, f.end)])
+        seen = Counter(self._text(f.start, f.end) for f in found)
+        countries = lexicon().countries
+        out: list[Found] = []
+        for f in self._split_pairs(found, parts):
+            text = self._text(f.start, f.end)
+            if not f.strong:
+                caps = [w for w in self.words[f.start:f.end] if w[:1].isupper()]
+                if text in votes:
+                    f.label = votes[text].most_common(1)[0][0]
+                elif caps and all(w in parts for w in caps):
+                    f.label = "PERSON"
+                elif text in org_heads and not self.initial[f.start]:
+                    f.label = "ORG"  # "the Church" after "the Church of Scientology"
+                elif f.fallback and seen[text] >= 2:
+                    f.label = f.fallback
+            elif f.end - f.start == 1 and f.label in (CITY, "GPE", "LOC") \
+                    and parts.get(text, self.n) < f.start and text.lower() not in countries:
+                f.label = "PERSON"  # "Paris" after "Valeska Paris": her surname, not the city
+            if f.label:
+                out.append(f)
+        return out
+
+    def _person_parts(self, found: list[Found]) -> dict[str, int]:
+        """Words of full PERSON names -> where the first such name starts.
+
+        Sure names (title, given name) count first; a guessed name that starts with a word of a
+        sure one is cut to that word ("Warhol Polaroids" after "Andy Warhol" is Warhol's).
+        """
+        words, common = self.words, self.t.common
+        parts: dict[str, int] = {}
+
+        def add(f: Found) -> None:
+            for w in words[f.start:f.end]:
+                if w[:1].isupper() and w.lower() not in common:
+                    parts.setdefault(w, f.start)
+
+        people = [f for f in found if f.label == "PERSON" and f.end - f.start >= 2]
+        for f in people:
+            if f.strong:
+                add(f)
+        sure = dict(parts)
+        sure_names = [self._text(f.start, f.end) for f in people if f.strong]
+        for f in people:
+            if f.strong:
+                continue
+            text = self._text(f.start, f.end)
+            if any(text in name for name in sure_names):
+                continue
+            if words[f.start] in sure and not (
+                    f.end - f.start == 3 and words[f.start + 1] in HYPHENS):
+                f.end = f.start + 1
+                continue
+            add(f)
+        return parts
+
+    def _split_pairs(self, found: list[Found], parts: dict[str, int]) -> list[Found]:
         """Cut "Xi-Putin" into two people when both halves are known people of the document."""
         out: list[Found] = []
         words = self.words
@@ -571,56 +650,6 @@ class Recogniser:
         before = [w for w in self.words[max(0, start - 4):start] if not w.isspace()][-3:]
         return any(len(ws) == 3 and ws[0].isdigit() and ws[2].isdigit() and ws[1] in "-–—:"
                    for ws in (words, before))
-
-    def _consistent(self, found: list[Found]) -> list[Found]:
-        words = self.words
-        votes: dict[str, Counter[str]] = defaultdict(Counter)
-        seen = Counter(self._text(f.start, f.end) for f in found)
-        person_parts: set[str] = set()
-        org_heads: set[str] = set()
-        common = self.t.common
-        for f in found:
-            if f.label == "PERSON" and f.end - f.start >= 2 and f.strong:
-                person_parts.update(w for w in words[f.start:f.end]
-                                    if w[:1].isupper() and w.lower() not in common)
-        strong_people = [self._text(f.start, f.end) for f in found
-                         if f.label == "PERSON" and f.strong and f.end - f.start >= 2]
-        for f in found:
-            if f.label == "PERSON" and f.end - f.start >= 2 and not f.strong:
-                text = self._text(f.start, f.end)
-                if any(text in p for p in strong_people):
-                    continue
-                if words[f.start] in person_parts and not (
-                        f.end - f.start == 3 and words[f.start + 1] in HYPHENS):
-                    f.end = f.start + 1  # "Warhol Polaroids": a known person, then a thing
-                    continue
-                person_parts.update(w for w in words[f.start:f.end]
-                                    if w[:1].isupper() and w.lower() not in common)
-        for f in found:
-            if f.strong and f.label:
-                votes[self._text(f.start, f.end)][f.label] += 1
-                if f.label == "ORG" and f.end - f.start >= 2:
-                    org_heads.add(words[self._head(f.start, f.end)])
-        countries = lexicon().countries
-        out: list[Found] = []
-        for f in self._split_pairs(found, person_parts):
-            text = self._text(f.start, f.end)
-            if not f.strong:
-                caps = [w for w in words[f.start:f.end] if w[:1].isupper()]
-                if text in votes:
-                    f.label = votes[text].most_common(1)[0][0]
-                elif caps and all(w in person_parts for w in caps):
-                    f.label = "PERSON"
-                elif text in org_heads and not self.initial[f.start]:
-                    f.label = "ORG"  # "the Church" after "the Church of Scientology"
-                elif f.fallback and seen[text] >= 2:
-                    f.label = f.fallback
-            elif f.end - f.start == 1 and f.label in (CITY, "GPE", "LOC") \
-                    and text in person_parts and text.lower() not in countries:
-                f.label = "PERSON"  # "Paris" after "Valeska Paris": her surname, not the city
-            if f.label:
-                out.append(f)
-        return out
 
 
 @Language.factory("newsreader_ner")
