@@ -98,6 +98,7 @@ class ReaderScreen(Screen[None]):
         self.match_index: int | None = None
         self.query_text = ""
         self._panel_forced = False
+        self._source_label = article.source
         self.empty = not article.text.strip()
 
     # -- layout ----------------------------------------------------------------------------
@@ -134,11 +135,16 @@ class ReaderScreen(Screen[None]):
         self.query_one(StatusLine).show(text)
 
     def on_mount(self) -> None:
-        self.title = " ".join((self.article.title or Path(self.article.source).name).split())
-        self.sub_title = f"{self.article.source} · analysing…"
+        source = self.article.source
+        self._source_label = source if "://" in source else (Path(source).name or source)
+        title = " ".join((self.article.title or "").split())
+        self.title = title or self._source_label
+        if not title:  # the file name is the title already: do not repeat it
+            self._source_label = ""
+        self._header("analysing…")
         self._follow_width(self.app.size.width)
         if self.empty:
-            self.sub_title = f"{self.article.source} · nothing to analyse"
+            self._header("nothing to analyse")
             self.legend.set_message("nothing to analyse")
             self.status("empty article")
             return
@@ -147,6 +153,10 @@ class ReaderScreen(Screen[None]):
         self.status("analysing…")
         self.run_worker(lambda: self.analyzer(self.article), name="analysis", group="analysis",
                         thread=True, exclusive=True, exit_on_error=False)
+
+    def _header(self, state: str) -> None:
+        """Header subtitle: where the article came from, and the pipeline (or its state)."""
+        self.sub_title = " · ".join(filter(None, [self._source_label, state]))
 
     def on_resize(self) -> None:
         self._follow_width(self.app.size.width)
@@ -166,7 +176,7 @@ class ReaderScreen(Screen[None]):
             self.apply(event.worker.result)
         elif event.state == WorkerState.ERROR:
             error = event.worker.error
-            self.sub_title = f"{self.article.source} · analysis failed"
+            self._header("analysis failed")
             self.legend.set_message("analysis failed: the text is shown without highlights")
             self.status("analysis failed")
             self.notify(f"Analysis failed: {type(error).__name__}: {error}", title="newsreader",
@@ -179,8 +189,7 @@ class ReaderScreen(Screen[None]):
         self.items = {kind: {item.id: item for item in items} for kind, items in by_kind.items()}
         self.index = MentionIndex(item for items in by_kind.values() for item in items)
         p = analysis.pipeline
-        self.sub_title = (f"{self.article.source} · {p.name} {p.version} "
-                          f"({'trained' if p.trained else 'built-in'})")
+        self._header(f"{p.name} {p.version} ({'trained' if p.trained else 'built-in'})")
         self._redraw_layers()
         self.panel.load(analysis)
         self.status(f"{len(analysis.actors)} actors · {len(analysis.claims)} claims · "
