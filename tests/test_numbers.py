@@ -201,6 +201,8 @@ CASES = [
     ("Traffic increased 18-fold.", "18-fold", "cardinal", 18, "times", None),
     ("He met them over the weekend.", "the weekend", "date", None, None, None),
     ("It took a year.", "a year", "duration", 1, "years", None),
+    ("inflation slowed following two months of gains", "two months", "duration", 2, "months", None),
+    ("for the following two weeks", "the following two weeks", "duration", 2, "weeks", "following"),
     ("roads of 100-1500 km", "100-1500 km", "range", 100, "km", "to 1500"),
     ("She was born at the age of four months.", "age of four months", "age", 4, "months", None),
 ]

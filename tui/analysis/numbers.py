@@ -1240,7 +1240,8 @@ class _Scanner:
                 return _Hit(start, j + 1, "date", None, None, None, j)
             return None
         # the past two years, the next five months, last 12 months, the first ...
-        if w in ("past", "last", "next", "coming", "previous", "following", "recent") and j < n:
+        if w in ("past", "last", "next", "coming", "previous", "following", "recent") and j < n and (
+                start < i or w not in ("following", "coming", "previous", "recent")):
             c = self.core(j) if (_is_digit(self.toks[j]) or nxt in t.units or nxt in t.tens
                                  or nxt in ("few", "several", "couple")) else None
             if nxt in ("few", "several"):
