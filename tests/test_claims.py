@@ -707,3 +707,13 @@ def test_role_name_appositive_with_lowercase_role(nlp) -> None:
     claims, _ = run(nlp, text)
     (q,) = quotes(claims)
     assert q.speaker_text == "Andriy Yermak"
+
+
+def test_quote_after_reported_speech_continues_its_speaker(nlp) -> None:
+    text = (
+        "Wilkins also said Warhol was both an artist and a businessperson. "
+        "“He wanted to be rich and famous and he made lots of choices to go that way.”\n\n"
+        "In the words of the Crown prosecutor, Mark Tedeschi, “the girl spent months crying in pain.”"
+    )
+    claims, _ = run(nlp, text)
+    assert [q.speaker_text for q in quotes(claims)] == ["Wilkins", "the Crown prosecutor"]

@@ -215,7 +215,7 @@ _PARTICIPLE_RE = re.compile(
 )
 _ADDING_THAT_RE = re.compile(r",\s+(adding|saying|noting|warning|arguing|insisting|explaining) that\b")
 _QUOTE_NEXT_RE = re.compile(r"\s*[,:]?\s*[“\"«‘]")
-_ACCORDING_RE = re.compile(r"(?<!\w)[Aa]ccording to(?!\w)")
+_ACCORDING_RE = re.compile(r"(?<!\w)(?:[Aa]ccording to|[Ii]n the words of)(?!\w)")
 _TOKEN_RE = re.compile(r"\w(?:[\w’'\-.&]*\w)?|[^\w\s]")
 _WORD_RE = re.compile(r"\w+(?:[’'\-]\w+)*")
 _PARA_BLANK_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
@@ -909,7 +909,7 @@ def _find_cues(text: str, sents: list[tuple[int, int]], inside: list[tuple[int, 
         if in_quote(m.start()):
             continue
         si = max(0, bisect.bisect_right(starts, m.start()) - 1)
-        cues.append(_Cue(m.start(), m.end(), "according to", si, according=True))
+        cues.append(_Cue(m.start(), m.end(), m.group().lower(), si, according=True))
     cues.sort(key=lambda c: c.start)
     for c in cues:
         if not c.according:
@@ -1173,6 +1173,29 @@ class _Attributor:
         s, e = toks[first].start, toks[-2].end
         return _Speaker(s, e, self.text[s:e], e)
 
+    def previous_sentence(self, q: _Quote) -> tuple[_Speaker, _Cue] | None:
+        """``Wilkins also said Warhol was a businessman. “He wanted to be rich.”``: a quote that
+        opens a sentence continues the reported speech of the sentence before (same paragraph)."""
+        if not self.sents:
+            return None
+        si = self.sent_of(q.start)
+        if si == 0 or self.sents[si][0] != q.start:
+            return None
+        a, b = self.sents[si - 1]
+        if a < self.paras[self.para_of(q.start)][0]:
+            return None
+        k = bisect.bisect_left(self.cue_starts, b) - 1
+        while k >= 0 and self.cues[k].start >= a:
+            c = self.cues[k]
+            if c.quote_only:
+                k -= 1
+                continue
+            sp = speaker_np_after(self.text, c.end, b) if c.according else c.before
+            if sp is not None:
+                return sp, c
+            k -= 1
+        return None
+
     def colon_paragraph(self, q: _Quote) -> tuple[_Speaker, _Cue] | None:
         """A quote paragraph after a paragraph ending ``X said:``."""
         pi = self.para_of(q.start)
@@ -1240,6 +1263,10 @@ def extract_claims(doc: Doc, actors: ActorIndex) -> list[Claim]:
                 else:
                     sp = att.name_colon(q)
                     adjacent = sp is not None
+                    if sp is None:
+                        found_d = att.previous_sentence(q)
+                        if found_d is not None and found_d[1].start not in quote_cues:
+                            sp, cue = found_d
         sp = _refine(text, sp, persons)
         title_case = _title_case(inner)
         speaker_id = _resolve(actors, sp, q.start, pron) if sp is not None else None
