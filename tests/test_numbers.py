@@ -203,6 +203,7 @@ CASES = [
     ("It took a year.", "a year", "duration", 1, "years", None),
     ("inflation slowed following two months of gains", "two months", "duration", 2, "months", None),
     ("for the following two weeks", "the following two weeks", "duration", 2, "weeks", "following"),
+    ("talks continue in the coming days", "the coming days", "duration", None, "days", None),
     ("roads of 100-1500 km", "100-1500 km", "range", 100, "km", "to 1500"),
     ("She was born at the age of four months.", "age of four months", "age", 4, "months", None),
 ]
