@@ -1265,6 +1265,10 @@ class _Scanner:
             return None
         j = i + 1
         value = hh + mm / 60
+        if len(parts) == 3 and self.lw(i - 1) not in ("at", "by", "until", "till", "from", "before", "after"):
+            # a race time: 2:01:09
+            hours = hh + mm / 60 + int(parts[2]) / 3600
+            return self.finish(i, j, "duration", round(hours, 3), "hours", None, core0=i)
         ts = self.phrase(j, self.t.time_suffixes)
         if ts is not None and ts[1] not in ("h", "hrs", "hours") and hh <= 12:
             value = value % 12 + (12 if ts[1].startswith("p") else 0)
