@@ -717,3 +717,17 @@ def test_quote_after_reported_speech_continues_its_speaker(nlp) -> None:
     )
     claims, _ = run(nlp, text)
     assert [q.speaker_text for q in quotes(claims)] == ["Wilkins", "the Crown prosecutor"]
+
+
+def test_characterising_verbs_attribute_partial_quotes_only(nlp) -> None:
+    text = (
+        "The secretary general of CEI (Italian Episcopal Conference), Nunzio Galantino, has called "
+        "the sentence “dangerous” and “ideological”. The Kremlin, which calls the war a "
+        "“special military operation”, did not comment."
+    )
+    claims, _ = run(nlp, text)
+    assert [(q.text, q.speaker_text) for q in quotes(claims)] == [
+        ("“dangerous”", "Nunzio Galantino"),
+        ("“ideological”", "Nunzio Galantino"),
+    ]
+    assert reported(claims) == []

@@ -215,6 +215,10 @@ _PARTICIPLE_RE = re.compile(
 )
 _ADDING_THAT_RE = re.compile(r",\s+(adding|saying|noting|warning|arguing|insisting|explaining) that\b")
 _QUOTE_NEXT_RE = re.compile(r"\s*[,:]?\s*[“\"«‘]")
+_CHARACTERIZE_RE = re.compile(
+    r"(?<![\w’'-])(?:called|calls|described|describes|labell?ed|termed|dubbed|branded|"
+    r"characteri[sz]ed)(?![\w’'-])"
+)
 _ACCORDING_RE = re.compile(r"(?<!\w)(?:[Aa]ccording to|[Ii]n the words of)(?!\w)")
 _TOKEN_RE = re.compile(r"\w(?:[\w’'\-.&]*\w)?|[^\w\s]")
 _WORD_RE = re.compile(r"\w+(?:[’'\-]\w+)*")
@@ -688,7 +692,8 @@ def speaker_before(text: str, cue_start: int, lo: int, quote_only: bool = False)
                 return None
             seg = toks[j + 1:end]
             if end == i and (toks[j - 1].low in _ROLE_NOUNS or toks[j - 1].low in _title_words()
-                             or (toks[j - 1].text.isalpha() and toks[j - 1].text.islower())):
+                             or (toks[j - 1].text.isalpha() and toks[j - 1].text.islower())
+                             or toks[j - 1].text == ")"):
                 # ROLE, NAME, said: "The company's chief executive, John Brown, said"
                 run = _name_run_back(toks, end - 1)
                 if run == j + 1:
@@ -833,6 +838,7 @@ class _Cue:
     before: _Speaker | None = None  # X said
     according: bool = False
     quote_only: bool = False  # a participle right before a quote (``stating: “…”``)
+    partial_only: bool = False  # X called the ruling “dangerous”: attributes a later partial quote only
     after: _Speaker | None = None  # said X, from a trained parser's subject (else found on demand)
 
 
@@ -905,6 +911,11 @@ def _find_cues(text: str, sents: list[tuple[int, int]], inside: list[tuple[int, 
             continue
         si = max(0, bisect.bisect_right(starts, m.start()) - 1)
         cues.append(_Cue(m.start(), m.end(), m.group(), si, quote_only=True))
+    for m in _CHARACTERIZE_RE.finditer(text):
+        if in_quote(m.start()):
+            continue
+        si = max(0, bisect.bisect_right(starts, m.start()) - 1)
+        cues.append(_Cue(m.start(), m.end(), m.group(), si, partial_only=True))
     for m in _ACCORDING_RE.finditer(text):
         if in_quote(m.start()):
             continue
@@ -1112,16 +1123,17 @@ class _Attributor:
             if c.start == gap_end:
                 if c.according:
                     sp = speaker_np_after(text, c.end, end_para)
-                elif not c.quote_only:
+                elif not c.quote_only and not c.partial_only:
                     sp = speaker_after(text, c.end, end_para) or c.after
-            elif c.before is not None and not c.quote_only:
+            elif c.before is not None and not c.quote_only and not c.partial_only:
                 lead = text[gap_end:c.before.start]
                 if c.before.start == gap_end or (
                         c.before.start > gap_end and len(lead) < 60
                         and re.fullmatch(r"(?:\w[\w’'.-]*\s+){1,5}", lead)
                         and not re.search(r"[.!?]\s", _ABBREV_DOT_RE.sub("", lead))):
                     sp = c.before
-            if sp is None and not c.according and not c.quote_only and c.start > gap_end \
+            if sp is None and not c.according and not c.quote_only and not c.partial_only \
+                    and c.start > gap_end \
                     and not re.search(r"[.!?][”\"’]?\s", text[gap_end:c.start]):
                 # “…,” a soldier who gave only his first name, Oleksiy, told AP.
                 head = speaker_after(text, gap_end, c.start)
@@ -1187,7 +1199,7 @@ class _Attributor:
         k = bisect.bisect_left(self.cue_starts, b) - 1
         while k >= 0 and self.cues[k].start >= a:
             c = self.cues[k]
-            if c.quote_only:
+            if c.quote_only or c.partial_only:
                 k -= 1
                 continue
             sp = speaker_np_after(self.text, c.end, b) if c.according else c.before
@@ -1300,7 +1312,7 @@ def extract_claims(doc: Doc, actors: ActorIndex) -> list[Claim]:
     # reported speech
     reported_sents: set[int] = set()
     for c in cues:
-        if c.quote_only or c.start in quote_cues:
+        if c.quote_only or c.partial_only or c.start in quote_cues:
             continue
         if c.according:
             sp = speaker_np_after(text, c.end, sents[c.sent][1] if sents else len(text))
