@@ -18,9 +18,9 @@ Sources (all general knowledge, nothing from any article):
   written in lower case ("trade", "categorized") from names, so that a capitalised word at a
   sentence start is not taken for a name, and to drop place/person names that are common words.
 
-Output keys: ``places`` (surface form -> GPE, LOC, or "city": a GPE that is only a city or province
-name, and so often a person's name too, "Vladimir", "Korolev"; case-sensitive), ``countries`` (lower-case name
--> canonical name), ``country_codes`` (ISO alpha-2/alpha-3), ``first_names``, ``surnames``
+Output keys: ``places`` (surface form -> GPE, LOC, or "city": a GPE that is only a city or
+province name, and so often a person's name too, "Vladimir", "Korolev"; case-sensitive),
+``countries`` (lower-case name -> canonical name), ``country_codes`` (ISO alpha-2/alpha-3), ``first_names``, ``surnames``
 (title case), ``demonyms`` (regular demonyms of countries and states, singular and plural) and
 ``common`` (lower-case common words).
 """
@@ -90,13 +90,14 @@ def _census(name: str, max_rank: int) -> list[str]:
     return out
 
 
-CYRILLIC = dict(zip(
+CYRILLIC = dict(zip(  # noqa: B905 (same lengths, checked by the assert below)
     "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў",
     ["a", "b", "v", "g", "d", "e", "yo", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r",
      "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya", "i", "yi",
      "ye", "g", "u"],
 ))
 """Simplified BGN/PCGN romanisation, as English-language news writes Russian names."""
+assert len(CYRILLIC) == 38
 
 
 def _romanise(name: str) -> str:
@@ -141,7 +142,8 @@ def _usable(name: str, probs: dict[str, float]) -> bool:
     words = name.split()
     if len(words) == 1 and _is_common(name, probs):
         return False
-    return all(w[:1].isupper() or w.lower() in {"of", "the", "and", "de", "la", "el"} for w in words)
+    inner = {"of", "the", "and", "de", "la", "el"}
+    return all(w[:1].isupper() or w.lower() in inner for w in words)
 
 
 DEMONYM_SUFFIXES = ("n", "an", "ian", "ese", "i", "ite")

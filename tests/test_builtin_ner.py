@@ -122,9 +122,15 @@ def test_given_name_alone_after_full_name(nlp: Language) -> None:
 
 
 def test_document_consistency(nlp: Language) -> None:
-    text = "Engineers at Brantwick Corporation met. Brantwick later confirmed a deal with Brantwick Corporation."
-    labels = {(e.text, e.label_) for e in nlp(text).ents}
-    assert ("Brantwick Corporation", "ORG") in labels
+    text = "Engineers at Brantwick Corporation met. Brantwick later confirmed a deal."
+    labels = [(e.text, e.label_) for e in nlp(text).ents]
+    assert labels == [("Brantwick Corporation", "ORG"), ("Brantwick", "ORG")]
+
+
+def test_a_guess_takes_the_label_of_a_sure_mention(nlp: Language) -> None:
+    text = "Delegates met at the Varnholt Institute. Officials from Varnholt Institute said so."
+    labels = [(e.text, e.label_) for e in nlp(text).ents]
+    assert labels == [("Varnholt Institute", "ORG"), ("Varnholt Institute", "ORG")]
 
 
 def test_city_name_that_is_also_a_given_name(nlp: Language) -> None:

@@ -33,9 +33,8 @@ from spacy.tokens import Doc, Span
 
 from tui.analysis.lexicon import gazetteer, lexicon
 
-MAX_NAME_TOKENS = 8
-"""The longest gazetteer name tried, in tokens ("Saint Vincent and the Grenadines")."""
 MAX_PERSON_TOKENS = 4
+"""Longest name taken as one person without other evidence."""
 OPENERS = frozenset({'"', "“", "‘", "'", "(", "[", ":", "—", "–", "«", "„", "‹", "/", "|"})
 """After these a capitalised word may just start a (quoted) sentence."""
 HYPHENS = frozenset({"-", "‐", "‑"})
@@ -69,7 +68,8 @@ class Tables:
     """Surface form -> label for known names (places, organisations, groups), case-sensitive."""
     first_words: frozenset[str]
     """First whitespace-separated word of every multi-word known name: a cheap pre-check."""
-    max_words: int
+    max_tokens: int
+    """Most tokens a known name is tried with (a few more than its words: "Sub-Saharan")."""
     first_names: frozenset[str]
     surnames: frozenset[str]
     surname_first: frozenset[str]
@@ -92,8 +92,6 @@ class Tables:
     languages: frozenset[str]
     language_cues: frozenset[str]
     person_cues: frozenset[str]
-    demonyms: frozenset[str]
-    """Title-case demonyms and their plurals ("Russian", "Russians")."""
     subject_verbs: frozenset[str]
     sports_words: frozenset[str]
     team_verbs: frozenset[str]
@@ -135,7 +133,7 @@ def tables() -> Tables:
     return Tables(
         names=names,
         first_words=frozenset(n.split()[0] for n in multi),
-        max_words=max((n.count(" ") + 1 for n in multi), default=1),
+        max_tokens=max((n.count(" ") + 1 for n in multi), default=1) + 2,
         first_names=gaz.first_names - names.keys(),
         surnames=gaz.surnames | frozenset(rules["surname_first"]),
         surname_first=frozenset(rules["surname_first"]),
@@ -144,8 +142,7 @@ def tables() -> Tables:
         max_title_words=max((len(x.split()) for x in lex.titles), default=1),
         role_nouns=frozenset(rules["role_nouns"]) | lex.titles,
         head_label=head_label,
-        prefix_heads={"Mount": "LOC", "Mt.": "LOC", "Lake": "LOC", "Cape": "LOC",
-                      "Fort": "GPE", "Port": "GPE", "Saint": "GPE", "St.": "GPE"},
+        prefix_heads=dict(rules["prefix_heads"]),
         field_nouns=frozenset(rules["field_nouns"]),
         connectors=frozenset(rules["org_connectors"]),
         particles=frozenset(rules["name_particles"]),
@@ -154,7 +151,6 @@ def tables() -> Tables:
         languages=frozenset(rules["languages"]),
         language_cues=frozenset(rules["language_cues"]),
         person_cues=frozenset(rules["person_cues_after"]),
-        demonyms=frozenset(demonyms),
         subject_verbs=frozenset(rules["subject_verbs"]),
         sports_words=frozenset(rules["sports_words"]),
         team_verbs=frozenset(rules["team_verbs"]),
@@ -188,7 +184,7 @@ class Recogniser:
             words.append(tok.text)
             spaces.append(bool(tok.whitespace_))
             idx.append(tok.idx)
-            starts.append(tok.is_sent_start)
+            starts.append(bool(tok.is_sent_start))
         self.words, self.spaces, self.idx = words, spaces, idx
         self.text = doc.text
         self.n = len(words)
@@ -207,9 +203,7 @@ class Recogniser:
             w = words[i]
             if prev in OPENERS or "\n" in prev:
                 flags[i] = True
-            if not w.isspace():
-                prev = w
-            elif "\n" in w:
+            if not w.isspace() or "\n" in w:
                 prev = w
         # Headlines and captions in title case: every capitalised word there is "initial".
         line_start = 0
@@ -220,6 +214,7 @@ class Recogniser:
         return flags
 
     def _mark_title_line(self, start: int, end: int, flags: list[bool]) -> None:
+        """Flag the tokens of ``[start, end)`` if the line is a headline in title case."""
         words = [w for w in self.words[start:end] if not w.isspace()]
         if not words or words[-1] in (".", "!", "?", ";") or len(words) > 25:
             return  # a sentence, not a headline
@@ -254,6 +249,7 @@ class Recogniser:
             i = j
 
     def _starts_run(self, i: int) -> bool:
+        """A name may start here: a capitalised word, or "al-"/"el-" before one."""
         if self.is_cap(i):
             return True
         w = self.words[i]  # "al-Assad": a lower-case particle glued to a capitalised name
@@ -261,6 +257,7 @@ class Recogniser:
                 and self.words[i + 1] in HYPHENS and self.is_cap(i + 2))
 
     def _run_end(self, i: int) -> int:
+        """End of the capitalised run starting at ``i`` (exclusive)."""
         words, n, t = self.words, self.n, self.t
         j = i + 1
         while j < n:
@@ -276,10 +273,10 @@ class Recogniser:
             elif (w in HYPHENS and j - 1 > i and not self.spaces[j - 1] and not self.spaces[j]
                   and j + 1 < n and self._name_syllable(words[j + 1])):
                 j += 2  # "Lee Cheuk-yan", "Kim Jong-un": a hyphenated given name
-            elif w in t.particles and words[j - 1] not in t.head_label and self._particles_then_cap(j):
-                j += 1
-            elif w in ("al", "el") and j + 1 < n and words[j + 1] in HYPHENS:
-                j += 1
+            elif (w in t.particles and words[j - 1] not in t.head_label
+                  and self._particles_then_cap(j)) or (
+                    w in ("al", "el") and j + 1 < n and words[j + 1] in HYPHENS):
+                j += 1  # "Osama bin Laden", "Bashar al-Assad"
             else:
                 break
         return j
@@ -344,10 +341,12 @@ class Recogniser:
         return self._split(i, j)
 
     def _ordinary(self, i: int) -> bool:
+        """A word that, capitalised at a sentence start, is probably just a word."""
         w = self.words[i]
         return w.lower() in self.t.common or w.isupper() and len(w) > 1 and self._all_caps_line(i)
 
     def _all_caps_line(self, i: int) -> bool:
+        """Token ``i`` is on a line written all in capitals (where acronyms mean nothing)."""
         lo = i
         while lo > 0 and "\n" not in self.words[lo - 1]:
             lo -= 1
@@ -367,6 +366,7 @@ class Recogniser:
             and self._title_end(i + 1, j) == i + 1)
 
     def _text(self, i: int, j: int) -> str:
+        """The document text of tokens ``[i, j)``."""
         return self.text[self.idx[i]:self.idx[j - 1] + len(self.words[j - 1])]
 
     def _match(self, i: int, j: int) -> tuple[int, str]:
@@ -377,7 +377,7 @@ class Recogniser:
             best_end, best_label = i + 1, names[words[i]]
         if words[i] not in self.t.first_words and not (i + 1 < j and words[i + 1] in HYPHENS):
             return best_end, best_label
-        for k in range(i + 2, min(j, i + MAX_NAME_TOKENS) + 1):
+        for k in range(i + 2, min(j, i + self.t.max_tokens) + 1):
             label = names.get(self._text(i, k))
             if label:
                 best_end, best_label = k, label
@@ -466,6 +466,7 @@ class Recogniser:
         return out
 
     def _stops_name(self, m: int, j: int) -> bool:
+        """A person's name running up to ``m`` ends there (a title or a known name follows)."""
         w = self.words[m]
         if w in HYPHENS or w in self.t.particles or w in ("al", "el"):
             return False
@@ -520,6 +521,7 @@ class Recogniser:
         return Found(k, m, "PERSON", False)
 
     def _prev_word(self, k: int) -> str:
+        """The word before token ``k`` ("," if a comma comes first)."""
         p = k - 1
         while p >= 0 and (self.words[p].isspace() or self.words[p] == ","):
             if self.words[p] == ",":
@@ -528,6 +530,7 @@ class Recogniser:
         return self.words[p] if p >= 0 else ""
 
     def _language_context(self, k: int, end: int) -> bool:
+        """ "in French", "the French language": a language rather than a people."""
         nxt = self.words[end] if end < self.n else ""
         return self._prev_word(k).lower() in self.t.language_cues and not nxt.isalpha() \
             or nxt == "language"
@@ -548,11 +551,15 @@ class Recogniser:
         parts = self._person_parts(found)
         votes: dict[str, Counter[str]] = defaultdict(Counter)
         org_heads: set[str] = set()
+        org_stems: set[str] = set()
         for f in found:
             if f.strong and f.label:
                 votes[self._text(f.start, f.end)][f.label] += 1
                 if f.label == "ORG" and f.end - f.start >= 2:
-                    org_heads.add(self.words[self._head(f.start, f.end)])
+                    head = self._head(f.start, f.end)
+                    org_heads.add(self.words[head])
+                    if head == f.end - 1 and self._match(f.start, head)[0] == f.start:
+                        org_stems.add(self._text(f.start, head))
         seen = Counter(self._text(f.start, f.end) for f in found)
         countries = lexicon().countries
         out: list[Found] = []
@@ -566,6 +573,8 @@ class Recogniser:
                     f.label = "PERSON"
                 elif text in org_heads and not self.initial[f.start]:
                     f.label = "ORG"  # "the Church" after "the Church of Scientology"
+                elif text in org_stems:
+                    f.label = "ORG"  # "Brantwick" after "Brantwick Corporation"
                 elif f.fallback and seen[text] >= 2:
                     f.label = f.fallback
             elif f.end - f.start == 1 and f.label in (CITY, "GPE", "LOC") \
@@ -640,6 +649,7 @@ class Recogniser:
                 f.label = "ORG"
 
     def _next_word(self, k: int) -> str:
+        """The first non-space token from ``k`` on."""
         while k < self.n and self.words[k].isspace():
             k += 1
         return self.words[k] if k < self.n else ""
