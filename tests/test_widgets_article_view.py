@@ -84,3 +84,24 @@ async def test_show_span_centres_without_posting_caret_moves() -> None:
         view.move_cursor((121, 0))
         await pilot.pause(0.3)
         assert posted == [long_text.index("line 121")]
+
+
+async def test_keys_continue_from_the_wheel_scrolled_view() -> None:
+    long_text = "\n".join(f"line {i}" for i in range(200))
+
+    class LongApp(App[None]):
+        def compose(self) -> ComposeResult:
+            yield ArticleView(long_text)
+
+    app = LongApp()
+    async with app.run_test(size=(40, 20)) as pilot:
+        view = app.query_one(ArticleView)
+        view.focus()
+        view.scroll_to(y=60, animate=False)  # what the mouse wheel does: the caret stays
+        await pilot.pause()
+        top = view.scroll_offset.y
+        assert top > 20 and view.cursor_location == (0, 0)
+        await pilot.press("j")
+        await pilot.pause()
+        assert view.scroll_offset.y == top  # no jump back to the top
+        assert view.cursor_location[0] == top + 1

@@ -8,7 +8,7 @@ from typing import ClassVar
 from rich.style import Style
 from textual._text_area_theme import TextAreaTheme
 from textual.binding import Binding, BindingType
-from textual.geometry import Region
+from textual.geometry import Offset, Region
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import TextArea
@@ -174,8 +174,37 @@ class ArticleView(TextArea):
         self._install_highlights()
 
     # -- keys and caret --------------------------------------------------------------------
+    def _caret_into_view(self) -> None:
+        """After scrolling with the wheel, keys continue from what is on screen.
+
+        TextArea would otherwise jump back to wherever the caret was left.
+        """
+        top = self.scroll_offset.y
+        height = self.scrollable_content_region.height
+        row = self.wrapped_row(self.caret_offset)
+        if height > 0 and not top <= row < top + height:
+            target = top if row < top else top + height - 1
+            self.move_cursor(self.wrapped_document.offset_to_location(Offset(0, target)))
+
+    def action_cursor_down(self, select: bool = False) -> None:
+        self._caret_into_view()
+        super().action_cursor_down(select)
+
+    def action_cursor_up(self, select: bool = False) -> None:
+        self._caret_into_view()
+        super().action_cursor_up(select)
+
+    def action_cursor_page_down(self) -> None:
+        self._caret_into_view()
+        super().action_cursor_page_down()
+
+    def action_cursor_page_up(self) -> None:
+        self._caret_into_view()
+        super().action_cursor_page_up()
+
     def action_half_page(self, direction: int) -> None:
         """Move the caret and the view by half a page."""
+        self._caret_into_view()
         height = max(1, self.scrollable_content_region.height // 2) * direction
         target = self.navigator.get_location_at_y_offset(self.cursor_location, height)
         self.scroll_relative(y=height, animate=False)
