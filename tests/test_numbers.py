@@ -266,6 +266,8 @@ NOT_NUMBERS = [
     ("He lives at 1600 Pennsylvania Avenue.", "1600"),
     ("the house at 10 Downing Street", "10"),
     ("Call 555-1234 now.", "555-1234"),
+    ("At COP 26 in Glasgow", "26"),
+    ("The 747s landed.", "s"),
 ]
 
 
