@@ -518,6 +518,9 @@ def _shared_nlp() -> spacy.language.Language:
         ("“We will not back down,” Governor of Washington Chris Gregoire said.", "Chris Gregoire"),
         ("“We are so interested in the contest,” team member Rodaba Noori told the press.", "Rodaba Noori"),
         ("“It’s a long game for everyone involved here.” - Matthew Ingram\n\nMore text.", "Matthew Ingram"),
+        ("“We will stay until they listen,” said one of the protesters, a student.", "one of the protesters"),
+        ("“We will stay until they listen,” one of the organizers told reporters.", "one of the organizers"),
+        ("“We will stay until they listen,” said Sen. Elizabeth Warren, D-Mass.", "Elizabeth Warren"),
     ],
 )
 def test_speaker_patterns(nlp, text: str, speaker: str) -> None:

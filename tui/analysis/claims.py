@@ -758,9 +758,11 @@ def speaker_after(text: str, pos: int, hi: int) -> _Speaker | None:
         return _Speaker(toks[0].start, toks[0].end, toks[0].text, toks[0].end, True)
     k = 0
     det = None
-    if toks[0].low in ("the", "a", "an") or _possessive(toks[0].text):
+    if toks[0].low in ("the", "a", "an", "one", "another", "some") or _possessive(toks[0].text):
         det = 0
         k = 1
+        if len(toks) > 3 and toks[1].low == "of" and toks[2].low in ("the", "his", "her", "their", "its"):
+            k = 3  # one of the protesters
     run_end = k
     titles = _title_words()
     while run_end < len(toks) and run_end - k < 10:
