@@ -415,3 +415,17 @@ async def test_caret_off_mentions_drops_mark_and_brackets_continue() -> None:
         assert "nr.current" not in view.highlight_names_at(at("Tom Ruiz").start)
         await pilot.press("right_square_bracket")  # the panel still shows Tom Ruiz
         assert screen.current == (screen.items["actor"]["a-ruiz"], 1)
+
+
+async def test_search_scrolls_as_you_type_and_cancel_returns() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("slash", *"ruiz stayed")
+        await pilot.pause()
+        target = at("Ruiz stayed").start
+        assert 0 <= visible_row(screen.view, target) < 25
+        assert screen.view.cursor_location == (0, 0)  # the caret waits for enter
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.view.scroll_offset.y == 0

@@ -313,6 +313,10 @@ class ReaderScreen(Screen[None]):
     def _search_changed(self, event: Input.Changed) -> None:
         event.stop()
         self.set_search(event.value)
+        if self.matches:  # incremental: show the first match after the caret as you type
+            start, end = self.matches[nearest(self.matches, self.view.caret_offset)]
+            self.view.set_overlay("nr.search.current", [(start, end)])
+            self.view.show_span(start, end, move_caret=False)
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self, event: Input.Submitted) -> None:
@@ -328,6 +332,7 @@ class ReaderScreen(Screen[None]):
     def on_search_bar_cancelled(self) -> None:
         self.set_search("")
         self.view.focus()
+        self.view.scroll_cursor_visible(center=True)  # back to where reading was
 
     def set_search(self, query: str) -> None:
         """Highlight every match of ``query`` (case-insensitive)."""
