@@ -265,3 +265,17 @@ def test_city_that_is_also_a_given_name(nlp: Language) -> None:
     assert labels[0] == ("Geneva", "GPE")
     assert ("Geneva Whitlock", "PERSON") in labels
     assert found
+
+
+def test_dateline_in_capitals(nlp: Language) -> None:
+    found = ents(nlp, "NAIROBI (Reuters) - Talks resumed on Friday.")
+    assert found == {"NAIROBI": "GPE", "Reuters": "ORG"}
+
+
+def test_the_bank_of_country(nlp: Language) -> None:
+    assert ents(nlp, "The Bank of Norway meets next week.") == {"Bank of Norway": "ORG"}
+
+
+def test_party_groups_are_norp(nlp: Language) -> None:
+    found = ents(nlp, "Republicans in Congress criticised the plan, and Democrats agreed.")
+    assert found == {"Republicans": "NORP", "Congress": "ORG", "Democrats": "NORP"}

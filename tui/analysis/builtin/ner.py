@@ -297,6 +297,8 @@ class Recogniser:
         words, t = self.words, self.t
         if words[j - 1] not in t.head_label:
             return j
+        while i < j - 1 and words[i].lower() in FUNCTION_WORDS:
+            i += 1  # "The Bank of England" is one word before its head
         end, joined = j, False
         k = j
         while k < self.n:
@@ -373,8 +375,11 @@ class Recogniser:
         """Longest known name starting at ``i`` inside ``[i, j)``: (end, label) or (i, "")."""
         words, names = self.words, self.t.names
         best_end, best_label = i, ""
-        if words[i] in names:
-            best_end, best_label = i + 1, names[words[i]]
+        w = words[i]
+        if w in names:
+            best_end, best_label = i + 1, names[w]
+        elif len(w) > 3 and w.isupper() and w.isalpha() and w.title() in names:
+            best_end, best_label = i + 1, names[w.title()]  # a dateline: "WASHINGTON (Reuters)"
         if words[i] not in self.t.first_words and not (i + 1 < j and words[i + 1] in HYPHENS):
             return best_end, best_label
         for k in range(i + 2, min(j, i + self.t.max_tokens) + 1):
