@@ -131,7 +131,6 @@ class _Tables:
     unicode_fractions: dict[str, float]
     approximators: dict[tuple[str, ...], str]
     date_approximators: frozenset[str]
-    not_before_dates: frozenset[str]
     percent: dict[tuple[str, ...], str]
     currency_symbols: dict[str, str]
     currency_codes: dict[str, str]
@@ -216,7 +215,6 @@ def _tables() -> _Tables:
         unicode_fractions=d["unicode_fractions"],
         approximators=approximators,
         date_approximators=frozenset(d["date_approximators"]),
-        not_before_dates=frozenset(d["approximators_not_before_dates"]),
         percent=percent,
         currency_symbols=d["currency_symbols"],
         currency_codes=codes,
@@ -370,8 +368,7 @@ class _Scanner:
             return True
         return "\n" in self.text[self.ends[i - 1]:self.starts[i]]
 
-    def phrase(self, i: int, table: dict[tuple[str, ...], Any], *, glue_ok: bool = True
-               ) -> tuple[int, Any] | None:
+    def phrase(self, i: int, table: dict[tuple[str, ...], Any]) -> tuple[int, Any] | None:
         """Longest phrase of ``table`` starting at token i: (end index, value)."""
         low = self.low
         for k in range(min(self.t.max_phrase, self.n - i), 0, -1):
@@ -1176,8 +1173,9 @@ class _Scanner:
                 and self.glued(i - 1):
             h.i0 = i - 2
             return
-        if i - 1 >= self.floor and self.lw(i - 1) in self.t.date_edges:
-            h.i0 = i - 1
+        if i - 1 >= self.floor and (self.lw(i - 1) in self.t.date_edges or (
+                self.lw(i - 1) in self.t.seasons and self.toks[h.core0].isdecimal())):
+            h.i0 = i - 1  # early 2019, summer 2020
 
     def weekday(self, i: int) -> _Hit | None:
         t = self.t
@@ -1785,7 +1783,7 @@ def extract_numbers(doc: Doc, names: list[Entity]) -> list[Number]:
                 and 0 < value < 120 and value == int(value) and h.i0 >= 2 \
                 and toks[h.i0 - 1] == "," and h.i1 < len(toks) and toks[h.i1] == "," \
                 and (ends[h.i0 - 2] in person_ends or (
-                    not person_ends and toks[h.i0 - 2][:1].isupper() and toks[h.i0 - 2][:1].isalpha()
+                    toks[h.i0 - 2][:1].isupper() and toks[h.i0 - 2][:1].isalpha()
                     and h.i1 + 1 < len(toks) and toks[h.i1 + 1][:1].islower()
                     and (scanner.sentence_initial(h.i0 - 2)
                          or (toks[h.i0 - 3][:1].isupper() and toks[h.i0 - 3][:1].isalpha()))
