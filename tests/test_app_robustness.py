@@ -100,3 +100,30 @@ async def test_open_source_without_url_notifies() -> None:
         await ready(pilot)
         await pilot.press("o")
         assert any("no web address" in n.message for n in app._notifications)
+
+
+async def test_text_is_readable_while_analysing() -> None:
+    import threading
+
+    from test_app_reader import TEXT, make_analysis
+
+    gate = threading.Event()
+
+    def slow(article: Article) -> Analysis:
+        assert gate.wait(10)
+        return make_analysis(article.text)
+
+    app = make_app(analyzer=slow)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert screen.view.text == TEXT and screen.analysis is None
+        assert "analysing" in screen.sub_title
+        assert "analysing" in screen.query_one("#status").text
+        await pilot.press("j", "j")  # reading (and caret moves) while the worker runs
+        await pilot.pause(0.3)
+        assert "analysing" in screen.query_one("#status").text
+        gate.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.analysis is not None and "analysing" not in screen.sub_title

@@ -265,6 +265,8 @@ class ReaderScreen(Screen[None]):
 
     # -- linking: article -> panel ---------------------------------------------------------
     def on_article_view_caret_moved(self, event: ArticleView.CaretMoved) -> None:
+        if self.analysis is None:
+            return  # keep "analysing…" / "analysis failed" in the status line
         hit = self.index.lookup(event.offset, prefer=self.panel.section)
         if hit is None:
             # off every mention: drop the mark; ]/[ then continue from the panel's item
