@@ -127,3 +127,30 @@ async def test_text_is_readable_while_analysing() -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert screen.analysis is not None and "analysing" not in screen.sub_title
+
+
+async def test_malformed_analysis_does_not_crash() -> None:
+    from test_app_reader import make_analysis
+
+    def duplicated(article: Article) -> Analysis:
+        analysis = make_analysis(article.text)
+        analysis.claims.append(analysis.claims[0])  # duplicate id
+        analysis.actors.append(analysis.actors[0])
+        analysis.actors[1].mentions.append(Span(10_000_000, 10_000_005, "ghost"))  # off the end
+        return analysis
+
+    app = make_app(analyzer=duplicated)
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await ready(pilot)
+        assert screen.panel.list_for("claim").option_count >= 2
+        await pilot.press("a", "enter", "left_square_bracket", "c", "v", "right_square_bracket")
+
+
+async def test_analysis_of_another_text_is_ignored() -> None:
+    from test_app_reader import make_analysis
+
+    app = make_app(analyzer=lambda a: make_analysis(a.text + "extra"))
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await ready(pilot)
+        assert screen.analysis is None
+        assert any("does not match" in n.message for n in app._notifications)

@@ -173,6 +173,13 @@ class ReaderScreen(Screen[None]):
         if event.worker.group != "analysis":
             return
         if event.state == WorkerState.SUCCESS and isinstance(event.worker.result, Analysis):
+            if event.worker.result.text != self.article.text:  # offsets would point elsewhere
+                self._header("analysis does not match the text")
+                self.legend.set_message("analysis ignored: it was made for another text")
+                self.status("analysis ignored")
+                self.notify("The analysis does not match this text; highlights are off.",
+                            severity="error", markup=False)
+                return
             self.apply(event.worker.result)
         elif event.state == WorkerState.ERROR:
             error = event.worker.error

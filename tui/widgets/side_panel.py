@@ -130,7 +130,10 @@ class SidePanel(Vertical):
                   " ".join(filter(None, [n.text, n.unit, n.qualifier, n.kind])).casefold())
             for n in analysis.numbers
         ]
-        self._grouped_entries = _grouped(analysis.claims, names)
+        for kind in SECTIONS:  # a malformed document must not crash the list (unique ids)
+            self._entries[kind] = _unique(self._entries[kind])
+        claims = {c.id: c for c in reversed(analysis.claims)}  # first of each id wins
+        self._grouped_entries = _grouped(list(reversed(claims.values())), names)
         self.refill()
 
     def refill(self, kind: ItemKind | None = None) -> None:
@@ -228,6 +231,17 @@ class SidePanel(Vertical):
         self.show_section("claim")
         self.refill("claim")
         self.set_status("quotes grouped by speaker" if self.grouped else "claims in text order")
+
+
+def _unique(entries: list[Entry]) -> list[Entry]:
+    """The first entry of each id (OptionList refuses duplicate ids)."""
+    seen: set[str] = set()
+    out: list[Entry] = []
+    for entry in entries:
+        if entry.id not in seen:
+            seen.add(entry.id)
+            out.append(entry)
+    return out
 
 
 def _speaker(claim: Claim, names: dict[str, str]) -> str:
