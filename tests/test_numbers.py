@@ -204,6 +204,8 @@ CASES = [
     ("inflation slowed following two months of gains", "two months", "duration", 2, "months", None),
     ("for the following two weeks", "the following two weeks", "duration", 2, "weeks", "following"),
     ("talks continue in the coming days", "the coming days", "duration", None, "days", None),
+    ("a 5 million-dollar deal", "5 million-dollar", "money", 5e6, "USD", None),
+    ("21st-century skills", "21st-century", "date", 21, "century", None),
     ("It opens in summer 2020.", "summer 2020", "date", 2020, None, None),
     ("It costs 5 bucks.", "5 bucks", "money", 5, "USD", None),
     ("He ran the marathon in 2:01:09.", "2:01:09", "duration", 2.019, "hours", None),

@@ -1003,6 +1003,8 @@ class _Scanner:
         t = self.t
         if j >= self.n:
             return None
+        if self.low[j] in _DASHES and self.glued(j) and self.glued(j + 1) and c.scaled:
+            j += 1  # a 5 million-dollar deal
         p = self.phrase(j, t.currency_words)
         if p is not None:
             return p[0], p[1], 1.0
@@ -1438,6 +1440,8 @@ class _Scanner:
             start = i - 1
         if j < n:
             nxt = low[j]
+            if nxt in _DASHES and self.glued(j) and self.lw(j + 1) in ("century", "millennium"):
+                return _Hit(i, j + 2, "date", value, self.low[j + 1], None, i)  # 21st-century
             if nxt in ("century", "centuries", "millennium"):
                 h = _Hit(start, j + 1, "date", value, "century" if nxt != "millennium" else nxt, None, i)
                 self.date_edges(h)
