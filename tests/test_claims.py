@@ -734,3 +734,14 @@ def test_characterising_verbs_attribute_partial_quotes_only(nlp) -> None:
         ("“ideological”", "Nunzio Galantino"),
     ]
     assert reported(claims) == []
+
+
+def test_quote_paragraph_after_reported_speech_paragraph(nlp) -> None:
+    text = (
+        "Smith said the plan would fail within a year.\n\n"
+        "“It has no chance at all, and everyone in this building knows it.”\n\n"
+        "The council voted on Monday.\n\n"
+        "“Nobody will remember this vote in ten years from now, believe me.”"
+    )
+    claims, _ = run(nlp, text)
+    assert [q.speaker_text for q in quotes(claims)] == ["Smith", None]

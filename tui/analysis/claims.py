@@ -1196,8 +1196,14 @@ class _Attributor:
         if si == 0 or self.sents[si][0] != q.start:
             return None
         a, b = self.sents[si - 1]
-        if a < self.paras[self.para_of(q.start)][0]:
-            return None
+        pi = self.para_of(q.start)
+        if a < self.paras[pi][0]:
+            # across a paragraph break only for a paragraph that is all quote, right after the
+            # paragraph that holds the reported speech
+            p_lo, p_hi = self.paras[pi]
+            if q.start != p_lo or _TAIL_RE.match(self.text, q.end, p_hi).end() != p_hi \
+                    or self.para_of(a) != pi - 1:
+                return None
         k = bisect.bisect_left(self.cue_starts, b) - 1
         while k >= 0 and self.cues[k].start >= a:
             c = self.cues[k]
