@@ -163,8 +163,9 @@ def _demonyms(bases: set[str], probs: dict[str, float], taken: set[str]) -> list
         for stem in stems:
             for suffix in DEMONYM_SUFFIXES:
                 form = stem + suffix
-                if form != base and form not in taken and not _is_common(form, probs):
-                    out.update({form, form + "s"})
+                for word in (form, form + "s"):
+                    if word != base and word not in taken and not _is_common(word, probs):
+                        out.add(word)
     return sorted(out)
 
 

@@ -279,3 +279,19 @@ def test_the_bank_of_country(nlp: Language) -> None:
 def test_party_groups_are_norp(nlp: Language) -> None:
     found = ents(nlp, "Republicans in Congress criticised the plan, and Democrats agreed.")
     assert found == {"Republicans": "NORP", "Congress": "ORG", "Democrats": "NORP"}
+
+
+def test_club_named_after_a_city(nlp: Language) -> None:
+    text = "Leeds Rovers defeated Harlow 3-2 in the league. The striker scored a late goal."
+    found = ents(nlp, text)
+    assert found["Leeds Rovers"] == "ORG"
+    assert found["Harlow"] == "ORG"
+    assert "PRODUCT" not in found.values()
+
+
+def test_saint_abbreviation_in_a_place(nlp: Language) -> None:
+    assert ents(nlp, "The team flew to St. Louis overnight.") == {"St. Louis": "GPE"}
+
+
+def test_demonym_forms_do_not_swallow_given_names(nlp: Language) -> None:
+    assert ents(nlp, "Pope Francis spoke.") == {"Francis": "PERSON"}

@@ -22,6 +22,7 @@ yes, "Trade" no), or another mention in the document. Weekdays and months are ne
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -55,6 +56,7 @@ COMPASS = frozenset({"Northern", "Southern", "Eastern", "Western", "Central", "N
 AFFIXES = frozenset({"led", "era", "run", "based", "born", "style", "like", "type", "backed",
                      "linked", "owned", "made", "free", "wide", "bound", "held", "ish", "esque"})
 """Lower-case words glued after a name that do not continue it ("Putin-era")."""
+SCORE = re.compile(r"\d{1,3}[-–—:]\d{1,3}")
 CITY = "city"
 """Gazetteer label of a city or province (not a country, capital or US state): a GPE, but one
 that people and things are also named after ("Vladimir", "Nord")."""
@@ -464,22 +466,28 @@ class Recogniser:
                 k += 1  # "Education Stefania Giannini": the end of a title, then a name
                 continue
             m = k + 1
-            while m < j and m - k < MAX_PERSON_TOKENS and not self._stops_name(m, j):
+            while m < j and m - k < MAX_PERSON_TOKENS and not self._stops_name(k, m, j):
                 m += 1
             out.append(self._name(k, m, after_title))
             k, after_title = m, False
         return out
 
-    def _stops_name(self, m: int, j: int) -> bool:
-        """A person's name running up to ``m`` ends there (a title or a known name follows)."""
+    def _stops_name(self, k: int, m: int, j: int) -> bool:
+        """A name running from ``k`` up to ``m`` ends there (a title or a known name follows).
+
+        A single place word after a given name is a surname ("George Washington"), and so is
+        a minor place that is also a surname ("Alexander Korolev").
+        """
         w = self.words[m]
         if w in HYPHENS or w in self.t.particles or w in ("al", "el"):
             return False
         if self._title_end(m, j) > m:
             return True
         end, label = self._match(m, j)
-        return end > m and label != "NORP" and not (
-            end == m + 1 and (w in self.t.surnames or label == CITY))
+        if end != m + 1:
+            return end > m
+        return label != "NORP" and not (
+            label == CITY and w in self.t.surnames or self.words[k] in self.t.first_names)
 
     def _name(self, k: int, m: int, after_title: bool) -> Found:
         """Label an unknown name ``[k, m)``: PERSON, ORG for acronyms, or a weak guess."""
@@ -496,7 +504,8 @@ class Recogniser:
                 if w in t.acronym_stop or len(w) > 3 and w.lower() in t.common:
                     return Found(k, m, "", False)  # "UNLESS" in a shouted line
                 return Found(k, m, "ORG", True)
-            if nxt[:1].isdigit() and self.spaces[k] and w.lower() not in t.common:
+            if nxt[:1].isdigit() and self.spaces[k] and w.lower() not in t.common \
+                    and not self._score_near(k, m):
                 return Found(k, m, "PRODUCT", False)
             if w.lower() in t.common:  # "Flags", "Internet": a word, or a title of a work
                 return Found(k, m, "", False)
@@ -509,7 +518,7 @@ class Recogniser:
             # An unknown word seen once may be anything (a product, a username, a word in
             # another language); one that recurs is a name.
             return Found(k, m, "", False, fallback=guess)
-        if nxt[:1].isdigit() and self.spaces[m - 1]:
+        if nxt[:1].isdigit() and self.spaces[m - 1] and not self._score_near(k, m):
             return Found(k, m, "PRODUCT", False)  # "Nord Stream 1", "Explorer 9": not a person
         second = words[k + 1]
         if w in t.first_names or nxt in t.person_cues or w in t.surname_first and (
@@ -549,7 +558,7 @@ class Recogniser:
             found.extend(self.label_run(i, j))
         found = self._consistent(found)
         self._teams(found)
-        return found
+        return [f for f in found if f.label]
 
     def _consistent(self, found: list[Found]) -> list[Found]:
         """Give weak guesses the labels that surer mentions of the same words have."""
@@ -585,8 +594,7 @@ class Recogniser:
             elif f.end - f.start == 1 and f.label in (CITY, "GPE", "LOC") \
                     and parts.get(text, self.n) < f.start and text.lower() not in countries:
                 f.label = "PERSON"  # "Paris" after "Valeska Paris": her surname, not the city
-            if f.label:
-                out.append(f)
+            out.append(f)
         return out
 
     def _person_parts(self, found: list[Found]) -> dict[str, int]:
@@ -645,12 +653,14 @@ class Recogniser:
             return
         teams: set[str] = set()
         for f in found:
-            if f.label in ("GPE", CITY) and (self._next_word(f.end) in t.team_verbs
-                                            or self._prev_word(f.start) in t.team_verbs
-                                            or self._score_near(f.start, f.end)):
-                teams.add(self._text(f.start, f.end))
+            club = not f.strong and self._match(f.start, f.end)[0] > f.start
+            if (f.label in ("GPE", CITY) or club) and (
+                    self._next_word(f.end) in t.team_verbs
+                    or self._prev_word(f.start) in t.team_verbs
+                    or self._score_near(f.start, f.end)):
+                teams.add(self._text(f.start, f.end))  # "Manchester United 3-2"
         for f in found:
-            if f.label in ("GPE", CITY) and self._text(f.start, f.end) in teams:
+            if (f.label in ("GPE", CITY) or not f.strong) and self._text(f.start, f.end) in teams:
                 f.label = "ORG"
 
     def _next_word(self, k: int) -> str:
@@ -660,11 +670,15 @@ class Recogniser:
         return self.words[k] if k < self.n else ""
 
     def _score_near(self, start: int, end: int) -> bool:
-        """A score like "1 – 0" right before or after ``[start, end)``."""
-        words = [w for w in self.words[end:end + 4] if not w.isspace()][:3]
+        """A score like "1 – 0" or "3-2" right before or after ``[start, end)``."""
+        after = [w for w in self.words[end:end + 4] if not w.isspace()][:3]
         before = [w for w in self.words[max(0, start - 4):start] if not w.isspace()][-3:]
-        return any(len(ws) == 3 and ws[0].isdigit() and ws[2].isdigit() and ws[1] in "-–—:"
-                   for ws in (words, before))
+        for ws in (after, before[-1:], before):
+            if len(ws) == 3 and ws[0].isdigit() and ws[2].isdigit() and ws[1] in "-–—:":
+                return True
+            if ws and SCORE.fullmatch(ws[0 if ws is after else -1]):
+                return True
+        return False
 
 
 @Language.factory("newsreader_ner")
