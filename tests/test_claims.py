@@ -521,6 +521,8 @@ def _shared_nlp() -> spacy.language.Language:
         ("“We will stay until they listen,” said one of the protesters, a student.", "one of the protesters"),
         ("“We will stay until they listen,” one of the organizers told reporters.", "one of the organizers"),
         ("“We will stay until they listen,” said Sen. Elizabeth Warren, D-Mass.", "Elizabeth Warren"),
+        ("The Home Office letter reads “we may extend the use of the questionnaire in due course”.",
+         "The Home Office letter"),
     ],
 )
 def test_speaker_patterns(nlp, text: str, speaker: str) -> None:

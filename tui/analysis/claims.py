@@ -163,7 +163,7 @@ _ROLE_NOUNS = frozenset(
     soldiers woman women man men worker workers student students farmer farmers voter voters
     neighbor neighbour neighbors neighbours nurse pilot fan fans driver survivor survivors
     shopkeeper owner volunteer volunteers protester protesters demonstrators refugee refugees
-    spokespersons staff""".split()
+    spokespersons staff letter document memo email notice""".split()
 )
 
 
@@ -211,7 +211,7 @@ def _cue_re() -> re.Pattern[str]:
 
 
 _PARTICIPLE_RE = re.compile(
-    r"(?<![\w’'-])(?:saying|stating|adding|writing|telling \w+|noting|warning)(?![\w’'-])"
+    r"(?<![\w’'-])(?:saying|stating|adding|writing|telling \w+|noting|warning|reads|read)(?![\w’'-])"
 )
 _ADDING_THAT_RE = re.compile(r",\s+(adding|saying|noting|warning|arguing|insisting|explaining) that\b")
 _QUOTE_NEXT_RE = re.compile(r"\s*[,:]?\s*[“\"«‘]")
