@@ -295,3 +295,7 @@ def test_saint_abbreviation_in_a_place(nlp: Language) -> None:
 
 def test_demonym_forms_do_not_swallow_given_names(nlp: Language) -> None:
     assert ents(nlp, "Pope Francis spoke.") == {"Francis": "PERSON"}
+
+
+def test_place_and_plural_is_a_team(nlp: Language) -> None:
+    assert ents(nlp, "Fans of the Denver Falcons waited.") == {"Denver Falcons": "ORG"}

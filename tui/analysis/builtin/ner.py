@@ -448,6 +448,9 @@ class Recogniser:
                 e2, l2 = self._match(k + 1, j)
                 if l2 in ("GPE", "LOC", CITY):  # "Southern Indiana", "Central Siberia"
                     end, label = e2, "LOC"
+            if label in ("GPE", CITY) and end == j - 1 and self._team_plural(end):
+                out.append(Found(k, j, "ORG", True))  # "Chicago Bulls", "Texas Rangers"
+                break
             if label == CITY and end == k + 1 and end < j and self._match(end, j)[0] == end \
                     and self._title_end(end, j) == end:
                 end = k  # "Vladimir Putin": a city name followed by an unknown name is a person
@@ -471,6 +474,12 @@ class Recogniser:
             out.append(self._name(k, m, after_title))
             k, after_title = m, False
         return out
+
+    def _team_plural(self, k: int) -> bool:
+        """An unknown capitalised plural after a place names a team ("Bulls" in "Chicago Bulls")."""
+        w = self.words[k]
+        return (len(w) > 3 and w.endswith("s") and not w.endswith("ss") and w[1:].islower()
+                and w not in self.t.names and w not in self.t.surnames)
 
     def _stops_name(self, k: int, m: int, j: int) -> bool:
         """A name running from ``k`` up to ``m`` ends there (a title or a known name follows).
