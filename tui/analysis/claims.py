@@ -18,8 +18,8 @@ Decisions:
   starts the paragraph or follows ``:``/``,`` and has 8 words or more; else it is dropped.
 * **Scare quotes and titles** are not listed: a quote of at most four words is listed only when it
   is attributed (a cue and a speaker right next to it, or it sits in the reported clause of
-  ``X said …``: the partial-quote convention, “very important.”); a quote of up to 8 words that are
-  all title-case (“Red Flags.”) is listed only when a cue sits right next to it.
+  ``X said …``: the partial-quote convention, “very important.”); a quote of up to 12 words that
+  are all title-case (“Red Flags.”) is listed only when a cue sits right next to it.
 * **Speakers**: ``speaker_text`` is the words naming the speaker in the text, titles before a full
   name removed (``Professor Steve Tsang`` -> ``Steve Tsang``), appositives skipped (``X, an adviser
   to Y, said``; ``The company's chief executive, John Brown, said``), coordinations kept whole
@@ -67,6 +67,9 @@ ASSERTION_THRESHOLD = 1.0
 QUOTE_BASE = 1.0
 REPORTED_BASE = 1.2
 SHORT_QUOTE_WORDS = 4
+"""Quotes of at most this many words need an attribution to be listed (else: scare quotes)."""
+TITLE_MAX_WORDS = 12
+"""All-title-case quotes up to this length are titles unless a cue sits right next to them."""
 
 # --------------------------------------------------------------------------------------------
 # Word lists (all lower-case)
@@ -1303,7 +1306,7 @@ def extract_claims(doc: Doc, actors: ActorIndex) -> list[Claim]:
                 speaker_id = prev_quote[2].speaker
                 speaker_text = prev_quote[2].speaker_text
                 cue_word = prev_quote[2].cue
-        if title_case and n_words <= 8 and not adjacent:
+        if title_case and n_words <= TITLE_MAX_WORDS and not adjacent:
             continue  # a title, a name: “Red Flags.”
         if n_words <= SHORT_QUOTE_WORDS and (
                 speaker_text is None or (sp is None and not _SENTENCE_LIKE_RE.match(inner))):
