@@ -136,7 +136,10 @@ class ReaderScreen(Screen[None]):
 
     def on_mount(self) -> None:
         source = self.article.source
-        self._source_label = source if "://" in source else (Path(source).name or source)
+        if source == "-":
+            self._source_label = "standard input"
+        else:
+            self._source_label = source if "://" in source else (Path(source).name or source)
         title = " ".join((self.article.title or "").split())
         self.title = title or self._source_label
         if not title:  # the file name is the title already: do not repeat it
