@@ -299,3 +299,18 @@ def test_demonym_forms_do_not_swallow_given_names(nlp: Language) -> None:
 
 def test_place_and_plural_is_a_team(nlp: Language) -> None:
     assert ents(nlp, "Fans of the Denver Falcons waited.") == {"Denver Falcons": "ORG"}
+
+
+def test_organisation_then_person_without_a_comma(nlp: Language) -> None:
+    found = ents(nlp, "The Harbour Council Margit Ostberg said the plan was sound.")
+    assert found == {"Harbour Council": "ORG", "Margit Ostberg": "PERSON"}
+
+
+def test_newspaper_names(nlp: Language) -> None:
+    found = ents(nlp, "She told the Winnipeg Star and the Bergen Sun about it.")
+    assert found == {"Winnipeg Star": "ORG", "Bergen Sun": "ORG"}
+
+
+def test_two_connectors_in_an_organisation_name(nlp: Language) -> None:
+    text = "A letter from the Joint Council for the Welfare of Migrants arrived."
+    assert ents(nlp, text) == {"Joint Council for the Welfare of Migrants": "ORG"}

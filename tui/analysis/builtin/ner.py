@@ -301,7 +301,7 @@ class Recogniser:
             return j
         while i < j - 1 and words[i].lower() in FUNCTION_WORDS:
             i += 1  # "The Bank of England" is one word before its head
-        end, joined = j, False
+        end, joined = j, 0
         k = j
         while k < self.n:
             w = words[k]
@@ -309,12 +309,12 @@ class Recogniser:
             if w in t.connectors and w != "and":
                 if gap < self.n and words[gap] in CONNECTOR_THE:
                     gap += 1
-                if gap < self.n and self.is_cap(gap) and not joined:
+                if gap < self.n and self.is_cap(gap) and joined < 2:
                     tail = self._run_end(gap)
-                    if j - i >= 2 and self._match(gap, tail) == (tail, "GPE"):
+                    if (j - i >= 2 or joined) and self._match(gap, tail) == (tail, "GPE"):
                         break  # "Colorado State University of the US": a complete name already
                     end = tail
-                    joined = True
+                    joined += 1  # "Joint Council for the Welfare of Immigrants"
                     k = end
                     continue
             elif w == "and" and joined and gap < self.n and self.is_cap(gap):
@@ -438,6 +438,12 @@ class Recogniser:
         out: list[Found] = []
         after_title = False
         k = i
+        for h in range(i + 1, j - 1):  # "Refugee Council Enver Solomon": an ORG, then a person
+            if t.head_label.get(words[h]) == "ORG" and (
+                    words[h + 1] in t.first_names or self._title_end(h + 1, j) > h + 1):
+                out.append(Found(i, h + 1, "ORG", True))
+                k = h + 1
+                break
         while k < j:
             w = words[k]
             if w in HYPHENS or w in t.particles:
