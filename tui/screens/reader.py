@@ -288,7 +288,10 @@ class ReaderScreen(Screen[None]):
         item, mention = hit
         self.panel.select(item.kind, item.id)
         self.current = hit
-        self.view.set_overlay("nr.current", [item.spans[mention]])
+        # a claim can be a whole paragraph: reversing it at every caret step would flash;
+        # its underline already shows where it runs
+        marked = [] if item.kind == "claim" else [item.spans[mention]]
+        self.view.set_overlay("nr.current", marked)
         self._report_current()
 
     def action_speaker(self) -> None:
