@@ -397,7 +397,8 @@ class Recogniser:
         if end == j:
             return label
         h = self._head(i, j)
-        if words[i] in t.first_names and t.head_label.get(words[h]) in ("LAW", "EVENT"):
+        if words[i] in t.first_names and words[i].lower() not in t.common \
+                and t.head_label.get(words[h]) in ("LAW", "EVENT"):
             return ""  # "Nathan Law" is a person, not a law
         if words[h] not in t.head_label and h > i:  # "Imperial College London"
             for p in range(i + 1, j):
