@@ -21,7 +21,6 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -158,50 +157,21 @@ def _pick(candidates: list[_Cluster], offset: int) -> _Cluster | None:
         return None
     if len(candidates) == 1:
         return candidates[0]
-    before = [(max((m.start for m in c.mentions if m.start < offset), default=-1), c)
-              for c in candidates]
+    # People are processed in text order, so a cluster's last mention is its latest before here.
+    before = [(c.mentions[-1].start if c.mentions else -1, c) for c in candidates]
     best = max(before, key=lambda t: t[0])
     if best[0] >= 0:
         return best[1]
     return min(candidates, key=lambda c: c.first if c.mentions else math.inf)
 
 
-@dataclass(frozen=True, slots=True)
-class _RolePatterns:
-    """Regexes built once from the lexicon (roles, demonyms, countries)."""
-
-    before: re.Pattern[str]
-    """``Russian President`` / ``China's foreign minister`` right before a name."""
-    after: re.Pattern[str]
-    """``, the Russian president`` / ``, an adviser to`` right after a name."""
-    mention: re.Pattern[str]
-    """``the Russian president`` / ``China's president`` standing for a person."""
-
-
-def _alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
-@lru_cache(maxsize=1)
-def _role_patterns() -> _RolePatterns:
-    lex = lexicon()
-    role = _alternation(lex.titles)
-    dem = _alternation(lex.demonyms)
-    cty = _alternation(lex.countries)
-    nation = rf"(?:{dem}|(?:{cty})['’]s)"
-    flags = re.IGNORECASE
-    return _RolePatterns(
-        before=re.compile(
-            rf"(?:\b(?P<nation>{nation})\s+(?:[\w-]+\s+){{0,2}}?)?\b(?P<role>{role})\.?\s+$", flags
-        ),
-        after=re.compile(
-            rf",\s+(?:an?|the)\s+(?:(?P<nation>{nation})\s+)?(?:[\w-]+\s+){{0,2}}?(?P<role>{role})\b",
-            flags,
-        ),
-        mention=re.compile(
-            rf"\b(?:[Tt]he\s+(?P<dem>{dem})|(?P<cty>{cty})['’]s)\s+(?P<role>{role})\b", flags
-        ),
-    )
+_ROLE_MENTION = re.compile(
+    r"\b(?:[Tt]he\s+(?P<dem>[A-Z][\w-]+)|(?P<cty>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})['’]s)"
+    r"\s+(?P<role>[a-z]+(?:\s+[a-z]+){0,2})"
+)
+"""Candidates for "the Russian president" / "China's foreign minister" (checked against the
+lexicon in :func:`_role_at`; a cheap pattern first keeps this linear on long texts)."""
+_WORDS = re.compile(r"[\w.’'-]+")
 
 
 def _nation(word: str) -> str | None:
@@ -213,46 +183,100 @@ def _nation(word: str) -> str | None:
     return lex.demonyms.get(w) or lex.countries.get(w)
 
 
+def _longest_role(words: Sequence[str]) -> int:
+    """How many of ``words`` (from the front) form a title or role ("foreign minister"); 0 if none."""
+    titles = lexicon().titles
+    for n in (3, 2, 1):
+        if len(words) >= n and " ".join(words[:n]).lower().rstrip(".") in titles:
+            return n
+    return 0
+
+
+def _role_before(text: str, start: int) -> tuple[str | None, str | None]:
+    """(nationality, role) from "Russian President X" / "China's foreign minister X"."""
+    words = _WORDS.findall(text, max(0, start - 60), start)[-6:]
+    if not words or text[start - 1:start] not in {" ", "\n"}:
+        return None, None
+    for n in (3, 2, 1):
+        if _longest_role(words[-n:]) == n:
+            role = " ".join(words[-n:]).lower().rstrip(".")
+            head = words[:-n][-3:]  # "Russian", or "China's foreign policy"
+            for i, w in enumerate(head):
+                nation = _nation(w)
+                if nation:
+                    return nation, role
+            return None, role
+    return None, None
+
+
+def _role_after(text: str, end: int) -> tuple[str | None, str | None]:
+    """(nationality, role) from "X, the Russian president" / "X, an adviser to Y"."""
+    if not text.startswith(", ", end):
+        return None, None
+    words = _WORDS.findall(text, end + 2, min(len(text), end + 80))[:6]
+    if not words or words[0].lower() not in {"a", "an", "the"}:
+        return None, None
+    nation = None
+    for i in range(1, min(len(words), 5)):
+        nation = nation or _nation(words[i])
+        n = _longest_role(words[i:])
+        if n:
+            return nation, " ".join(words[i:i + n]).lower().rstrip(".")
+    return None, None
+
+
 def _note_role(c: _Cluster, text: str, start: int, end: int) -> None:
     """Record nationality and role from "Russian President X" or "X, the Russian president"."""
-    patterns = _role_patterns()
-    found = [patterns.before.search(text, max(0, start - 60), start),
-             patterns.after.match(text, end, min(len(text), end + 80))]
-    for m in found:
-        if m is None:
-            continue
-        c.role = c.role or m.group("role").lower()
-        if m.group("nation"):
-            c.nationality = c.nationality or _nation(m.group("nation"))
+    for nation, role in (_role_before(text, start), _role_after(text, end)):
+        c.role = c.role or role
+        c.nationality = c.nationality or nation
+
+
+def _role_at(m: re.Match[str]) -> tuple[str, str, int] | None:
+    """(nationality, role, end) when a :data:`_ROLE_MENTION` match is a real role mention."""
+    nation = _nation(m.group("dem") or m.group("cty"))
+    if not nation:
+        return None
+    words = m.group("role").split()
+    n = _longest_role(words)
+    if not n:
+        return None
+    role = " ".join(words[:n])
+    return nation, role, m.start("role") + len(role)
 
 
 def _attach_roles(text: str, people: list[_Cluster]) -> None:
     """Join "the Russian president" / "China's president" to the person they fit best."""
     if not people:
         return
-    mention = _role_patterns().mention
-    taken = {(m.start, m.end) for c in people for m in c.mentions}
-    for m in mention.finditer(text):
-        if any(s <= m.start() < e for s, e in taken):
+    taken = sorted((m.start, m.end) for c in people for m in c.mentions)
+    taken_starts = [s for s, _ in taken]
+    starts = {id(c): sorted(m.start for m in c.mentions) for c in people}
+    for m in _ROLE_MENTION.finditer(text):
+        found = _role_at(m)
+        if found is None:
             continue
-        nation = _nation(m.group("dem") or m.group("cty"))
-        role = m.group("role").lower()
+        nation, role, end = found
+        i = bisect.bisect_right(taken_starts, m.start()) - 1
+        if i >= 0 and taken[i][1] > m.start():
+            continue  # inside a name
         best: tuple[float, int, _Cluster] | None = None
         for c in people:
-            seen = [x.start for x in c.mentions if x.start < m.start()]
-            if not seen:
+            seen = starts[id(c)]
+            j = bisect.bisect_left(seen, m.start())
+            if j == 0:
                 continue
-            if c.nationality and nation and c.nationality != nation:
+            if c.nationality and c.nationality != nation:
                 continue
             score = (2 if c.nationality == nation else 0) + (
                 2 if c.role == role else (-1 if c.role else 0)
             )
-            cand = (score, max(seen), c)
+            cand = (score, seen[j - 1], c)
             if best is None or cand[:2] > best[:2]:
                 best = cand
         if best is not None and best[0] >= 0:
             c = best[2]
-            c.add(Span(m.start(), m.end(), m.group(0)), None, None)
+            c.add(Span(m.start(), end, text[m.start():end]), None, None)
             c.nationality = c.nationality or nation
             c.role = c.role or role
 
