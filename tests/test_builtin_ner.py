@@ -314,3 +314,8 @@ def test_newspaper_names(nlp: Language) -> None:
 def test_two_connectors_in_an_organisation_name(nlp: Language) -> None:
     text = "A letter from the Joint Council for the Welfare of Migrants arrived."
     assert ents(nlp, text) == {"Joint Council for the Welfare of Migrants": "ORG"}
+
+
+def test_pluralised_words_are_not_organisations(nlp: Language) -> None:
+    text = "The Fotomatix was new. Two Fotomatixes and a Fotomatix broke. Fotomatixes sold well."
+    assert ents(nlp, text) == {}

@@ -606,7 +606,10 @@ class Recogniser:
                 elif text in org_stems:
                     f.label = "ORG"  # "Brantwick" after "Brantwick Corporation"
                 elif f.fallback and seen[text] >= 2:
-                    f.label = f.fallback
+                    f.label = f.fallback  # an unknown name that recurs
+                if f.label == "ORG" and f.end - f.start == 1 and any(
+                        seen[form] for form in _number_forms(text)):
+                    f.label = ""  # "Polaroid" and "Polaroids": a count noun, not a company
             elif f.end - f.start == 1 and f.label in (CITY, "GPE", "LOC") \
                     and parts.get(text, self.n) < f.start and text.lower() not in countries:
                 f.label = "PERSON"  # "Paris" after "Valeska Paris": her surname, not the city
@@ -695,6 +698,16 @@ class Recogniser:
             if ws and SCORE.fullmatch(ws[0 if ws is after else -1]):
                 return True
         return False
+
+
+def _number_forms(word: str) -> tuple[str, ...]:
+    """The other grammatical number of ``word``: "Polaroid" <-> "Polaroids", "Boxes" -> "Box"."""
+    forms = [word + "s", word + "es"]
+    if word.endswith("es"):
+        forms.append(word[:-2])
+    if word.endswith("s") and not word.endswith("ss"):
+        forms.append(word[:-1])
+    return tuple(forms)
 
 
 @Language.factory("newsreader_ner")
