@@ -267,11 +267,11 @@ class ReaderScreen(Screen[None]):
             self.go(item, step(len(item.spans), mention, delta))
             return
         item_id = self.panel.highlighted() if self.analysis else None
-        item = self.items[self.panel.section].get(item_id or "") if item_id else None
-        if item is None:
+        chosen = self.items[self.panel.section].get(item_id or "") if item_id else None
+        if chosen is None:
             self.notify("Choose an actor, claim or number first.", markup=False)
             return
-        self.go(item, nearest(item.spans, self.view.caret_offset, forward=delta > 0))
+        self.go(chosen, nearest(chosen.spans, self.view.caret_offset, forward=delta > 0))
 
     # -- linking: article -> panel ---------------------------------------------------------
     def on_article_view_caret_moved(self, event: ArticleView.CaretMoved) -> None:

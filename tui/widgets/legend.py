@@ -70,7 +70,7 @@ class Legend(Static):
             items.append(body.stylize(f"@click=screen.toggle_type({n})", 0, len(body)))
         return items
 
-    def render(self) -> Content:  # type: ignore[override]
+    def render(self) -> Content:
         """Lay the items out by hand so none is ever split across the bar's two lines."""
         items = self._items
         if not self.counts or not items:

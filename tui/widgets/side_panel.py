@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -204,9 +205,10 @@ class SidePanel(Vertical):
     # -- events ----------------------------------------------------------------------------
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        kind = (event.option_list.id or "").removeprefix("list-")
-        if kind in SECTIONS and event.option.id is not None:
-            self.post_message(self.ItemChosen(self, kind, event.option.id))  # type: ignore[arg-type]
+        name = (event.option_list.id or "").removeprefix("list-")
+        kind = next((k for k in SECTIONS if k == name), None)
+        if kind is not None and event.option.id is not None:
+            self.post_message(self.ItemChosen(self, kind, event.option.id))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
@@ -217,7 +219,7 @@ class SidePanel(Vertical):
         event.stop()
         self.focus_list()
 
-    def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
+    def on_key(self, event: events.Key) -> None:
         if event.key == "escape" and self.query_one("#filter", Input).has_focus:
             event.stop()
             self.query_one("#filter", Input).value = ""
