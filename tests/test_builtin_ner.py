@@ -319,3 +319,13 @@ def test_two_connectors_in_an_organisation_name(nlp: Language) -> None:
 def test_pluralised_words_are_not_organisations(nlp: Language) -> None:
     text = "The Fotomatix was new. Two Fotomatixes and a Fotomatix broke. Fotomatixes sold well."
     assert ents(nlp, text) == {}
+
+
+def test_quoted_title_after_a_cue_is_a_work_of_art(nlp: Language) -> None:
+    text = 'She is the author of “Silent Harbours.” Her film "The Long Winter Road" opens soon.'
+    found = ents(nlp, text)
+    assert found == {"Silent Harbours": "WORK_OF_ART", "The Long Winter Road": "WORK_OF_ART"}
+
+
+def test_quotation_without_a_cue_is_not_a_title(nlp: Language) -> None:
+    assert ents(nlp, 'He said: “Very Good News Today.”') == {}

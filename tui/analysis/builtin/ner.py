@@ -57,6 +57,9 @@ AFFIXES = frozenset({"led", "era", "run", "based", "born", "style", "like", "typ
                      "linked", "owned", "made", "free", "wide", "bound", "held", "ish", "esque"})
 """Lower-case words glued after a name that do not continue it ("Putin-era")."""
 SCORE = re.compile(r"\d{1,3}[-–—:]\d{1,3}")
+QUOTE_PAIRS = {"“": "”", '"': '"', "‘": "’", "«": "»", "„": "“"}
+"""Opening quote glyph -> its closing glyph, for titles of works in quotes."""
+MAX_TITLE_TOKENS = 12
 CITY = "city"
 """Gazetteer label of a city or province (not a country, capital or US state): a GPE, but one
 that people and things are also named after ("Vladimir", "Nord")."""
@@ -95,6 +98,7 @@ class Tables:
     language_cues: frozenset[str]
     person_cues: frozenset[str]
     subject_verbs: frozenset[str]
+    work_cues: frozenset[str]
     sports_words: frozenset[str]
     team_verbs: frozenset[str]
     roman: frozenset[str]
@@ -154,6 +158,7 @@ def tables() -> Tables:
         language_cues=frozenset(rules["language_cues"]),
         person_cues=frozenset(rules["person_cues_after"]),
         subject_verbs=frozenset(rules["subject_verbs"]),
+        work_cues=frozenset(rules["work_cues"]),
         sports_words=frozenset(rules["sports_words"]),
         team_verbs=frozenset(rules["team_verbs"]),
         roman=frozenset(rules["roman_numerals"]),
@@ -574,7 +579,43 @@ class Recogniser:
             found.extend(self.label_run(i, j))
         found = self._consistent(found)
         self._teams(found)
-        return [f for f in found if f.label]
+        return self._with_works([f for f in found if f.label])
+
+    def _with_works(self, found: list[Found]) -> list[Found]:
+        """Add quoted titles after a cue ("the book “Red Flags”") as WORK_OF_ART.
+
+        Names inside a title are dropped: the title is the entity.
+        """
+        works = list(self._works())
+        if not works:
+            return found
+        kept = [f for f in found if not any(f.start < e and s < f.end for s, e in works)]
+        kept.extend(Found(s, e, "WORK_OF_ART", True) for s, e in works)
+        return sorted(kept, key=lambda f: f.start)
+
+    def _works(self) -> Iterable[tuple[int, int]]:
+        """Token spans of title-case quotations that follow a work cue."""
+        words, t = self.words, self.t
+        for i, w in enumerate(words):
+            close = QUOTE_PAIRS.get(w)
+            if close is None or i + 1 >= self.n or not words[i + 1][:1].isupper():
+                continue
+            end = next((k for k in range(i + 1, min(self.n, i + MAX_TITLE_TOKENS + 2))
+                        if words[k] == close), None)
+            if end is None:
+                continue
+            stop = end
+            while stop > i + 1 and words[stop - 1] in ".,;:!?":
+                stop -= 1  # “Red Flags.”: the full stop belongs to the sentence
+            content = [x for x in words[i + 1:stop] if x.isalpha() and len(x) > 3]
+            if not content or stop == i + 1:
+                continue
+            caps = sum(1 for x in content if x[0].isupper())
+            if caps < 0.6 * len(content):
+                continue
+            before = [x.lower() for x in words[max(0, i - 4):i] if x.isalpha()]
+            if any(x in t.work_cues for x in before[-3:]):
+                yield i + 1, stop
 
     def _consistent(self, found: list[Found]) -> list[Found]:
         """Give weak guesses the labels that surer mentions of the same words have."""
