@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
 
 from tui.analysis.builtin import build_builtin
@@ -329,3 +331,33 @@ def test_quoted_title_after_a_cue_is_a_work_of_art(nlp: Language) -> None:
 
 def test_quotation_without_a_cue_is_not_a_title(nlp: Language) -> None:
     assert ents(nlp, 'He said: “Very Good News Today.”') == {}
+
+
+WORDS = ["The", "said", "President", "Anna", "Kowalski", "of", "the", "University", "Institute",
+         "Paris", "India", "US", "us", "NATO", "-", "al", "bin", "“", "”", '"', ".", ",", "\n\n",
+         "Monday", "May", "Trade", "book", "II", "3", "–", "0", "Party", "von", "Jong", "un", "'s"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=40))
+def test_any_token_soup_gives_valid_entities(words: list[str]) -> None:
+    nlp = build_builtin_cached()
+    doc = nlp(" ".join(words))
+    last_end = -1
+    for ent in doc.ents:
+        assert ent.start >= last_end  # sorted and never overlapping
+        last_end = ent.end
+        assert ent.text.strip() == ent.text and ent.text
+        assert ent.label_ in {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
+                              "WORK_OF_ART", "LAW", "LANGUAGE"}
+        assert not ent.text.isdigit()
+
+
+_CACHED: list[Language] = []
+
+
+def build_builtin_cached() -> Language:
+    """One pipeline for all hypothesis examples (building takes a fraction of a second)."""
+    if not _CACHED:
+        _CACHED.append(build_builtin())
+    return _CACHED[0]
