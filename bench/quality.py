@@ -21,7 +21,9 @@ our labels follow, the same way for every article:
    so keep only the name (see :func:`person_name`); drop the mention when no name is left
    ("The President", "Co-founder of Google");
 5. person mentions that are a single nationality, religion or political group word ("Afghans",
-   "Muslims") are NORP in OntoNotes and are not scored.
+   "Muslims") are NORP in OntoNotes and are not scored;
+6. a place written "City, State" or "City, State, Country" with only capitalised words is two or
+   three GPEs in OntoNotes ("Irving, Texas" is "Irving" and "Texas"), so it is split at commas.
 
 Gold mentions nest ("Mecca's Grand Mosque" and "Mecca"); each is scored on its own, so nesting
 costs recall. Predicted spans of other labels (NORP, EVENT ...) are not scored.
@@ -176,8 +178,23 @@ def gold_entities(corpus: Path, texts: dict[str, str]) -> tuple[set[Key], set[Ke
             word = text[start:end].lower()
             if word in groups or word.endswith("s") and word[:-1] in groups:
                 continue
-        (gold if linked else unlinked).add((m["doc"], start, end, etype))
+        target = gold if linked else unlinked
+        for s, e in split_places(text, start, end) if etype == "place" else [(start, end)]:
+            target.add((m["doc"], s, e, etype))
     return gold, unlinked - gold
+
+
+def split_places(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """ "Irving, Texas" -> the spans of "Irving" and "Texas"; other spans unchanged."""
+    parts = text[start:end].split(", ")
+    if len(parts) == 1 or not all(w[:1].isupper() for p in parts for w in p.split()):
+        return [(start, end)]
+    spans = []
+    i = start
+    for part in parts:
+        spans.append((i, i + len(part)))
+        i += len(part) + 2
+    return spans
 
 
 def gold_quotes(corpus: Path) -> dict[str, list[tuple[int, int]]]:

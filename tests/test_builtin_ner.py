@@ -361,3 +361,12 @@ def build_builtin_cached() -> Language:
     if not _CACHED:
         _CACHED.append(build_builtin())
     return _CACHED[0]
+
+
+def test_and_inside_a_name_with_a_head(nlp: Language) -> None:
+    found = ents(nlp, "They toured the Royal Glass and Ceramics Museum and met Oslo officials.")
+    assert found == {"Royal Glass and Ceramics Museum": "FAC", "Oslo": "GPE"}
+
+
+def test_place_then_compass_word_is_a_region(nlp: Language) -> None:
+    assert ents(nlp, "Storms hit the Pacific Northwest again.") == {"Pacific Northwest": "LOC"}

@@ -251,9 +251,18 @@ class Recogniser:
                     and self.words[i - 2].islower() and not self.spaces[i - 2]:
                 i += 1  # "pro-Beijing", "anti-Western": part of an adjective, not a name
                 continue
-            j = self._join_of(i, self._run_end(i))
+            j = self._join_and(i, self._join_of(i, self._run_end(i)))
             yield i, j
             i = j
+
+    def _join_and(self, i: int, j: int) -> int:
+        """Extend ``[i, j)`` over "and Y Head" / "& Y Head" ("National Air and Space Museum")."""
+        words, t = self.words, self.t
+        if j + 1 >= self.n or words[j] not in ("and", "&") or words[j - 1] in t.head_label \
+                or j - i > 3 or not self.is_cap(j + 1) or self.initial[j + 1]:
+            return j
+        end = self._run_end(j + 1)
+        return end if words[end - 1] in t.head_label and end - j <= 4 else j
 
     def _starts_run(self, i: int) -> bool:
         """A name may start here: a capitalised word, or "al-"/"el-" before one."""
@@ -460,6 +469,9 @@ class Recogniser:
                 e2, l2 = self._match(k + 1, j)
                 if l2 in ("GPE", "LOC", CITY):  # "Southern Indiana", "Central Siberia"
                     end, label = e2, "LOC"
+            if label in ("GPE", "LOC", CITY) and end < j and words[end] in COMPASS \
+                    and (end + 1 == j or self._match(end + 1, j)[0] == end + 1):
+                end, label = end + 1, "LOC"  # "Pacific Northwest", "Kowloon West"
             if label in ("GPE", CITY) and end == j - 1 and self._team_plural(end):
                 out.append(Found(k, j, "ORG", True))  # "Chicago Bulls", "Texas Rangers"
                 break
