@@ -46,6 +46,7 @@ COMMON_MIN_LOGPROB = -17.0
 """Lower-case words at least this frequent (natural log probability) count as common words."""
 CASE_MARGIN = 0.5
 """A word is "common" when its lower-case form is this much (log) likelier than its title case."""
+ADVERB_MIN_LOGPROB = -16.0
 SURNAME_MAX_RANK = 40_000
 FIRST_NAME_MAX_RANK = 4_000
 SUBDIVISION_TYPES = {
@@ -76,6 +77,12 @@ def _is_common(word: str, probs: dict[str, float]) -> bool:
     if low is None or low < COMMON_MIN_LOGPROB:
         return False
     return low > probs.get(word[:1].upper() + word[1:].lower(), -99.0) + CASE_MARGIN
+
+
+def _sentence_adverb(word: str, logprob: float, names: set[str]) -> bool:
+    """ "hopefully", "unfortunately": adverbs written capitalised mostly at a sentence start,
+    so the case test misses them; they are still words, not names."""
+    return word.endswith("ly") and logprob >= ADVERB_MIN_LOGPROB and word.title() not in names
 
 
 def _census(name: str, max_rank: int) -> list[str]:
@@ -243,7 +250,8 @@ def build() -> dict[str, object]:
         "surnames": surnames,
         "common": sorted(
             w for w, v in probs.items()
-            if w.isalpha() and w.islower() and v >= COMMON_MIN_LOGPROB and _is_common(w, probs)
+            if w.isalpha() and w.islower() and v >= COMMON_MIN_LOGPROB and (
+                _is_common(w, probs) or _sentence_adverb(w, v, first_set | set(surnames)))
         ),
     }
 

@@ -370,3 +370,8 @@ def test_and_inside_a_name_with_a_head(nlp: Language) -> None:
 
 def test_place_then_compass_word_is_a_region(nlp: Language) -> None:
     assert ents(nlp, "Storms hit the Pacific Northwest again.") == {"Pacific Northwest": "LOC"}
+
+
+def test_sentence_adverbs_are_not_names(nlp: Language) -> None:
+    text = "Hopefully Parliament will act. Unfortunately, Nairobi flooded."
+    assert ents(nlp, text) == {"Parliament": "ORG", "Nairobi": "GPE"}
