@@ -375,3 +375,9 @@ def test_place_then_compass_word_is_a_region(nlp: Language) -> None:
 def test_sentence_adverbs_are_not_names(nlp: Language) -> None:
     text = "Hopefully Parliament will act. Unfortunately, Nairobi flooded."
     assert ents(nlp, text) == {"Parliament": "ORG", "Nairobi": "GPE"}
+
+
+def test_country_ending_like_an_adverb_is_kept(nlp: Language) -> None:
+    assert ents(nlp, "Italy Council members met.") == {"Italy": "GPE"} or ents(
+        nlp, "Italy Council members met.") == {"Italy Council": "ORG"}
+    assert ents(nlp, "Italy said no.") == {"Italy": "GPE"}

@@ -345,7 +345,9 @@ class Recogniser:
         """Label one run: as a whole when possible, else split it into names."""
         words, t = self.words, self.t
         # Drop leading words that are ordinary at a sentence start ("The", "Trade", "Despite").
-        while i < j and self.initial[i] and self._ordinary(i) and not self._known_at(i, j):
+        while i < j and self.initial[i] and self._ordinary(i) and (
+                not self._known_at(i, j)
+                or words[i].endswith("ly") and self._match(i, j)[0] == i):  # "Hopefully, ..."
             i += 1
         while i < j and words[i].lower() in FUNCTION_WORDS and words[i] not in t.names:
             i += 1
