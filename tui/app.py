@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import threading
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
 from tui.analysis.model import Analysis
 from tui.commands import ReaderCommands
@@ -47,6 +48,7 @@ class NewsreaderApp(App[int]):
         self._analyzer = analyzer
         self._analyses: dict[tuple[str, str], Analysis] = {}
         self._analysis_lock = threading.Lock()
+        self._load_error: str | None = None
 
     def analyze(self, article: Article) -> Analysis:
         """Analyse ``article`` (runs in a worker thread), once per session."""
@@ -65,20 +67,26 @@ class NewsreaderApp(App[int]):
             self._analyses[key] = result
         return self._analyses[key]
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen[Any]:
+        """The first screen is the app's default screen rather than one pushed in ``on_mount``:
+        Textual drops the frames drawn while the app is still mounting, so a pushed screen is
+        only painted at its second refresh, a tenth of a second later."""
         if len(self.targets) > 1:
             known = {a.source: a for a in self.articles}
-            self.push_screen(LibraryScreen(self.targets, self.analyze, known))
-            return
+            return LibraryScreen(self.targets, self.analyze, known)
         article = self.articles[0] if self.articles else None
         if article is None and self.targets:
             try:
                 article = load(self.targets[0])
             except SourceError as exc:
-                self.notify(str(exc), severity="error", markup=False)
+                self._load_error = str(exc)
         if article is None:
             article = Article(text="", source=self.targets[0] if self.targets else "-")
-        self.push_screen(ReaderScreen(article, self.analyze))
+        return ReaderScreen(article, self.analyze)
+
+    def on_mount(self) -> None:
+        if self._load_error:
+            self.notify(self._load_error, severity="error", markup=False)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -29,6 +29,8 @@ from tui.widgets.status_line import StatusLine
 Analyzer = Callable[[Article], Analysis]
 NARROW = 100
 """Below this many columns the side panel starts hidden."""
+START_FALLBACK = 0.5
+"""Seconds after mounting when the analysis starts even if the article was not drawn yet."""
 
 
 class ReaderScreen(Screen[None]):
@@ -98,6 +100,7 @@ class ReaderScreen(Screen[None]):
         self.match_index: int | None = None
         self.query_text = ""
         self._panel_forced = False
+        self._analysis_started = False
         self._source_label = article.source
         self.empty = not article.text.strip()
 
@@ -154,8 +157,20 @@ class ReaderScreen(Screen[None]):
         self.view.focus()
         self.legend.set_message("analysing…")
         self.status("analysing…")
-        self.run_worker(lambda: self.analyzer(self.article), name="analysis", group="analysis",
-                        thread=True, exclusive=True, exit_on_error=False)
+        # Only once the article is on screen: the worker imports spaCy and builds the pipeline,
+        # which holds the GIL for most of a second and would delay the first frame that much.
+        # (The first frame after mounting has no text yet: TextArea wraps on its first resize.)
+        self.set_timer(START_FALLBACK, self._start_analysis)  # e.g. a view too small to draw
+
+    def on_article_view_painted(self, event: ArticleView.Painted) -> None:
+        event.stop()
+        self._start_analysis()
+
+    def _start_analysis(self) -> None:
+        if not self._analysis_started:
+            self._analysis_started = True
+            self.run_worker(lambda: self.analyzer(self.article), name="analysis",
+                            group="analysis", thread=True, exclusive=True, exit_on_error=False)
 
     def _header(self, state: str) -> None:
         """Header subtitle: where the article came from, and the pipeline (or its state)."""

@@ -10,6 +10,7 @@ from textual._text_area_theme import TextAreaTheme
 from textual.binding import Binding, BindingType
 from textual.geometry import Offset, Region
 from textual.message import Message
+from textual.strip import Strip
 from textual.timer import Timer
 from textual.widgets import TextArea
 
@@ -71,6 +72,17 @@ class ArticleView(TextArea):
         def control(self) -> ArticleView:
             return self.view
 
+    class Painted(Message):
+        """The article's text has been drawn for the first time (posted once)."""
+
+        def __init__(self, view: ArticleView) -> None:
+            super().__init__()
+            self.view = view
+
+        @property
+        def control(self) -> ArticleView:
+            return self.view
+
     def __init__(self, text: str, *, id: str | None = None) -> None:
         shown = display_text(text)
         super().__init__(shown, read_only=True, soft_wrap=True, show_cursor=True,
@@ -82,6 +94,8 @@ class ArticleView(TextArea):
         self._overlays: dict[str, list[Offsets]] = {name: [] for name in OVERLAYS}
         self._caret_timer: Timer | None = None
         self._ready = False
+        self.painted = False
+        """True once the text has been drawn on screen."""
         # The theme object shares ``_styles`` (dataclasses.replace copies shallowly), so
         # recomputing the styles in place recolours the text without re-registering.
         self.register_theme(TextAreaTheme(self.THEME_NAME, syntax_styles=self._styles))
@@ -93,6 +107,13 @@ class ArticleView(TextArea):
         # the signal comes after the CSS refresh, when theme_variables hold the new colours
         self.app.theme_changed_signal.subscribe(self, lambda _: self._recompute_styles())
         self._install_highlights()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        lines = super().render_lines(crop)
+        if not self.painted and crop.height > 0 and self.content_size.width > 0:
+            self.painted = True
+            self.post_message(self.Painted(self))
+        return lines
 
     # -- offsets ---------------------------------------------------------------------------
     @property
