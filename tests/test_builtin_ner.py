@@ -379,3 +379,13 @@ def test_sentence_adverbs_are_not_names(nlp: Language) -> None:
 
 def test_country_ending_like_an_adverb_is_kept(nlp: Language) -> None:
     assert ents(nlp, "Italy said no. Texas agreed.") == {"Italy": "GPE", "Texas": "GPE"}
+
+
+def test_person_stops_at_of(nlp: Language) -> None:
+    found = ents(nlp, "The seat went to Nathan Law of Quorvania Party.")
+    assert found["Nathan Law"] == "PERSON"
+
+
+def test_any_syllable_after_an_east_asian_family_name(nlp: Language) -> None:
+    assert ents(nlp, "The bill was tabled by Leung Chi-hung yesterday.") == {
+        "Leung Chi-hung": "PERSON"}

@@ -287,7 +287,7 @@ class Recogniser:
                   and (self.is_cap(j + 1) or words[j + 1] in ("al", "el"))):
                 j += 1
             elif (w in HYPHENS and j - 1 > i and not self.spaces[j - 1] and not self.spaces[j]
-                  and j + 1 < n and self._name_syllable(words[j + 1])):
+                  and j + 1 < n and self._name_syllable(words[j + 1], words[i])):
                 j += 2  # "Lee Cheuk-yan", "Kim Jong-un": a hyphenated given name
             elif (w in t.particles and words[j - 1] not in t.head_label
                   and self._particles_then_cap(j)) or (
@@ -303,10 +303,13 @@ class Recogniser:
             j += 1
         return j < self.n and self.is_cap(j)
 
-    def _name_syllable(self, w: str) -> bool:
-        """A lower-case second half of a hyphenated given name ("yan" in "Cheuk-yan")."""
+    def _name_syllable(self, w: str, first: str) -> bool:
+        """A lower-case second half of a hyphenated given name ("yan" in "Cheuk-yan").
+
+        After an East Asian family name any syllable goes ("Leung Kwok-hung").
+        """
         return w.isalpha() and w.islower() and len(w) <= 6 and w not in AFFIXES and (
-            len(w) <= 3 or w not in self.t.common)
+            len(w) <= 3 or w not in self.t.common or first in self.t.surname_first)
 
     def _join_of(self, i: int, j: int) -> int:
         """Extend ``[i, j)`` over "of (the) Y" and "Y and Z Studies" when the run has a head."""
@@ -463,7 +466,7 @@ class Recogniser:
                 break
         while k < j:
             w = words[k]
-            if w in HYPHENS or w in t.particles:
+            if w in HYPHENS or w in t.particles or w in t.connectors:
                 k += 1
                 continue
             end, label = self._match(k, j)
@@ -497,6 +500,8 @@ class Recogniser:
             m = k + 1
             while m < j and m - k < MAX_PERSON_TOKENS and not self._stops_name(k, m, j):
                 m += 1
+            while m - 1 > k and (words[m - 1] in HYPHENS or words[m - 1] in t.particles):
+                m -= 1  # a name never ends with "-" or "von"
             out.append(self._name(k, m, after_title))
             k, after_title = m, False
         return out
@@ -514,6 +519,8 @@ class Recogniser:
         a minor place that is also a surname ("Alexander Korolev").
         """
         w = self.words[m]
+        if w in self.t.connectors:
+            return True  # "Nathan Law of Demosisto": "of" ends the person
         if w in HYPHENS or w in self.t.particles or w in ("al", "el"):
             return False
         if self._title_end(m, j) > m:
