@@ -389,3 +389,8 @@ def test_person_stops_at_of(nlp: Language) -> None:
 def test_any_syllable_after_an_east_asian_family_name(nlp: Language) -> None:
     assert ents(nlp, "The bill was tabled by Leung Chi-hung yesterday.") == {
         "Leung Chi-hung": "PERSON"}
+
+
+def test_two_names_joined_by_and_stay_apart(nlp: Language) -> None:
+    found = ents(nlp, "Shares in Quorvex and Deutsche Bank fell. Quorvex has since recovered.")
+    assert found == {"Quorvex": "ORG", "Deutsche Bank": "ORG"}

@@ -261,6 +261,8 @@ class Recogniser:
         if j + 1 >= self.n or words[j] not in ("and", "&") or words[j - 1] in t.head_label \
                 or j - i > 3 or not self.is_cap(j + 1) or self.initial[j + 1]:
             return j
+        if words[j - 1].lower() not in t.common or words[j - 1] in t.names:
+            return j  # "Siemens and Deutsche Bank": two names; "Air and Space Museum": one
         end = self._run_end(j + 1)
         return end if words[end - 1] in t.head_label and end - j <= 4 else j
 
