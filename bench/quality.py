@@ -16,16 +16,16 @@ our labels follow, the same way for every article:
 2. keep only *names*: at least one token tagged PROPN (drops "the team", "their", "the country");
 3. strip a leading determiner ("the", "a", "this") and a trailing possessive ("'s", "'") on both
    gold and predicted spans, since OntoNotes leaves them out of the name;
-4. person mentions: OntoNotes leaves titles, roles and modifiers out ("US President Barack
-   Obama" is GPE + PERSON "Barack Obama"; "Alvin Yeung from the Civic Party" is PERSON + ORG),
+4. person mentions: OntoNotes leaves titles, roles and modifiers out ("US President Anna
+   Berg" is GPE + PERSON "Anna Berg"; "Tom Lind from the Green Party" is PERSON + ORG),
    so keep only the name (see :func:`person_name`); drop the mention when no name is left
-   ("The President", "Co-founder of Google");
-5. person mentions that are a single nationality, religion or political group word ("Afghans",
-   "Muslims") are NORP in OntoNotes and are not scored;
+   ("The President", "Co-founder of Acme");
+5. person mentions that are a single nationality, religion or political group word ("Kenyans",
+   "Buddhists") are NORP in OntoNotes and are not scored;
 6. a place written "City, State" or "City, State, Country" with only capitalised words is two or
-   three GPEs in OntoNotes ("Irving, Texas" is "Irving" and "Texas"), so it is split at commas.
+   three GPEs in OntoNotes ("Austin, Texas" is "Austin" and "Texas"), so it is split at commas.
 
-Gold mentions nest ("Mecca's Grand Mosque" and "Mecca"); each is scored on its own, so nesting
+Gold mentions nest ("Rome's Grand Station" and "Rome"); each is scored on its own, so nesting
 costs recall. Predicted spans of other labels (NORP, EVENT ...) are not scored.
 
 GUM links only entities that have a Wikipedia article, so a correct name of a private person
@@ -110,9 +110,9 @@ def person_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The name part of a gold person mention (titles, roles and modifiers dropped), or None.
 
     The mention is cut into capitalised segments at lower-case words and commas. The name is
-    the segment after the last title or role word ("US President Barack Obama", "Facebook
-    creator Mark Zuckerberg"), else the one after a possessive ("Civic Passion's Wong
-    Yeung-tat"), else the first ("Alvin Yeung from the Civic Party").
+    the segment after the last title or role word ("US President Anna Berg", "Acme
+    founder Tom Lind"), else the one after a possessive ("Green Party's Chan Tai-man"),
+    else the first ("Tom Lind from the Green Party").
     """
     titles = lexicon().titles
     segments: list[list[tuple[int, int]]] = [[]]
@@ -137,7 +137,7 @@ def person_name(text: str, start: int, end: int) -> tuple[int, int] | None:
         else:
             if word.lower() in ROLE_PREPS and len(segments) - 1 == after_title \
                     and not segments[-1]:
-                return None  # "Co-founder of Google": an organisation inside a role
+                return None  # "Co-founder of Acme": an organisation inside a role
             segments.append([])
         if comma:
             segments.append([])
@@ -185,7 +185,7 @@ def gold_entities(corpus: Path, texts: dict[str, str]) -> tuple[set[Key], set[Ke
 
 
 def split_places(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """ "Irving, Texas" -> the spans of "Irving" and "Texas"; other spans unchanged."""
+    """ "Austin, Texas" -> the spans of "Austin" and "Texas"; other spans unchanged."""
     parts = text[start:end].split(", ")
     if len(parts) == 1 or not all(w[:1].isupper() for p in parts for w in p.split()):
         return [(start, end)]

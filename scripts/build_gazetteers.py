@@ -19,7 +19,7 @@ Sources (all general knowledge, nothing from any article):
   sentence start is not taken for a name, and to drop place/person names that are common words.
 
 Output keys: ``places`` (surface form -> GPE, LOC, or "city": a GPE that is only a city or
-province name, and so often a person's name too, "Vladimir", "Korolev"; case-sensitive),
+province name, and so often a person's name too, "Vladimir", "Lincoln"; case-sensitive),
 ``countries`` (lower-case name -> canonical name), ``country_codes`` (ISO alpha-2/alpha-3), ``first_names``, ``surnames``
 (title case), ``demonyms`` (regular demonyms of countries and states, singular and plural) and
 ``common`` (lower-case common words).
@@ -197,7 +197,7 @@ def build() -> dict[str, object]:
 
     def add(name: str, label: str, force: bool = False) -> None:
         if label == "city" and (name in first_set or _ascii(name) in first_set):
-            return  # "Gloria": a person far more often than a minor place
+            return  # "Gwendolyn": a person far more often than a minor place
         for form in {name, _ascii(name)}:
             if force or _usable(form, probs):
                 places.setdefault(form, label)

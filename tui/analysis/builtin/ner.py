@@ -2,22 +2,28 @@
 
 The component works on plain token texts with dictionary look-ups (no ``PhraseMatcher``: building
 one over ~45,000 gazetteer names takes seconds, and a dict look-up per capitalised token is both
-faster to build and to run). It proceeds in three steps:
+faster to build and to run). Knowledge lives in ``tui/analysis/data`` (see
+:mod:`tui.analysis.lexicon`); this module holds only the method:
 
-1. **Runs**: maximal sequences of capitalised tokens (with hyphens, initials and name particles
-   such as "bin" or "al-" inside) are collected; "X of Y" is joined when X ends with a head noun
-   ("University of New South Wales", "School of Oriental and African Studies").
-2. **Segmentation**: each run is labelled as a whole when a gazetteer or a head noun says what it
-   is, and otherwise split left to right into gazetteer names, titles (dropped: OntoNotes keeps
-   them out of PERSON spans) and names. Gazetteers win over heuristics: "India" is a country even
-   though census first names contain it. Each span is *strong* (gazetteer, head noun, title,
-   first name) or *weak* (a default guess for an unknown name).
-3. **Document consistency**: a name keeps the label its strong mentions have everywhere in the
-   document, and a given name or surname alone after a full PERSON is PERSON.
+1. **Runs**: maximal sequences of capitalised tokens (with hyphens, initials, Roman numerals and
+   name particles such as "bin", "von der" or "al-" inside). "X of Y" is joined when X ends with
+   a head noun ("University of New South Wales", "School of Oriental and African Studies").
+2. **Labelling**: a run is labelled as a whole when a gazetteer or a head noun says what it is
+   ("Shanghai Cooperation Organization", "Po River"), and otherwise split left to right into
+   known names, titles (dropped: OntoNotes keeps them out of PERSON spans) and unknown names.
+   Gazetteers win over heuristics: "India" is a country even though given-name lists contain
+   it. Each span is *strong* (gazetteer, head noun, title, given name) or *weak* (a guess).
+3. **Document consistency**: weak guesses take the label that strong mentions of the same words
+   have; a given name or surname alone is PERSON after a full PERSON; "the Church" is ORG after
+   "the Church of X"; an unknown word is a name only if it recurs or acts ("Zorvexa has been
+   studying"); a word seen both singular and plural ("Fotomatix", "Fotomatixes") is not an ORG.
+4. **Genre and quotes**: in a sports report a place that plays ("Sweden defeated Panama 1 – 0")
+   is a team (ORG); a title-case quotation after "the book", "the film" ... is a WORK_OF_ART.
 
-Capitalised words at a sentence start or in a headline are only names when something says so:
-a gazetteer, a head noun, the word being rare in lower case (from word frequencies; "Gazprom"
-yes, "Trade" no), or another mention in the document. Weekdays and months are never names.
+Capitalised words at a sentence start, after an opening quote or in a title-case headline are
+names only when something says so: a gazetteer, a head noun, a given name before another name,
+the word being rare in lower case (from word frequencies: a rare word yes, "Trade" no), or another
+mention in the document. Weekdays and months are never names; numbers never are.
 """
 
 from __future__ import annotations
@@ -55,14 +61,14 @@ COMPASS = frozenset({"Northern", "Southern", "Eastern", "Western", "Central", "N
 """Before a place they make a region: "Southern Indiana" is a LOC."""
 AFFIXES = frozenset({"led", "era", "run", "based", "born", "style", "like", "type", "backed",
                      "linked", "owned", "made", "free", "wide", "bound", "held", "ish", "esque"})
-"""Lower-case words glued after a name that do not continue it ("Putin-era")."""
+"""Lower-case words glued after a name that do not continue it ("Smith-era")."""
 SCORE = re.compile(r"\d{1,3}[-–—:]\d{1,3}")
 QUOTE_PAIRS = {"“": "”", '"': '"', "‘": "’", "«": "»", "„": "“"}
 """Opening quote glyph -> its closing glyph, for titles of works in quotes."""
 MAX_TITLE_TOKENS = 12
 CITY = "city"
 """Gazetteer label of a city or province (not a country, capital or US state): a GPE, but one
-that people and things are also named after ("Vladimir", "Nord")."""
+that people and things are also named after ("Vladimir", "Lincoln")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +84,7 @@ class Tables:
     first_names: frozenset[str]
     surnames: frozenset[str]
     surname_first: frozenset[str]
-    """East Asian family names, written first ("Xi Jinping", "Kim Jong-un")."""
+    """East Asian family names, written first ("Wang Lihua", "Park Min-jun")."""
     common: frozenset[str]
     titles: frozenset[str]
     """Lower-case titles and roles, single or multi-word ("president", "prime minister")."""
@@ -174,7 +180,7 @@ class Found:
     label: str
     strong: bool
     fallback: str = ""
-    """The label to use if the same words occur again in the document ("Sea Org" twice)."""
+    """The label to use if the same words occur again in the document ("Blue Anchor" twice)."""
 
 
 class Recogniser:
@@ -290,7 +296,7 @@ class Recogniser:
                 j += 1
             elif (w in HYPHENS and j - 1 > i and not self.spaces[j - 1] and not self.spaces[j]
                   and j + 1 < n and self._name_syllable(words[j + 1], words[i])):
-                j += 2  # "Lee Cheuk-yan", "Kim Jong-un": a hyphenated given name
+                j += 2  # "Chan Tai-man", "Park Min-jun": a hyphenated given name
             elif (w in t.particles and words[j - 1] not in t.head_label
                   and self._particles_then_cap(j)) or (
                     w in ("al", "el") and j + 1 < n and words[j + 1] in HYPHENS):
@@ -306,9 +312,9 @@ class Recogniser:
         return j < self.n and self.is_cap(j)
 
     def _name_syllable(self, w: str, first: str) -> bool:
-        """A lower-case second half of a hyphenated given name ("yan" in "Cheuk-yan").
+        """A lower-case second half of a hyphenated given name ("man" in "Tai-man").
 
-        After an East Asian family name any syllable goes ("Leung Kwok-hung").
+        After an East Asian family name any syllable goes ("Chan Tai-hung").
         """
         return w.isalpha() and w.islower() and len(w) <= 6 and w not in AFFIXES and (
             len(w) <= 3 or w not in self.t.common or first in self.t.surname_first)
@@ -420,7 +426,7 @@ class Recogniser:
         h = self._head(i, j)
         if words[i] in t.first_names and words[i].lower() not in t.common \
                 and t.head_label.get(words[h]) in ("LAW", "EVENT"):
-            return ""  # "Nathan Law" is a person, not a law
+            return ""  # "Nathan Law" (given name + head) is a person
         if words[h] not in t.head_label and h > i:  # "Imperial College London"
             for p in range(i + 1, j):
                 if words[p - 1] in t.head_label and self._match(p, j) in ((j, "GPE"), (j, CITY)):
@@ -460,7 +466,7 @@ class Recogniser:
         out: list[Found] = []
         after_title = False
         k = i
-        for h in range(i + 1, j - 1):  # "Refugee Council Enver Solomon": an ORG, then a person
+        for h in range(i + 1, j - 1):  # "Harbour Council Anna Berg": an ORG, then a person
             if t.head_label.get(words[h]) == "ORG" and (
                     words[h + 1] in t.first_names or self._title_end(h + 1, j) > h + 1):
                 out.append(Found(i, h + 1, "ORG", True))
@@ -484,7 +490,7 @@ class Recogniser:
                 break
             if label == CITY and end == k + 1 and end < j and self._match(end, j)[0] == end \
                     and self._title_end(end, j) == end:
-                end = k  # "Vladimir Putin": a city name followed by an unknown name is a person
+                end = k  # "Lincoln Fawkes": a city name followed by an unknown name is a person
             if end > k:
                 if label == "NORP" and w in t.languages and self._language_context(k, end):
                     label = "LANGUAGE"
@@ -497,7 +503,7 @@ class Recogniser:
                 k = title_end
                 continue
             if k + 1 < j and w.lower() in t.common and words[k + 1] in t.first_names:
-                k += 1  # "Education Stefania Giannini": the end of a title, then a name
+                k += 1  # "Education Anna Berg": the end of a title, then a name
                 continue
             m = k + 1
             while m < j and m - k < MAX_PERSON_TOKENS and not self._stops_name(k, m, j):
@@ -518,11 +524,11 @@ class Recogniser:
         """A name running from ``k`` up to ``m`` ends there (a title or a known name follows).
 
         A single place word after a given name is a surname ("George Washington"), and so is
-        a minor place that is also a surname ("Alexander Korolev").
+        a minor place that is also a surname ("Alexander Lincoln").
         """
         w = self.words[m]
         if w in self.t.connectors:
-            return True  # "Nathan Law of Demosisto": "of" ends the person
+            return True  # "Anna Berg of Harbour Party": "of" ends the person
         if w in HYPHENS or w in self.t.particles or w in ("al", "el"):
             return False
         if self._title_end(m, j) > m:
@@ -558,7 +564,7 @@ class Recogniser:
             if nxt in t.person_cues:
                 return Found(k, m, "PERSON", False)
             if self._next_word(m) in t.subject_verbs:
-                return Found(k, m, guess, False)  # "Gazprom has been studying ..."
+                return Found(k, m, guess, False)  # "Zorvexa has been studying ..."
             # An unknown word seen once may be anything (a product, a username, a word in
             # another language); one that recurs is a name.
             return Found(k, m, "", False, fallback=guess)
@@ -574,7 +580,7 @@ class Recogniser:
         if last in t.surnames and m - k <= 3:
             return Found(k, m, "PERSON", False)
         if any(x.lower() in t.common for x in words[k:m]):
-            # "Sea Org" or "Easy Rider": words in title case; a name only if it recurs.
+            # "Blue Anchor" or "Easy Rider": words in title case; a name only if it recurs.
             return Found(k, m, "", False, fallback="ORG")
         return Found(k, m, "PERSON", False)
 
@@ -666,17 +672,17 @@ class Recogniser:
                 elif caps and all(w in parts for w in caps):
                     f.label = "PERSON"
                 elif text in org_heads and not self.initial[f.start]:
-                    f.label = "ORG"  # "the Church" after "the Church of Scientology"
+                    f.label = "ORG"  # "the Church" after "the Church of Vendrell"
                 elif text in org_stems:
                     f.label = "ORG"  # "Brantwick" after "Brantwick Corporation"
                 elif f.fallback and seen[text] >= 2:
                     f.label = f.fallback  # an unknown name that recurs
                 if f.label == "ORG" and f.end - f.start == 1 and any(
                         seen[form] for form in _number_forms(text)):
-                    f.label = ""  # "Polaroid" and "Polaroids": a count noun, not a company
+                    f.label = ""  # "Fotomatix" and "Fotomatixes": a count noun, not a company
             elif f.end - f.start == 1 and f.label in (CITY, "GPE", "LOC") \
                     and parts.get(text, self.n) < f.start and text.lower() not in countries:
-                f.label = "PERSON"  # "Paris" after "Valeska Paris": her surname, not the city
+                f.label = "PERSON"  # "Paris" after "Anna Paris": her surname, not the city
             out.append(f)
         return out
 
@@ -684,7 +690,7 @@ class Recogniser:
         """Words of full PERSON names -> where the first such name starts.
 
         Sure names (title, given name) count first; a guessed name that starts with a word of a
-        sure one is cut to that word ("Warhol Polaroids" after "Andy Warhol" is Warhol's).
+        sure one is cut to that word ("Berg Fotomatixes" after "Anna Berg" is Berg's).
         """
         words, common = self.words, self.t.common
         parts: dict[str, int] = {}
@@ -714,7 +720,7 @@ class Recogniser:
         return parts
 
     def _split_pairs(self, found: list[Found], parts: dict[str, int]) -> list[Found]:
-        """Cut "Xi-Putin" into two people when both halves are known people of the document."""
+        """Cut "Berg-Lind" into two people when both halves are known people of the document."""
         out: list[Found] = []
         words = self.words
         people = {self._text(f.start, f.end) for f in found if f.label == "PERSON"}
@@ -765,7 +771,7 @@ class Recogniser:
 
 
 def _number_forms(word: str) -> tuple[str, ...]:
-    """The other grammatical number of ``word``: "Polaroid" <-> "Polaroids", "Boxes" -> "Box"."""
+    """The other grammatical number of ``word``: "Fotomatix" <-> "Fotomatixes", "Boxes" -> "Box"."""
     forms = [word + "s", word + "es"]
     if word.endswith("es"):
         forms.append(word[:-2])
