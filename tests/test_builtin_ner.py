@@ -394,3 +394,10 @@ def test_any_syllable_after_an_east_asian_family_name(nlp: Language) -> None:
 def test_two_names_joined_by_and_stay_apart(nlp: Language) -> None:
     found = ents(nlp, "Shares in Quorvex and Deutsche Bank fell. Quorvex has since recovered.")
     assert found == {"Quorvex": "ORG", "Deutsche Bank": "ORG"}
+
+
+def test_odd_inputs_do_not_break_or_invent_names(nlp: Language) -> None:
+    for text in ("", "   ", "\n\n", "“”", "al-", "University of", "A-B-C-D", "x" * 3000, "3-2"):
+        assert ents(nlp, text) == {}
+    assert ents(nlp, "Sean O’Brien met Dr. Ruth Okoye.\r\nThen Paris.") == {
+        "Sean O’Brien": "PERSON", "Ruth Okoye": "PERSON", "Paris": "GPE"}

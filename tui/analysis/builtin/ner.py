@@ -608,7 +608,11 @@ class Recogniser:
             found.extend(self.label_run(i, j))
         found = self._consistent(found)
         self._teams(found)
-        return self._with_works([f for f in found if f.label])
+        return self._with_works([f for f in found if f.label and self._wordy(f)])
+
+    def _wordy(self, f: Found) -> bool:
+        """At least two letters in a row somewhere: "B" or "A-B" is no name."""
+        return any(sum(ch.isalpha() for ch in w) >= 2 for w in self.words[f.start:f.end])
 
     def _with_works(self, found: list[Found]) -> list[Found]:
         """Add quoted titles after a cue ("the book “Red Flags”") as WORK_OF_ART.
