@@ -14,7 +14,10 @@ from textual.strip import Strip
 from textual.timer import Timer
 from textual.widgets import TextArea
 
-from tui.linking import LineHighlights, LineMap, Offsets, add_highlights, display_text
+from tui.linking import (
+    LineHighlights, LineMap, Offsets, add_highlights, display_text, line_highlights,
+    merge_highlights,
+)
 from tui.widgets import palette
 
 OVERLAYS: tuple[str, ...] = ("nr.search", "nr.search.current", "nr.current")
@@ -91,7 +94,7 @@ class ArticleView(TextArea):
         self._styles: dict[str, Style] = {}
         self._labels: list[str] = []
         self._base: LineHighlights = {}
-        self._overlays: dict[str, list[Offsets]] = {name: [] for name in OVERLAYS}
+        self._overlays: dict[str, LineHighlights] = {name: {} for name in OVERLAYS}
         self._caret_timer: Timer | None = None
         self._ready = False
         self.painted = False
@@ -157,7 +160,7 @@ class ArticleView(TextArea):
 
     def set_overlay(self, name: str, spans: Iterable[Offsets]) -> None:
         """Replace one overlay: ``nr.search``, ``nr.search.current`` or ``nr.current``."""
-        self._overlays[name] = list(spans)
+        self._overlays[name] = line_highlights(self.lines, spans, name)
         self._install_highlights()
 
     def highlight_names_at(self, offset: int) -> list[str]:
@@ -168,10 +171,8 @@ class ArticleView(TextArea):
                 if start <= byte and (end is None or byte < end)]
 
     def _merged(self) -> LineHighlights:
-        merged: LineHighlights = {row: list(items) for row, items in self._base.items()}
-        for name in OVERLAYS:
-            add_highlights(merged, self.lines, self._overlays[name], name)
-        return merged
+        """Base layers and overlays, each converted once when set: merging is per row."""
+        return merge_highlights([self._base, *(self._overlays[name] for name in OVERLAYS)])
 
     def _install_highlights(self) -> None:
         """The one place that touches TextArea's private highlight map and line cache.
