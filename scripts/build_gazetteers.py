@@ -231,7 +231,7 @@ def build() -> dict[str, object]:
         name = city["name"]
         if pop < CITY_MIN_POP:
             continue
-        if name in first_set and pop >= CITY_NAME_ALSO_FIRST_NAME_MIN_POP:
+        if name in first_set and pop >= CITY_NAME_ALSO_FIRST_NAME_MIN_POP and _usable(name, probs):
             places.setdefault(name, "city")  # big enough to be meant more often than a person
         add(name, "city")
     for city in gc.get_cities().values():  # exonyms of big cities: "Mecca" for "Makkah"
