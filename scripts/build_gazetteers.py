@@ -18,9 +18,10 @@ Sources (all general knowledge, nothing from any article):
   written in lower case ("trade", "categorized") from names, so that a capitalised word at a
   sentence start is not taken for a name, and to drop place/person names that are common words.
 
-Output keys: ``places`` (surface form -> GPE, LOC, or "city": a GPE that is only a city or
+Output (``countries.json``: lower-case country name -> canonical name) and keys of
+``gazetteer.json``: ``places`` (surface form -> GPE, LOC, or "city": a GPE that is only a city or
 province name, and so often a person's name too, "Vladimir", "Lincoln"; case-sensitive),
-``countries`` (lower-case name -> canonical name), ``country_codes`` (ISO alpha-2/alpha-3), ``first_names``, ``surnames``
+``country_codes`` (ISO alpha-2/alpha-3), ``first_names``, ``surnames``
 (title case), ``demonyms`` (regular demonyms of countries and states, singular and plural) and
 ``common`` (lower-case common words).
 """
@@ -35,6 +36,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "tui" / "analysis" / "data" / "gazetteer.json"
+COUNTRIES_OUT = ROOT / "tui" / "analysis" / "data" / "countries.json"
+"""Country names apart: the lexicon needs them without loading the big gazetteer."""
 
 CITY_MIN_POP = 15_000
 """Cities smaller than this are left out: they collide with ordinary words too often."""
@@ -258,9 +261,13 @@ def build() -> dict[str, object]:
 
 def main() -> int:
     data = build()
+    countries = data.pop("countries")
+    COUNTRIES_OUT.write_text(json.dumps(countries, ensure_ascii=False, indent=0) + "\n",
+                             encoding="utf-8")
     OUT.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     sizes = {k: len(v) for k, v in data.items() if isinstance(v, (list, dict))}
     print(f"wrote {OUT.relative_to(ROOT)} ({OUT.stat().st_size // 1024} KiB): {sizes}")
+    print(f"wrote {COUNTRIES_OUT.relative_to(ROOT)}: {len(countries)} country names")
     return 0
 
 

