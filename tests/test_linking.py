@@ -7,6 +7,7 @@ import pytest
 from tui.analysis.model import Actor, Analysis, Claim, Number, PipelineInfo, Span
 from tui.linking import (
     Item, LineMap, MentionIndex, add_highlights, display_text, find_all, items_from_analysis,
+    line_highlights, merge_highlights,
     nearest, position, step,
 )
 
@@ -126,3 +127,19 @@ def test_add_highlights_converts_to_bytes_and_splits_rows() -> None:
     out = {}
     add_highlights(out, lines, [(9, 14), (5, 5)], "x")  # ends at a row start; empty span
     assert out == {0: [(13, None, "x")]}
+
+
+def test_byte_columns_on_a_long_non_ascii_line() -> None:
+    line = ("“é” abc ✓ " * 50) + "end"
+    lines = LineMap("first\n" + line)
+    for column in range(0, len(line) + 1, 7):
+        assert lines.byte_column(1, column) == len(line[:column].encode("utf-8"))
+
+
+def test_merge_highlights_keeps_layers_apart_and_in_order() -> None:
+    lines = LineMap("one two\nthree")
+    base = line_highlights(lines, [(0, 3)], "ent")
+    search = line_highlights(lines, [(0, 3), (8, 13)], "search")
+    merged = merge_highlights([base, search])
+    assert merged == {0: [(0, 3, "ent"), (0, 3, "search")], 1: [(0, 5, "search")]}
+    assert base == {0: [(0, 3, "ent")]}  # the layers themselves are not changed

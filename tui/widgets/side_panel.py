@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.content import Content
+from textual.content import Content, Span
 from textual.message import Message
 from textual.widgets import Input, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
@@ -250,11 +250,30 @@ def _speaker(claim: Claim, names: dict[str, str]) -> str:
     return names.get(claim.speaker or "", claim.speaker_text or "") or ""
 
 
+def _styled(*parts: str | tuple[str, str]) -> Content:
+    """Like ``Content.assemble`` for plain strings and (text, style) pairs, a few times cheaper
+    (the panel of a long article builds thousands of these)."""
+    text: list[str] = []
+    spans: list[Span] = []
+    pos = 0
+    for part in parts:
+        if isinstance(part, str):
+            text.append(part)
+            pos += len(part)
+        else:
+            chunk, style = part
+            text.append(chunk)
+            if chunk:
+                spans.append(Span(pos, pos + len(chunk), style))
+            pos += len(chunk)
+    return Content("".join(text), spans)
+
+
 def _actor_prompt(name: str, kind: str, mentions: int, aliases: list[str]) -> Content:
     """Name and mention count first (they must survive a narrow panel), then kind and aliases."""
     others = [a for a in aliases if a != name]
     detail = kind + (" · aka " + ", ".join(others) if others else "")
-    return Content.assemble(
+    return _styled(
         (name, "bold"), (f"  {mentions}×", "dim"), "\n", (snippet(detail, 120), "dim italic"),
     )
 
@@ -263,7 +282,7 @@ _KIND_STYLE = {"quote": "bold reverse", "reported": "bold underline", "assertion
 
 
 def _claim_prompt(claim: Claim, speaker: str) -> Content:
-    return Content.assemble(
+    return _styled(
         (claim.kind, _KIND_STYLE.get(claim.kind, "bold")), " ",
         (speaker or "—", "bold"), "\n", snippet(claim.text),
     )
@@ -278,22 +297,22 @@ def _number_prompt(text: str, value: float | None, unit: str | None, qualifier: 
         detail.append(unit)
     if qualifier:
         detail.append(qualifier)
-    return Content.assemble((snippet(text, 60), "bold"), "  ", (" · ".join(detail), "dim"))
+    return _styled((snippet(text, 60), "bold"), "  ", (" · ".join(detail), "dim"))
 
 
 def _grouped(claims: list[Claim], names: dict[str, str]) -> list[tuple[Entry, bool]]:
     """Quotes and reported speech grouped by speaker: (entry, is_header) rows."""
-    said = [c for c in claims if c.kind in ("quote", "reported")]
-    counts = Counter(_speaker(c, names) or UNATTRIBUTED for c in said)
+    by_speaker: dict[str, list[Claim]] = {}
+    for c in claims:
+        if c.kind in ("quote", "reported"):
+            by_speaker.setdefault(_speaker(c, names) or UNATTRIBUTED, []).append(c)
     rows: list[tuple[Entry, bool]] = []
-    for speaker, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        header = Content.assemble((speaker, "bold"), (f"  {count} statement{'s' * (count != 1)}",
-                                                       "dim"))
+    for speaker, said in sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        count = len(said)
+        header = _styled((speaker, "bold"), (f"  {count} statement{'s' * (count != 1)}", "dim"))
         key = UNATTRIBUTED if speaker == UNATTRIBUTED else ""
         rows.append((Entry(f"group:{len(rows)}", header, key), True))
         for c in said:
-            if (_speaker(c, names) or UNATTRIBUTED) == speaker:
-                prompt = Content.assemble("  ", (c.kind, _KIND_STYLE.get(c.kind, "bold")), " ",
-                                          snippet(c.text))
-                rows.append((Entry(c.id, prompt, f"{speaker} {c.text}".casefold()), False))
+            prompt = _styled("  ", (c.kind, _KIND_STYLE.get(c.kind, "bold")), " ", snippet(c.text))
+            rows.append((Entry(c.id, prompt, f"{speaker} {c.text}".casefold()), False))
     return rows
