@@ -401,3 +401,8 @@ def test_odd_inputs_do_not_break_or_invent_names(nlp: Language) -> None:
         assert ents(nlp, text) == {}
     assert ents(nlp, "Sean O’Brien met Dr. Ruth Okoye.\r\nThen Paris.") == {
         "Sean O’Brien": "PERSON", "Ruth Okoye": "PERSON", "Paris": "GPE"}
+
+
+def test_ampersand_names_a_firm(nlp: Language) -> None:
+    found = ents(nlp, "Auditors from Hallam & Pryce and staff of Brennick Brothers met.")
+    assert found == {"Hallam & Pryce": "ORG", "Brennick Brothers": "ORG"}

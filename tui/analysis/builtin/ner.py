@@ -291,6 +291,8 @@ class Recogniser:
                 j += 1
             elif w in t.roman and self.spaces[j - 1]:
                 j += 1
+            elif w == "&" and j + 1 < n and self.is_cap(j + 1) and not self.initial[j + 1]:
+                j += 1  # "Ernst & Young": only firms are named with "&"
             elif (w in HYPHENS and not self.spaces[j - 1] and not self.spaces[j] and j + 1 < n
                   and (self.is_cap(j + 1) or words[j + 1] in ("al", "el"))):
                 j += 1
@@ -438,6 +440,8 @@ class Recogniser:
             return t.head_label[head]
         if j - i >= 2 and words[i] in t.prefix_heads and words[i + 1] not in t.head_label:
             return t.prefix_heads[words[i]]
+        if "&" in words[i + 1:j - 1]:
+            return "ORG"  # "Ernst & Young"
         return ""
 
     def _title_end(self, i: int, j: int) -> int:
