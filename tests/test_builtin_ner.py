@@ -406,3 +406,13 @@ def test_odd_inputs_do_not_break_or_invent_names(nlp: Language) -> None:
 def test_ampersand_names_a_firm(nlp: Language) -> None:
     found = ents(nlp, "Auditors from Hallam & Pryce and staff of Brennick Brothers met.")
     assert found == {"Hallam & Pryce": "ORG", "Brennick Brothers": "ORG"}
+
+
+def test_central_bank_of_a_country(nlp: Language) -> None:
+    assert ents(nlp, "The Central Bank of Norway raised rates.") == {
+        "Central Bank of Norway": "ORG"}
+
+
+def test_long_name_with_particles(nlp: Language) -> None:
+    assert ents(nlp, "They met Maria Luisa Pereira da Costa on Friday.") == {
+        "Maria Luisa Pereira da Costa": "PERSON"}

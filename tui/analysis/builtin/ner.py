@@ -338,8 +338,9 @@ class Recogniser:
                     gap += 1
                 if gap < self.n and self.is_cap(gap) and joined < 2:
                     tail = self._run_end(gap)
-                    if (j - i >= 2 or joined) and self._match(gap, tail) == (tail, "GPE"):
-                        break  # "Colorado State University of the US": a complete name already
+                    proper = any(w.lower() not in t.common for w in words[i:j - 1])
+                    if (proper or joined) and self._match(gap, tail) == (tail, "GPE"):
+                        break  # "Kelmont State University of the US": a complete name already
                     end = tail
                     joined += 1  # "Joint Council for the Welfare of Immigrants"
                     k = end
@@ -509,8 +510,10 @@ class Recogniser:
             if k + 1 < j and w.lower() in t.common and words[k + 1] in t.first_names:
                 k += 1  # "Education Anna Berg": the end of a title, then a name
                 continue
-            m = k + 1
-            while m < j and m - k < MAX_PERSON_TOKENS and not self._stops_name(k, m, j):
+            m, size = k + 1, 1
+            while m < j and size < MAX_PERSON_TOKENS and not self._stops_name(k, m, j):
+                if self.is_cap(m):
+                    size += 1  # "Luiz Inacio Lula da Silva": particles and hyphens are free
                 m += 1
             while m - 1 > k and (words[m - 1] in HYPHENS or words[m - 1] in t.particles):
                 m -= 1  # a name never ends with "-" or "von"
