@@ -416,3 +416,8 @@ def test_central_bank_of_a_country(nlp: Language) -> None:
 def test_long_name_with_particles(nlp: Language) -> None:
     assert ents(nlp, "They met Maria Luisa Pereira da Costa on Friday.") == {
         "Maria Luisa Pereira da Costa": "PERSON"}
+
+
+def test_unknown_long_name_with_particle(nlp: Language) -> None:
+    assert ents(nlp, "In Lisbon, Tiago Anselmo Vaz da Rocha met reporters.") == {
+        "Lisbon": "GPE", "Tiago Anselmo Vaz da Rocha": "PERSON"}

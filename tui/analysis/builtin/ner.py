@@ -582,11 +582,12 @@ class Recogniser:
                 second.lower() not in t.common or k + 2 < m and words[k + 2] in HYPHENS):
             return Found(k, m, "PERSON", True)
         last = words[m - 1]
-        if any(x.isupper() and len(x) > 1 for x in words[k:m]):
+        caps = [x for x in words[k:m] if x[:1].isupper()]  # not "da", "-", "bin"
+        if any(x.isupper() and len(x) > 1 for x in caps):
             return Found(k, m, "", False, fallback="ORG")
-        if last in t.surnames and m - k <= 3:
+        if last in t.surnames and len(caps) <= 3:
             return Found(k, m, "PERSON", False)
-        if any(x.lower() in t.common for x in words[k:m]):
+        if any(x.lower() in t.common for x in caps):
             # "Blue Anchor" or "Easy Rider": words in title case; a name only if it recurs.
             return Found(k, m, "", False, fallback="ORG")
         return Found(k, m, "PERSON", False)
