@@ -49,6 +49,8 @@ def _peak_mb() -> float:
 
 
 async def measure(text: str, runs: int, model: str | None) -> list[tuple[str, str]]:
+    from textual import events
+    from textual.geometry import Size
     from textual.widgets import Input
 
     from tui.app import NewsreaderApp
@@ -139,10 +141,13 @@ async def measure(text: str, runs: int, model: str | None) -> list[tuple[str, st
 
         async def resize_once() -> float:
             width = next(widths)
+            size = Size(width, HEIGHT)
+            before = view.wrap_width
             t = time.perf_counter()
-            await pilot.resize_terminal(width, HEIGHT)
-            while view.wrapped_document._width != view.wrap_width:
-                await asyncio.sleep(0)
+            app._driver._size = size  # what Pilot.resize_terminal does, without its idle wait
+            app.post_message(events.Resize(size, size))
+            while view.wrap_width == before or view.wrapped_document._width != view.wrap_width:
+                await asyncio.sleep(0)  # until the article has its new width and is re-wrapped
             frame()
             return time.perf_counter() - t
 

@@ -8,6 +8,7 @@ Importing this module does not import spaCy.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -63,11 +64,16 @@ def _path(key: str) -> Path:
 def get(key: str) -> Analysis | None:
     """The cached analysis, or ``None`` when absent, damaged or of another format."""
     path = _path(key)
+    collecting = gc.isenabled()
+    gc.disable()  # tens of thousands of new objects, none of them garbage: no collections
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         analysis = Analysis.from_dict(data)
     except (OSError, ValueError, UnicodeDecodeError):
         return None
+    finally:
+        if collecting:
+            gc.enable()
     try:
         os.utime(path)  # mark as recently used, for the size cap
     except OSError:

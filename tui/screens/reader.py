@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -209,6 +210,15 @@ class ReaderScreen(Screen[None]):
 
     def apply(self, analysis: Analysis) -> None:
         """Show an analysis: highlights, legend, panel."""
+        collecting = gc.isenabled()
+        gc.disable()  # thousands of panel rows and highlights, none of them garbage
+        try:
+            self._apply(analysis)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _apply(self, analysis: Analysis) -> None:
         self.analysis = analysis
         by_kind = items_from_analysis(analysis)
         self.items = {kind: {item.id: item for item in items} for kind, items in by_kind.items()}
