@@ -262,6 +262,7 @@ def build() -> dict[str, object]:
 def main() -> int:
     data = build()
     countries = data.pop("countries")
+    assert isinstance(countries, dict)
     COUNTRIES_OUT.write_text(json.dumps(countries, ensure_ascii=False, indent=0) + "\n",
                              encoding="utf-8")
     OUT.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

