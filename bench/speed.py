@@ -1,15 +1,22 @@
 """Analysis speed of the real engine: words per second, pipeline build time, peak memory.
 
 Reads ../shared/corpus/wikinews/text (24 articles) and builds a ~100,000-word document by joining
-them. Prints a table: median of several runs, with the machine's core count. Run:
+them. Measures the engine (``tui.analysis.engine.analyze``) as it is, then as ``tui.service`` runs
+it for the reader and ``newsreader analyze`` (after ``gc.freeze()``: the pipeline's tables kept out
+of the collector's sight). One core: the engine runs in one thread. With ``--profile``, also prints
+where the time goes on the corpus (own time per module). Prints a table: median of several runs,
+with the machine's core count. Run:
 
-    .venv/bin/python bench/speed.py [--runs N] [--model NAME]
+    .venv/bin/python bench/speed.py [--runs N] [--model NAME] [--profile]
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
+import gc
 import os
+import pstats
 import resource
 import statistics
 import sys
@@ -34,6 +41,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--model", default="builtin")
+    ap.add_argument("--profile", action="store_true", help="where the time goes, per module")
     ns = ap.parse_args()
     if not CORPUS.is_dir():
         print(f"corpus not found: {CORPUS}", file=sys.stderr)
@@ -60,6 +68,10 @@ def main() -> int:
         big += "\n\n" + "\n\n".join(texts)
     big_words = len(big.split())
     big_s = _median_time(lambda: analyze(big, pipeline), max(1, ns.runs // 2))
+
+    gc.freeze()  # what tui.service.get_pipeline does once the pipeline is built
+    corpus_frozen_s = _median_time(lambda: [analyze(x, pipeline) for x in texts], ns.runs)
+    big_frozen_s = _median_time(lambda: analyze(big, pipeline), max(1, ns.runs // 2))
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     rows = [
@@ -71,13 +83,52 @@ def main() -> int:
          f"{corpus_s:.3f} s = {corpus_words / corpus_s:,.0f} words/s"),
         (f"one document of {big_words} words",
          f"{big_s:.3f} s = {big_words / big_s:,.0f} words/s"),
+        ("corpus, as tui.service runs it (gc.freeze)",
+         f"{corpus_frozen_s:.3f} s = {corpus_words / corpus_frozen_s:,.0f} words/s"),
+        (f"one document of {big_words} words, ditto",
+         f"{big_frozen_s:.3f} s = {big_words / big_frozen_s:,.0f} words/s"),
         ("peak memory (whole process)", f"{peak_mb:.0f} MB"),
     ]
     width = max(len(k) for k, _ in rows)
     print(f"{'measure':<{width}}  figure (median of {ns.runs} runs)")
     for k, v in rows:
         print(f"{k:<{width}}  {v}")
+    if ns.profile:
+        _profile(lambda: [analyze(x, pipeline) for x in texts])
     return 0
+
+
+def _profile(fn) -> None:
+    """Own time per module (and the three costliest functions of each) for one run of ``fn``."""
+    prof = cProfile.Profile()
+    prof.runcall(fn)
+    stats = pstats.Stats(prof).stats  # type: ignore[attr-defined]
+    total = sum(tt for _, _, tt, _, _ in stats.values())
+    modules: dict[str, float] = {}
+    functions: dict[str, list[tuple[float, str]]] = {}
+    for (path, line, name), (_, _, tt, _, _) in stats.items():
+        key = _module(path)
+        modules[key] = modules.get(key, 0.0) + tt
+        functions.setdefault(key, []).append((tt, f"{name}:{line}"))
+    print(f"\nwhere the time goes (corpus, profiled: {total:.2f} s of own time)")
+    for key, tt in sorted(modules.items(), key=lambda kv: -kv[1])[:12]:
+        top = ", ".join(n for _, n in sorted(functions[key], reverse=True)[:3])
+        print(f"{100 * tt / total:5.1f}%  {key:<40} {top}")
+
+
+def _module(path: str) -> str:
+    if path.startswith("~") or path.startswith("<"):
+        return "builtins (C: regex, str, ...)"
+    p = Path(path)
+    if p.suffix in {".pyx", ".pxd"}:
+        return f"spaCy {p.stem} (Cython)"
+    try:
+        return str(p.relative_to(ROOT)).removesuffix(".py")
+    except ValueError:
+        parts = p.parts
+        if "site-packages" in parts:
+            return parts[parts.index("site-packages") + 1]
+        return p.stem
 
 
 if __name__ == "__main__":
