@@ -161,11 +161,8 @@ class ReaderScreen(Screen[None]):
         # Only once the article is on screen: the worker imports spaCy and builds the pipeline,
         # which holds the GIL for most of a second and would delay the first frame that much.
         # (The first frame after mounting has no text yet: TextArea wraps on its first resize.)
+        self.view.call_after_painted(self._start_analysis)
         self.set_timer(START_FALLBACK, self._start_analysis)  # e.g. a view too small to draw
-
-    def on_article_view_painted(self, event: ArticleView.Painted) -> None:
-        event.stop()
-        self._start_analysis()
 
     def _start_analysis(self) -> None:
         if not self._analysis_started:

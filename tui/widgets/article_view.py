@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import ClassVar
 
 from rich.style import Style
@@ -178,6 +179,7 @@ class ArticleView(TextArea):
         self._caret_timer: Timer | None = None
         self._ready = False
         self.painted = False
+        self._on_painted: list[Callable[[], object]] = []
         """True once the text has been drawn on screen."""
         # The theme object shares ``_styles`` (dataclasses.replace copies shallowly), so
         # recomputing the styles in place recolours the text without re-registering.
@@ -195,8 +197,23 @@ class ArticleView(TextArea):
         lines = super().render_lines(crop)
         if not self.painted and crop.height > 0 and self.content_size.width > 0:
             self.painted = True
-            self.post_message(self.Painted(self))
+            # Straight after this frame is written (this runs while it is being rendered), not
+            # behind the messages already queued for the screen: a few frames sooner.
+            asyncio.get_running_loop().call_soon(self._announce_painted)
         return lines
+
+    def _announce_painted(self) -> None:
+        for callback in self._on_painted:
+            callback()
+        self._on_painted.clear()
+        self.post_message(self.Painted(self))
+
+    def call_after_painted(self, callback: Callable[[], object]) -> None:
+        """Call ``callback`` as soon as the text has been drawn (at once if it has been)."""
+        if self.painted and not self._on_painted:
+            callback()
+        else:
+            self._on_painted.append(callback)
 
     # -- offsets ---------------------------------------------------------------------------
     @property
