@@ -43,6 +43,10 @@ CITY_MIN_POP = 15_000
 """Cities smaller than this are left out: they collide with ordinary words too often."""
 CITY_NAME_ALSO_FIRST_NAME_MIN_POP = 100_000
 """A city that is also a first name ("Florence", "Geneva") must be this big to be listed."""
+WORDLIKE_MIN_LOGPROB = -13.5
+"""A lower-case word at least this frequent makes a minor place name suspect."""
+WORDLIKE_CITY_MIN_POP = 500_000
+"""... unless the city is this big ("Phoenix", "Chicago")."""
 ALIAS_MIN_POP = 1_000_000
 """Other-language names are taken only for cities this big ("Mecca", "Kiev")."""
 COMMON_MIN_LOGPROB = -17.0
@@ -145,6 +149,11 @@ def _faker_names() -> tuple[set[str], set[str]]:
     return first, last
 
 
+def _wordlike(name: str, probs: dict[str, float]) -> bool:
+    """A one-word name that is also a frequent English word in lower case ("delta", "union")."""
+    return " " not in name and probs.get(name.lower(), -99.0) >= WORDLIKE_MIN_LOGPROB
+
+
 def _usable(name: str, probs: dict[str, float]) -> bool:
     """A place name worth matching: capitalised, and not a common word when it is one word."""
     if not name or not name[0].isupper() or len(name) < 3:
@@ -198,10 +207,12 @@ def build() -> dict[str, object]:
     countries: dict[str, str] = {}
     codes: set[str] = set()
 
-    def add(name: str, label: str, force: bool = False) -> None:
+    def add(name: str, label: str, force: bool = False, pop: int = 0) -> None:
         if label == "city" and (name in first_set or _ascii(name) in first_set):
             return  # "Gwendolyn": a person far more often than a minor place
         for form in {name, _ascii(name)}:
+            if label == "city" and pop < WORDLIKE_CITY_MIN_POP and _wordlike(form, probs):
+                continue  # "Enterprise", "Delta", "Göd": a frequent word first, a town second
             if force or _usable(form, probs):
                 places.setdefault(form, label)
 
@@ -234,9 +245,10 @@ def build() -> dict[str, object]:
         name = city["name"]
         if pop < CITY_MIN_POP:
             continue
-        if name in first_set and pop >= CITY_NAME_ALSO_FIRST_NAME_MIN_POP and _usable(name, probs):
+        if name in first_set and pop >= CITY_NAME_ALSO_FIRST_NAME_MIN_POP and _usable(name, probs) \
+                and (pop >= WORDLIKE_CITY_MIN_POP or not _wordlike(name, probs)):
             places.setdefault(name, "city")  # big enough to be meant more often than a person
-        add(name, "city")
+        add(name, "city", pop=pop)
     for city in gc.get_cities().values():  # exonyms of big cities: "Mecca" for "Makkah"
         if city["population"] >= ALIAS_MIN_POP:
             for alt in city["alternatenames"]:

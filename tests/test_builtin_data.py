@@ -51,3 +51,11 @@ def test_places_beat_given_names() -> None:
     for place in ("India", "Georgia", "Asia"):
         assert place in t.names
         assert place not in t.first_names
+
+
+def test_minor_places_named_like_frequent_words_are_left_out() -> None:
+    places = gazetteer().places
+    for word in ("Enterprise", "Delta", "Union", "God", "Metro"):
+        assert word not in places
+    for city in ("Chicago", "Phoenix", "Geneva", "Samarkand"):
+        assert places.get(city) in ("GPE", CITY)
