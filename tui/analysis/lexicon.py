@@ -65,12 +65,12 @@ class Gazetteer:
     country_codes: frozenset[str]
     """ISO 3166 alpha-2 and alpha-3 codes: never taken for an organisation's acronym."""
     first_names: frozenset[str]
-    """US census given names, title case ("Mary", "James")."""
+    """Given names, title case: US census ("Mary", "James") and faker's ~80 locales ("Olaf")."""
     surnames: frozenset[str]
-    """US census surnames that are not also common words, title case."""
+    """Surnames (US census, faker) that are not also common words, title case."""
     common: frozenset[str]
-    """Lower-case words mostly written in lower case: a capitalised one at a sentence start is
-    probably not a name ("Trade", "Categorized")."""
+    """Lower-case words mostly written in lower case (and sentence adverbs such as "hopefully"):
+    a capitalised one at a sentence start is probably not a name ("Trade", "Categorized")."""
     rules: dict[str, Any]
     """Hand-written lists from ``ner_rules.json``: head nouns, known names, cue words."""
 
