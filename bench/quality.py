@@ -21,9 +21,11 @@ our labels follow, the same way for every article:
    so keep only the name (see :func:`person_name`); drop the mention when no name is left
    ("The President", "Co-founder of Acme");
 5. person mentions that are a single nationality, religion or political group word ("Kenyans",
-   "Buddhists") are NORP in OntoNotes and are not scored;
-6. a place written "City, State" or "City, State, Country" with only capitalised words is two or
-   three GPEs in OntoNotes ("Austin, Texas" is "Austin" and "Texas"), so it is split at commas.
+   "Buddhists"; recognised with the project's demonym and NORP lists) are NORP in OntoNotes and
+   are not scored;
+6. a place written "City, State" or "City, State, Country" with only capitalised words is
+   tagged as two or three GPEs in OntoNotes-style output ("Austin, Texas" is "Austin" and
+   "Texas"), so the gold span is split at the commas.
 
 Gold mentions nest ("Rome's Grand Station" and "Rome"); each is scored on its own, so nesting
 costs recall. Predicted spans of other labels (NORP, EVENT ...) are not scored.
