@@ -421,3 +421,9 @@ def test_long_name_with_particles(nlp: Language) -> None:
 def test_unknown_long_name_with_particle(nlp: Language) -> None:
     assert ents(nlp, "In Lisbon, Tiago Anselmo Vaz da Rocha met reporters.") == {
         "Lisbon": "GPE", "Tiago Anselmo Vaz da Rocha": "PERSON"}
+
+
+def test_policy_words_do_not_make_a_sports_report(nlp: Language) -> None:
+    text = ("The goals of the plan, the players in the market and a penalty for late filing "
+            "were discussed as Norway faced new rules in the final round of talks.")
+    assert ents(nlp, text) == {"Norway": "GPE"}
