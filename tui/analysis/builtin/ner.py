@@ -588,9 +588,9 @@ class Recogniser:
                 return Found(k, m, "", False)
             # Alone, a word from the name lists is as often a company ("Siemens", "Apple").
             guess = "PERSON" if w in t.surnames or w in t.first_names else "ORG"
-            if nxt in t.person_cues:
+            if nxt == "who":
                 return Found(k, m, "PERSON", False)
-            if self._next_word(m) in t.subject_verbs:
+            if nxt in t.person_cues or self._next_word(m) in t.subject_verbs:
                 return Found(k, m, guess, False)  # "Zorvexa has been studying ..."
             # An unknown word seen once may be anything (a product, a username, a word in
             # another language); one that recurs is a name.
