@@ -11,6 +11,7 @@ from rich.style import Style
 from textual._text_area_theme import TextAreaTheme
 from textual._wrap import compute_wrap_offsets
 from textual.binding import Binding, BindingType
+from textual.document._document import Document
 from textual.document._document_navigator import DocumentNavigator
 from textual.document._wrapped_document import WrappedDocument
 from textual.expand_tabs import get_tab_widths
@@ -166,12 +167,11 @@ class ArticleView(TextArea):
 
     def __init__(self, text: str, *, id: str | None = None) -> None:
         shown = display_text(text)
-        super().__init__(shown, read_only=True, soft_wrap=True, show_cursor=True,
+        # built empty, then given the text once: TextArea would build and wrap it three times
+        super().__init__("", read_only=True, soft_wrap=True, show_cursor=True,
                          highlight_cursor_line=False, tab_behavior="focus", id=id)
+        self._set_document(shown, None)
         self.lines = LineMap(shown)
-        # a long article re-wraps at every width change: see FastWrappedDocument
-        self.wrapped_document = FastWrappedDocument(self.document, tab_width=self.indent_width)
-        self.navigator = DocumentNavigator(self.wrapped_document)
         self._styles: dict[str, Style] = {}
         self._labels: list[str] = []
         self._base: LineHighlights = {}
@@ -184,6 +184,20 @@ class ArticleView(TextArea):
         # The theme object shares ``_styles`` (dataclasses.replace copies shallowly), so
         # recomputing the styles in place recolours the text without re-registering.
         self.register_theme(TextAreaTheme(self.THEME_NAME, syntax_styles=self._styles))
+
+    def _set_document(self, text: str, language: str | None) -> None:
+        """Textual 8.2's ``TextArea._set_document`` for plain text, with
+        :class:`FastWrappedDocument` (a long article re-wraps at every width change)."""
+        if language:  # never the case in the reader
+            super()._set_document(text, language)
+            return
+        self._highlight_query = None
+        self.document = Document(text)
+        self.wrapped_document = FastWrappedDocument(self.document, tab_width=self.indent_width)
+        self.navigator = DocumentNavigator(self.wrapped_document)
+        self._build_highlight_map()
+        self.move_cursor((0, 0))
+        self._rewrap_and_refresh_virtual_size()
 
     def on_mount(self) -> None:
         self._ready = True
