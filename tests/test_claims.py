@@ -747,3 +747,10 @@ def test_quote_paragraph_after_reported_speech_paragraph(nlp) -> None:
     )
     claims, _ = run(nlp, text)
     assert [q.speaker_text for q in quotes(claims)] == ["Smith", None]
+
+
+def test_quote_running_past_its_paragraph_after_a_cue(nlp: spacy.language.Language) -> None:
+    """Regression (found by hypothesis): a quote opening a paragraph and closing in a later one."""
+    text = "“ “\n\n“ said \n\n”"
+    for c in extract_claims(nlp(text), ActorIndex([])):
+        assert text[c.start:c.end] == c.text

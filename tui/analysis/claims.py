@@ -21,7 +21,7 @@ Decisions:
   ``X said …``: the partial-quote convention, “very important.”); a quote of up to 12 words that
   are all title-case (“Red Flags.”) is listed only when a cue sits right next to it.
 * **Speakers**: ``speaker_text`` is the words naming the speaker in the text, titles before a full
-  name removed (``Professor Steve Tsang`` -> ``Steve Tsang``), appositives skipped (``X, an adviser
+  name removed (``Professor Anna Berg`` -> ``Anna Berg``), appositives skipped (``X, an adviser
   to Y, said``; ``The company's chief executive, John Brown, said``), coordinations kept whole
   (``Kazakhstan and the Kremlin``; the ``speaker`` id is the first one's). A pronoun stays as
   written (``he``); its ``speaker`` id is the first person named outside quotes earlier in its
@@ -181,10 +181,9 @@ def _cue_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _title_words() -> frozenset[str]:
-    try:
-        lex = frozenset(w.rstrip(".") for t in lexicon().titles for w in t.lower().split())
-    except Exception:
-        lex = frozenset()
+    """Words that mark a title before a name: the head word of each title ("home secretary" ->
+    "secretary"), since modifiers such as "home", "trade" or "police" are ordinary words too."""
+    lex = frozenset(t.lower().split()[-1].rstrip(".") for t in lexicon().titles if t.strip())
     return (lex | _TITLE_WORDS) - frozenset("of the and for state staff".split())
 
 
@@ -753,7 +752,7 @@ def speaker_before(text: str, cue_start: int, lo: int, quote_only: bool = False)
 
 
 def speaker_after(text: str, pos: int, hi: int) -> _Speaker | None:
-    """The speaker phrase right after a cue (``said Professor Steve Tsang, director ...``)."""
+    """The speaker phrase right after a cue (``said Professor Anna Berg, director ...``)."""
     toks = _tokens(text, pos, min(hi, pos + 200))
     if not toks:
         return None
@@ -792,7 +791,7 @@ def speaker_after(text: str, pos: int, hi: int) -> _Speaker | None:
         last -= 1
     if last < k:
         return None
-    # a name after the last title ("the Kremlin spokesman Dmitry Peskov", "Professor Steve Tsang")
+    # a name after the last title ("the Kremlin spokesman Dmitry Peskov", "Professor Anna Berg")
     last_title = -1
     for m in range(k, last + 1):
         if toks[m].low.rstrip(".") in titles or toks[m].low in _ROLE_NOUNS:
@@ -1174,7 +1173,7 @@ class _Attributor:
         return None
 
     def name_colon(self, q: _Quote) -> _Speaker | None:
-        """``Steve Tsang: “…”`` at the start of a sentence (interview and live-blog style)."""
+        """``Anna Berg: “…”`` at the start of a sentence (interview and live-blog style)."""
         p_lo = self.paras[self.para_of(q.start)][0]
         s_lo = max(self.sents[self.sent_of(q.start)][0] if self.sents else p_lo, p_lo)
         lead = self.text[s_lo:q.start]
@@ -1204,7 +1203,8 @@ class _Attributor:
             # across a paragraph break only for a paragraph that is all quote, right after the
             # paragraph that holds the reported speech
             p_lo, p_hi = self.paras[pi]
-            if q.start != p_lo or _TAIL_RE.match(self.text, q.end, p_hi).end() != p_hi \
+            tail = _TAIL_RE.match(self.text, q.end, p_hi) if q.end <= p_hi else None
+            if q.start != p_lo or tail is None or tail.end() != p_hi \
                     or self.para_of(a) != pi - 1:
                 return None
         k = bisect.bisect_left(self.cue_starts, b) - 1

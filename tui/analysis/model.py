@@ -75,7 +75,7 @@ class Claim:
     speaker: str | None = None
     """The speaking actor's id, when the speaker is one of the article's actors."""
     speaker_text: str | None = None
-    """The words naming the speaker where the claim is attributed ("Ushakov", "the Kremlin")."""
+    """The words naming the speaker where the claim is attributed ("Berg", "the Kremlin")."""
     cue: str | None = None
     """The reporting word that attributes the claim ("said", "told", "according to")."""
     score: float = 0.0

@@ -13,7 +13,7 @@ Copy-pasted and extracted articles often end with "Categorized in:", "Share this
   list under "Tags:" included), while tag-like lines *before* it stay (a closing byline such as
   "Jane Doe" is kept);
 * without a boilerplate line, a last line that is a list of at least three short tags separated by
-  commas, pipes, bullets or middle dots is dropped ("Russia, China, Xi Jinping, Energy").
+  commas, pipes, bullets or middle dots is dropped ("Europe, Trade, Anna Berg, Energy").
 
 Nothing but the tail is touched: a prose line stops the scan.
 """
