@@ -35,7 +35,7 @@ def _reader_parser() -> _Parser:
         prog=PROG,
         description="Read a news article in the terminal with its actors, claims and numbers "
         "linked to the text. Sub-commands: 'analyze' (JSON and reports without the UI), "
-        "'cache clear'.",
+        "'cache clear|info'.",
     )
     p.add_argument("articles", nargs="*", metavar="ARTICLE",
                    help="file, folder, URL or '-' for standard input (default: the sample article)")
@@ -178,8 +178,8 @@ def _run_cache(ns: argparse.Namespace) -> int:
         print(f"removed {removed} cached analyses from {cache.cache_dir()}")
     else:
         count, size = cache.stats()
-        print(f"{cache.cache_dir()}: {count} entries, {size / 1e6:.1f} MB "
-              f"(cap {cache.MAX_BYTES / 1e6:.0f} MB)")
+        print(f"{cache.cache_dir()}: {count} entries, {size / 2**20:.1f} MiB "
+              f"(cap {cache.MAX_BYTES / 2**20:.0f} MiB)")
     return 0
 
 
