@@ -107,8 +107,18 @@ async def measure(text: str, runs: int, model: str | None) -> list[tuple[str, st
         def jump() -> None:
             kind, item_id = rng.choice(items)
             screen.on_side_panel_item_chosen(SidePanel.ItemChosen(panel, kind, item_id))
+            jumped.append(screen.items[kind][item_id].spans[0][0])
+
+        def landed(offset: int) -> bool:
+            """The jump really happened: the mention's row is on screen."""
+            top, height = view.scroll_offset.y, view.scrollable_content_region.height
+            return top <= view.wrapped_row(offset) < top + height
+
+        jumped: list[int] = []
 
         row("jump to a chosen item", timed(jump, reps))
+        if not landed(jumped[-1]):
+            raise SystemExit("jump did not bring the mention on screen: the figure is wrong")
         top = screen.items["actor"][actors[0].id]
         screen.go(top, 0)
         row(f"next mention (]) of the top actor ({len(top.spans)} mentions)",
