@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from startup import long_document  # noqa: E402
+from startup import long_document
 
 WIDTH, HEIGHT = 120, 40
 
@@ -78,8 +78,9 @@ async def measure(text: str, runs: int, model: str | None) -> list[tuple[str, st
         analysis = screen.analysis
         rows.append(("first paint", f"{first_paint:.2f} s"))
         rows.append(("analysis shown (highlights + panel)", f"{shown:.2f} s"))
-        rows.append(("items in the panel", f"{len(analysis.actors)} actors, {len(analysis.claims)} "
-                     f"claims, {len(analysis.numbers)} numbers"))
+        counts = (f"{len(analysis.actors)} actors, {len(analysis.claims)} claims, "
+                  f"{len(analysis.numbers)} numbers")
+        rows.append(("items in the panel", counts))
 
         def frame() -> None:
             screen._on_timer_update()  # pending layout + repaint, now

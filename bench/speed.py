@@ -117,7 +117,7 @@ def _profile(fn) -> None:
 
 
 def _module(path: str) -> str:
-    if path.startswith("~") or path.startswith("<"):
+    if path.startswith(("~", "<")):
         return "builtins (C: regex, str, ...)"
     p = Path(path)
     if p.suffix in {".pyx", ".pxd"}:

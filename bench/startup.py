@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import fcntl
+import math
 import os
 import pty
 import re
@@ -94,11 +95,11 @@ def launch(argv: list[str], cache_dir: str, marker: bytes, timeout: float = 60.0
             now = time.perf_counter() - start
             raw += chunk
             screen = ESCAPES.sub(b"", raw)  # whole buffer: an escape may straddle two reads
-            if first != first and marker in screen:
+            if math.isnan(first) and marker in screen:
                 first = now
                 if not wait_filled:
                     break
-            if first == first and FILLED.search(screen):
+            if not math.isnan(first) and FILLED.search(screen):
                 filled = now
                 break
         os.write(fd, b"q")
@@ -172,7 +173,7 @@ def main() -> int:
                 cached.append(launch([*_command(), str(article)], cache_dir, marker))
 
     def med(values: list[float]) -> str:
-        good = [v for v in values if v == v]
+        good = [v for v in values if not math.isnan(v)]
         return f"{statistics.median(good):.2f} s" if good else "not seen"
 
     name = "100k-word document" if ns.longdoc else article.name

@@ -165,12 +165,11 @@ class LineMap:
 
     def location(self, offset: int) -> tuple[int, int]:
         """(row, column in characters) of ``offset``, clamped to the text."""
-        if offset < 0:
-            offset = 0
+        offset = max(offset, 0)
         row = bisect_right(self.starts, offset) - 1
         column = offset - self.starts[row]
         length = self.lengths[row]
-        return row, column if column < length else length
+        return row, min(length, column)
 
     def offset(self, row: int, column: int) -> int:
         """Character offset of (row, column)."""
