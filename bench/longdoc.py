@@ -11,6 +11,8 @@ cache) in its worker thread, and times the code paths the reader uses:
 - search: one keystroke in the search bar (``Input.Changed``: every match highlighted, the nearest
   one scrolled to) until the frame is drawn;
 - page down: one page down until the frame is drawn (scrolling);
+- toggle a type: key 1 hides (or shows again) the first entity type of the legend;
+- switch section: ``a``/``c``/``#`` show another list of the panel;
 - filter: one keystroke in the panel's filter (the lists refilled) until the frame is drawn;
 - resize: the terminal changes width until the re-wrapped frame is drawn;
 - peak memory: ``ru_maxrss`` of the whole process, analysis included.
@@ -140,6 +142,14 @@ async def measure(text: str, runs: int, model: str | None) -> list[tuple[str, st
         screen.set_search("")
         view.focus()
         row("page down", timed(view.action_cursor_page_down, reps))
+
+        labels = screen.legend.labels
+        toggles = iter([labels[0], labels[0]] * reps)
+        row(f"toggle an entity type (key 1: {labels[0]})",
+            timed(lambda: screen.toggle_label(next(toggles)), 4))
+        sections = iter(["claim", "number", "actor"] * reps)
+        row("switch panel section (a, c, #)",
+            timed(lambda: screen.action_section(next(sections)), 6))
 
         filter_input = panel.query_one("#filter", Input)
         filter_values = ["s", "sa", "sai", "said", "", "c", "ch", "chi", "chin", "china", ""]
