@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 from textual.worker import Worker, WorkerState
 
 from tui.analysis.model import Analysis
@@ -22,6 +22,7 @@ from tui.linking import (
 )
 from tui.sources import Article
 from tui.widgets.article_view import ArticleView
+from tui.widgets.footer import QuietFooter
 from tui.widgets.legend import Legend
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.side_panel import SidePanel, snippet
@@ -121,7 +122,7 @@ class ReaderScreen(Screen[None]):
         with Horizontal(id="bar"):
             yield Legend(id="legend")
             yield StatusLine(id="status")
-        yield Footer()
+        yield QuietFooter()
 
     @property
     def view(self) -> ArticleView:
