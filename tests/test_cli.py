@@ -105,3 +105,19 @@ def test_python_dash_m_runs_the_command() -> None:
     proc = subprocess.run([sys.executable, "-m", "tui", "--version"], capture_output=True,
                           text=True, check=False)
     assert proc.returncode == 0 and proc.stdout.startswith("newsreader ")
+
+
+def test_results_reach_stdout_while_a_progress_bar_is_drawn(
+        folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """With stderr a terminal the bar is drawn there, and the documents still go to stdout."""
+    import sys
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert main(["analyze", str(folder), "--no-cache"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [json.loads(line)["title"] for line in lines] == ["First", "Second"]
+
+
+def test_empty_model_name_is_a_usage_error(article: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", str(article), "--model", ""]) == 2
+    assert "--model" in capsys.readouterr().err

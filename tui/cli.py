@@ -30,6 +30,13 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see '{self.prog} --help')")
 
 
+def _model_name(value: str) -> str:
+    """``--model`` takes a pipeline name or folder; an empty one is a mistake, not the default."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("needs a spaCy pipeline name or folder")
+    return value.strip()
+
+
 def _reader_parser() -> _Parser:
     p = _Parser(
         prog=PROG,
@@ -39,7 +46,7 @@ def _reader_parser() -> _Parser:
     )
     p.add_argument("articles", nargs="*", metavar="ARTICLE",
                    help="file, folder, URL or '-' for standard input (default: the sample article)")
-    p.add_argument("--model", metavar="NAME|PATH",
+    p.add_argument("--model", metavar="NAME|PATH", type=_model_name,
                    help="spaCy pipeline to use (default: $NEWSREADER_MODEL, the best installed "
                    "English pipeline, else the built-in one)")
     p.add_argument("--no-cache", action="store_true", help="neither read nor write the analysis cache")
@@ -55,7 +62,7 @@ def _analyze_parser() -> _Parser:
     p.add_argument("--format", choices=("json", "jsonl", "markdown", "displacy"),
                    help="json (default for one article), jsonl (default for several), "
                    "markdown, displacy")
-    p.add_argument("--model", metavar="NAME|PATH", help="spaCy pipeline to use")
+    p.add_argument("--model", metavar="NAME|PATH", type=_model_name, help="spaCy pipeline to use")
     p.add_argument("--no-cache", action="store_true", help="neither read nor write the analysis cache")
     return p
 
@@ -153,7 +160,10 @@ class _Progress:
             from rich.console import Console
             from rich.progress import Progress
 
-            self._bar = Progress(console=Console(stderr=True), transient=True)
+            # rich redirects stdout through its console by default: results must still go to
+            # stdout (`> file`, `| jq`), so only the bar itself is drawn on stderr.
+            self._bar = Progress(console=Console(stderr=True), transient=True,
+                                 redirect_stdout=False, redirect_stderr=False)
             self._task = self._bar.add_task("analysing", total=total)
             self._bar.start()
 
@@ -175,7 +185,8 @@ def _run_cache(ns: argparse.Namespace) -> int:
 
     if ns.action == "clear":
         removed = cache.clear()
-        print(f"removed {removed} cached analyses from {cache.cache_dir()}")
+        print(f"removed {removed} cached {'analysis' if removed == 1 else 'analyses'} "
+              f"from {cache.cache_dir()}")
     else:
         count, size = cache.stats()
         print(f"{cache.cache_dir()}: {count} entries, {size / 2**20:.1f} MiB "
