@@ -406,3 +406,20 @@ def test_expand_empty_folder(tmp_path: Path) -> None:
 def test_sanitize_strings(raw: str, clean: str) -> None:
     assert sanitize(raw) == clean
     assert not CONTROL_RE.search(sanitize(raw))
+
+
+def test_html_control_references_and_raw_escapes(tmp_path: Path) -> None:
+    """A referenced control character must not make the extractor drop the page, and a raw ESC
+    inside HTML must not leave the rest of its sequence behind as text."""
+    page = tmp_path / "page.html"
+    page.write_bytes(
+        b"<html><head><title>T\x1b]0;PWNED\x07 [b]z</title></head><body><article>"
+        b"<p>The vote &#11; was close, the council said on Monday after a long debate.</p>"
+        b"<p>Colour \x1b[31mred\x1b[0m and a dash &#150; stay readable in this paragraph.</p>"
+        b"</article></body></html>"
+    )
+    article = load(str(page))
+    assert article.title == "T [b]z"
+    assert "The vote was close, the council said on Monday" in article.text
+    assert "Colour red and a dash \u2013 stay" in article.text
+    assert not CONTROL_RE.search(article.text) and "PWNED" not in article.text

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from tui.sources.sanitize import sanitize
+
 MAX_TITLE = 200
 """Longest first line that can be a plain-text title (characters)."""
 
@@ -180,6 +182,22 @@ _SPACES = re.compile(r"[ \t]{2,}")
 _QUIET = ("trafilatura", "htmldate", "courlan", "justext", "charset_normalizer")
 
 
+_CONTROL_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
+
+
+def _control_free(html: str) -> str:
+    """The page without escape sequences, control characters or references to them (``&#27;``):
+    the HTML parser would drop a raw ESC but keep the rest of its sequence as text, and
+    trafilatura discards a whole page over a referenced control character."""
+
+    def ref(m: re.Match[str]) -> str:
+        code = int(m.group(1), 16) if m.group(1) else int(m.group(2))
+        # 0x80-0x9F stay: HTML maps those references to cp1252 characters (&#150; is a dash)
+        return "" if (code < 0x20 and code not in (9, 10, 13)) or code == 0x7F else m.group(0)
+
+    return _CONTROL_REF.sub(ref, sanitize(html))
+
+
 def from_html(html: str, url: str | None = None) -> Parsed:
     """Main text, title, author and date of an HTML page, extracted by trafilatura.
 
@@ -196,7 +214,7 @@ def from_html(html: str, url: str | None = None) -> Parsed:
             logger.addHandler(logging.NullHandler())
     import trafilatura
 
-    html = _drop_xml_declaration(html)
+    html = _drop_xml_declaration(_control_free(html))
     doc = None
     for kwargs in ({}, {"favor_recall": True}):
         try:
