@@ -112,3 +112,20 @@ def test_index_lookups() -> None:
     assert index.by_name("Ruiz") is _named(actors, "Ana Ruiz")
     assert index.by_name("Bo Chen’s") is _named(actors, "Bo Chen")
     assert index.by_name("Nobody") is None
+
+
+def test_company_form_and_short_names_join_the_organisation() -> None:
+    text = ("Harbour Foods Inc grew. Harbour Foods hired staff. Harbour said more. "
+            "Bristol Rovers beat Riverton. Rovers celebrated.")
+    actors = _actors(text, {"Harbour Foods Inc": "ORG", "Harbour Foods": "ORG", "Harbour": "ORG",
+                            "Bristol Rovers": "ORG", "Rovers": "ORG", "Riverton": "GPE"})
+    harbour = _named(actors, "Harbour Foods Inc")
+    assert [m.text for m in harbour.mentions] == ["Harbour Foods Inc", "Harbour Foods", "Harbour"]
+    assert [m.text for m in _named(actors, "Bristol Rovers").mentions] == ["Bristol Rovers", "Rovers"]
+    assert _named(actors, "Riverton").kind == "place"
+
+
+def test_a_place_does_not_join_an_organisation_named_after_it() -> None:
+    text = "China Institute staff met in China. China agreed."
+    actors = _actors(text, {"China Institute": "ORG", "China": "GPE"})
+    assert sorted(a.name for a in actors) == ["China", "China Institute"]

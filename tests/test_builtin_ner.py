@@ -427,3 +427,11 @@ def test_policy_words_do_not_make_a_sports_report(nlp: Language) -> None:
     text = ("The goals of the plan, the players in the market and a penalty for late filing "
             "were discussed as Norway faced new rules in the final round of talks.")
     assert ents(nlp, text) == {"Norway": "GPE"}
+
+
+def test_employer_before_role_and_person_is_an_organisation(nlp: Language) -> None:
+    found = ents(nlp, "Morgan Stanley analyst Priya Raman warned. Later, Leeds striker "
+                      "Daniel James scored, and Leeds coach Anna Berg said so.")
+    assert found["Morgan Stanley"] == "ORG"
+    assert found["Leeds"] == "ORG"
+    assert found["Priya Raman"] == found["Daniel James"] == found["Anna Berg"] == "PERSON"

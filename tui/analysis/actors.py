@@ -114,7 +114,7 @@ def build_actors(doc: Doc, names: Sequence[Entity]) -> list[Actor]:
         if label == "NORP" and not _is_group_noun(name):
             continue
         country = lex.countries.get(name.lower())
-        key = f"country:{country.lower()}" if country else f"name:{name.lower()}"
+        key = f"country:{country.lower()}" if country else f"name:{_org_key(name)}"
         cluster(key).add(span, label, country or name)
 
     # Pass 2: people. Full names first, then single words joining the name that contains them.
@@ -141,6 +141,7 @@ def build_actors(doc: Doc, names: Sequence[Entity]) -> list[Actor]:
             _note_role(c, text, ent.start, ent.end)
 
     _merge_acronyms(clusters)
+    _merge_short_names(clusters)
     _attach_roles(text, [c for c in clusters.values() if c.key.startswith("person:")])
     return _finish(clusters)
 
@@ -281,6 +282,47 @@ def _attach_roles(text: str, people: list[_Cluster]) -> None:
             c.role = c.role or role
 
 
+def _org_key(name: str) -> str:
+    """A name's key without a trailing company form: "Acme Foods Inc." joins "Acme Foods"."""
+    words = name.lower().replace(",", " ").split()
+    suffixes = lexicon().legal_suffixes
+    while len(words) > 1 and words[-1].rstrip(".") in suffixes:
+        words.pop()
+    return " ".join(words)
+
+
+def _absorb(clusters: dict[str, _Cluster], key: str, target: str) -> None:
+    """Move every mention of ``clusters[key]`` into ``clusters[target]``."""
+    src, dst = clusters.pop(key), clusters[target]
+    for m in src.mentions:
+        dst.add(m, None, None)
+    dst.labels.update(src.labels)
+    for form in src.forms:
+        dst.forms[form] += 0  # an alias, without outvoting the full name
+
+
+def _majority(c: _Cluster) -> str | None:
+    return c.labels.most_common(1)[0][0] if c.labels else None
+
+
+def _merge_short_names(clusters: dict[str, _Cluster]) -> None:
+    """A one-word organisation name joins the one longer organisation name that starts or ends
+    with it ("Acme" -> "Acme Foods", "Rovers" -> "Bristol Rovers"); places stay places."""
+    by_word: dict[str, list[str]] = defaultdict(list)
+    for key, c in clusters.items():
+        words = key.removeprefix("name:").split()
+        if key.startswith("name:") and len(words) >= 2 and _majority(c) == "ORG":
+            for w in {words[0], words[-1]} - _STOP_INITIALS:
+                by_word[w].append(key)
+    for key in list(clusters):
+        word = key.removeprefix("name:")
+        if not key.startswith("name:") or " " in word or _majority(clusters[key]) != "ORG":
+            continue
+        targets = by_word.get(word, [])
+        if len(targets) == 1 and targets[0] in clusters:
+            _absorb(clusters, key, targets[0])
+
+
 def _merge_acronyms(clusters: dict[str, _Cluster]) -> None:
     """An all-capitals name joins the organisation (or place) whose initials it spells."""
     initials: dict[str, str] = {}
@@ -296,12 +338,7 @@ def _merge_acronyms(clusters: dict[str, _Cluster]) -> None:
         form = clusters[key].forms.most_common(1)[0][0] if clusters[key].forms else ""
         target = initials.get(name)
         if form.isupper() and target and target != key:
-            t = clusters[target]
-            src = clusters.pop(key)
-            for m in src.mentions:
-                t.add(m, None, None)
-            t.labels.update(src.labels)
-            t.forms[form] += 0  # keep the acronym as an alias without outvoting the full name
+            _absorb(clusters, key, target)
 
 
 def _finish(clusters: dict[str, _Cluster]) -> list[Actor]:

@@ -29,6 +29,8 @@ class Lexicon:
     """Places that stand for a government -> its country: "kremlin" -> "Russia"."""
     reporting_verbs: frozenset[str]
     """Unambiguous speech cues in any inflection: "said", "says", "told", "warned"."""
+    legal_suffixes: frozenset[str]
+    """Company-form words that a name may drop ("Inc", "plc", "GmbH"), without the dot."""
 
 
 def _load_json(name: str) -> Any:
@@ -48,6 +50,7 @@ def lexicon() -> Lexicon:
         countries=countries,
         metonyms=dict(data["metonyms"]),
         reporting_verbs=frozenset(data["reporting_verbs"]),
+        legal_suffixes=frozenset(data["legal_suffixes"]),
     )
 
 

@@ -634,9 +634,21 @@ class Recogniser:
         found: list[Found] = []
         for i, j in self.runs():
             found.extend(self.label_run(i, j))
+        self._employers(found)
         found = self._consistent(found)
         self._teams(found)
         return self._with_works([f for f in found if f.label and self._wordy(f)])
+
+    def _employers(self, found: list[Found]) -> None:
+        """A name right before a lower-case role noun and a person is who that person works or
+        plays for: "Harbour Bank analyst Anna Berg", "Riverton striker Tom Hale" (ORG)."""
+        for f, nxt in zip(found, found[1:]):
+            if f.label not in ("PERSON", CITY, "") or nxt.label != "PERSON":
+                continue
+            between = [w for w in self.words[f.end:nxt.start] if not w.isspace()]
+            if 1 <= len(between) <= 2 and all(w.islower() for w in between) \
+                    and between[-1] in self.t.role_nouns:
+                f.label, f.strong = "ORG", True
 
     def _wordy(self, f: Found) -> bool:
         """At least two letters in a row somewhere: "B" or "A-B" is no name."""
