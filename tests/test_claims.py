@@ -754,3 +754,20 @@ def test_quote_running_past_its_paragraph_after_a_cue(nlp: spacy.language.Langua
     text = "“ “\n\n“ said \n\n”"
     for c in extract_claims(nlp(text), ActorIndex([])):
         assert text[c.start:c.end] == c.text
+
+
+@pytest.mark.parametrize(
+    "text,speaker,content",
+    [
+        ("The shelf is thinning fast, Dr. Tom Hale said.", "Tom Hale", "The shelf is thinning fast"),
+        ("The melt will continue, said Anna Berg.", "Anna Berg", "The melt will continue"),
+        ("The melt will continue, said Dr. Anna Berg, a glaciologist.", "Anna Berg",
+         "The melt will continue"),
+        ("Warm water is eating the ice, according to Prof. Rajesh Menon.", "Rajesh Menon",
+         "Warm water is eating the ice"),
+    ],
+)
+def test_sentence_final_attribution_with_titles(nlp, text: str, speaker: str, content: str) -> None:
+    claims, _ = run(nlp, text)
+    (r,) = reported(claims)
+    assert (r.speaker_text, r.text) == (speaker, content)

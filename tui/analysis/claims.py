@@ -815,6 +815,9 @@ def speaker_np_after(text: str, pos: int, hi: int) -> _Speaker | None:
     n = 0
     while n < len(toks) and n < 8:
         t = toks[n]
+        if t.text == "." and n and _ABBREV_DOT_RE.fullmatch(toks[n - 1].text + "."):
+            n += 1  # "Prof." or "J." inside the phrase, not its end
+            continue
         if not t.text[0].isalnum() or t.low in ("that", "which", "who", "whose", "and", "but", "when"):
             break
         n += 1
@@ -861,10 +864,14 @@ def _sentences(doc: Doc, text: str, paras: list[tuple[int, int]]) -> list[tuple[
         # after a full stop at the end of the sentence before)
         starts = [st - 1 if st > 1 and text[st - 1] in _OPENERS and text[st - 2].isspace() else st
                   for st in starts]
+        # no sentence ends at a title abbreviation or an initial ("Dr. Tom Hale", "George W. Bush")
+        starts = [st for st in starts if not _ABBREV_END_RE.search(text, max(0, st - 8), st)]
         raw = list(zip(starts, starts[1:] + [len(text)]))
     else:
         pos = 0
         for m in re.finditer(r"[.!?][”\"’')\]]*\s+(?=[“\"‘(\[]?[A-Z0-9])", text):
+            if _ABBREV_END_RE.search(text, max(0, m.end() - 8), m.end()):
+                continue
             raw.append((pos, m.end()))
             pos = m.end()
         raw.append((pos, len(text)))
@@ -1002,6 +1009,10 @@ _GAP_AFTER_RE = re.compile(r"[\s,;:]*")
 _ABBREV_DOT_RE = re.compile(
     r"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Maj|Adm|St|Rev)\."
 )
+_ABBREV_END_RE = re.compile(
+    r"(?<![\w.])(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Maj|Adm|St|Rev)\.\s+$"
+)
+"""A title abbreviation or an initial right before a (wrong) sentence start."""
 _DASH_NAME_RE = re.compile(
     r"[ \t]*[-–—―][ \t]*((?:[A-Z][\w’'.-]*[ \t]+){1,3}[A-Z][\w’'-]+)[ \t]*(?=\n|$)"
 )
@@ -1329,9 +1340,12 @@ def extract_claims(doc: Doc, actors: ActorIndex) -> list[Claim]:
             sp = speaker_np_after(text, c.end, sents[c.sent][1] if sents else len(text))
         else:
             sp = c.before
+        s_lo, s_hi = sents[c.sent] if sents else (0, len(text))
+        if sp is None and not c.according and text[s_lo:c.start].rstrip().endswith(","):
+            # content, said X. (to the paragraph's end: a sentence split may follow "Dr.")
+            sp = speaker_after(text, c.end, paras[att.para_of(c.end)][1] if paras else len(text))
         if sp is None:
             continue
-        s_lo, s_hi = sents[c.sent] if sents else (0, len(text))
         if s_hi - s_lo > MAX_SENTENCE:
             continue
         span = _reported_content(text, c, sp, s_lo, s_hi)
@@ -1431,6 +1445,17 @@ def _long_enough(text: str, q: _Quote) -> bool:
     return len(_WORD_RE.findall(text[q.start:q.end])) > SHORT_QUOTE_WORDS
 
 
+_LAST_WORD_RE = re.compile(r"(\S+)\s*$")
+
+
+def _without_trailing_titles(before: str) -> str:
+    """``content, Dr.`` -> ``content,``: the speaker phrase starts after its titles."""
+    before = before.rstrip()
+    while (m := _LAST_WORD_RE.search(before)) and m.group(1).lower().rstrip(".") in _title_words():
+        before = before[:m.start()].rstrip()
+    return before
+
+
 def _reported_content(text: str, c: _Cue, sp: _Speaker, s_lo: int, s_hi: int) -> tuple[int, int] | None:
     """The reported content of a cue in the sentence ``[s_lo, s_hi)`` (see the module notes)."""
     if c.according:
@@ -1447,14 +1472,20 @@ def _reported_content(text: str, c: _Cue, sp: _Speaker, s_lo: int, s_hi: int) ->
     after = text[c.end:s_hi]
     if not after.strip(" .!?\"”’)"):
         # sentence-final attribution: content, X said.
-        before = text[s_lo:sp.start].rstrip()
+        before = _without_trailing_titles(text[s_lo:sp.start])
         if before.endswith((",", "—", "–")):
             return _trim(text, s_lo, s_lo + len(before) - 1)
         return None
+    if sp.start >= c.end and (not text[sp.end:s_hi].strip(" .!?\"”’)")
+                              or text[sp.end:s_hi].startswith(",")):
+        # inverted sentence-final attribution: content, said X (, a glaciologist).
+        before = text[s_lo:c.start].rstrip()
+        if before.endswith((",", "—", "–")):
+            return _trim(text, s_lo, s_lo + len(before) - 1)
     toks = _tokens(text, c.end, min(s_hi, c.end + 120))
     if not toks:
         return None
-    before = text[s_lo:sp.start].rstrip()
+    before = _without_trailing_titles(text[s_lo:sp.start])
     if before.endswith((",", "—", "–")):
         # parenthetical attribution: "Russian forces pounded the east, officials said Sunday, as ..."
         for n, t in enumerate(toks[:6]):
