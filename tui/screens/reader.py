@@ -220,6 +220,12 @@ class ReaderScreen(Screen[None]):
         # landed on a keystroke now and then).
         gc.freeze()
 
+    def on_unmount(self) -> None:
+        # back under the collector's watch, so this screen's widgets (cyclic: parents and
+        # children point at each other) can be collected once it is closed; the next apply
+        # freezes what is still alive
+        gc.unfreeze()
+
     def _apply(self, analysis: Analysis) -> None:
         self.analysis = analysis
         by_kind = items_from_analysis(analysis)
