@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import os
-from importlib import metadata
+import importlib.util
 from pathlib import Path
 
 from tui import __version__
@@ -23,11 +23,28 @@ class PipelineError(Exception):
 
 
 def _installed(name: str) -> bool:
+    """Whether a package is importable (``find_spec`` is a path scan: no import, no metadata)."""
     try:
-        metadata.distribution(name)
-    except metadata.PackageNotFoundError:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
         return False
-    return True
+
+
+def _package_version(name: str) -> str | None:
+    """A spaCy pipeline package's version, from the ``meta.json`` it ships beside its code."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.origin:
+        return None
+    try:
+        meta = json.loads((Path(spec.origin).parent / "meta.json").read_text(encoding="utf-8"))
+        return str(meta["version"])
+    except (OSError, ValueError, KeyError, TypeError):
+        from importlib import metadata  # slower to import; only for unusual packages
+
+        try:
+            return metadata.version(name)
+        except metadata.PackageNotFoundError:
+            return None
 
 
 def resolve_name(model: str | None) -> str:
@@ -62,6 +79,7 @@ def identity(model: str | None) -> str:
         except (OSError, ValueError):
             return f"path:{Path(name).resolve()}"
     try:
-        return f"package:{name}:{metadata.version(name)}"
-    except metadata.PackageNotFoundError:
-        return f"package:{name}"
+        version = _package_version(name)
+    except (ImportError, ValueError):
+        version = None
+    return f"package:{name}:{version}" if version else f"package:{name}"
