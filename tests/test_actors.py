@@ -129,3 +129,10 @@ def test_a_place_does_not_join_an_organisation_named_after_it() -> None:
     text = "China Institute staff met in China. China agreed."
     actors = _actors(text, {"China Institute": "ORG", "China": "GPE"})
     assert sorted(a.name for a in actors) == ["China", "China Institute"]
+
+
+def test_bracketed_short_name_is_an_alias() -> None:
+    text = "The Pan-Asian Forum (Asia Forum) met. Asia Forum delegates left."
+    actors = _actors(text, {"Pan-Asian Forum": "ORG", "Asia Forum": "ORG"})
+    assert len(actors) == 1 and actors[0].aliases == ["Asia Forum"]
+    assert len(actors[0].mentions) == 3

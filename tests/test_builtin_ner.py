@@ -435,3 +435,11 @@ def test_employer_before_role_and_person_is_an_organisation(nlp: Language) -> No
     assert found["Morgan Stanley"] == "ORG"
     assert found["Leeds"] == "ORG"
     assert found["Priya Raman"] == found["Daniel James"] == found["Anna Berg"] == "PERSON"
+
+
+def test_bracketed_short_name_after_an_organisation(nlp: Language) -> None:
+    found = ents(nlp, "The fire grew, according to the Harbour Department of Forestry and Fire "
+                      "Protection (Cal Fire). Cal Fire spokesman Tom Hale said so.")
+    assert found["Harbour Department of Forestry and Fire Protection"] == "ORG"
+    assert found["Cal Fire"] == "ORG"
+    assert "Fire Protection" not in found

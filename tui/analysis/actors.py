@@ -93,6 +93,7 @@ def build_actors(doc: Doc, names: Sequence[Entity]) -> list[Actor]:
         return clusters[key]
 
     # Pass 1: everything but single-word person names, which need all full names first.
+    key_at: dict[int, str] = {}
     label_of: dict[str, Counter[str]] = defaultdict(Counter)
     for ent in names:
         if ent.label in KIND_OF_LABEL:
@@ -116,6 +117,7 @@ def build_actors(doc: Doc, names: Sequence[Entity]) -> list[Actor]:
         country = lex.countries.get(name.lower())
         key = f"country:{country.lower()}" if country else f"name:{_org_key(name)}"
         cluster(key).add(span, label, country or name)
+        key_at[ent.start] = key
 
     # Pass 2: people. Full names first, then single words joining the name that contains them.
     full: dict[str, _Cluster] = {}
@@ -140,6 +142,7 @@ def build_actors(doc: Doc, names: Sequence[Entity]) -> list[Actor]:
         if len(words) >= 2 or not c.nationality:
             _note_role(c, text, ent.start, ent.end)
 
+    _merge_bracketed(text, names, key_at, clusters)
     _merge_acronyms(clusters)
     _merge_short_names(clusters)
     _attach_roles(text, [c for c in clusters.values() if c.key.startswith("person:")])
@@ -303,6 +306,23 @@ def _absorb(clusters: dict[str, _Cluster], key: str, target: str) -> None:
 
 def _majority(c: _Cluster) -> str | None:
     return c.labels.most_common(1)[0][0] if c.labels else None
+
+
+def _merge_bracketed(text: str, names: Sequence[Entity], key_at: dict[int, str],
+                     clusters: dict[str, _Cluster]) -> None:
+    """"the Pan-Asian Forum (PAF)", "... Fire Protection (Cal Fire)": the bracketed name is an
+    alias of the one before it."""
+    ordered = sorted(names, key=lambda e: e.start)
+    for long, short in zip(ordered, ordered[1:]):
+        if text[long.end:short.start].strip() != "(" or text[short.end:short.end + 1] != ")":
+            continue
+        target, key = key_at.get(long.start), key_at.get(short.start)
+        if target and key and key != target and key in clusters and target in clusters \
+                and not key.startswith("country:"):
+            _absorb(clusters, key, target)
+            for start, k in key_at.items():
+                if k == key:
+                    key_at[start] = target
 
 
 def _merge_short_names(clusters: dict[str, _Cluster]) -> None:

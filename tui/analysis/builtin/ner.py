@@ -635,9 +635,43 @@ class Recogniser:
         for i, j in self.runs():
             found.extend(self.label_run(i, j))
         self._employers(found)
+        self._bracketed_aliases(found)
         found = self._consistent(found)
         self._teams(found)
         return self._with_works([f for f in found if f.label and self._wordy(f)])
+
+    def _bracketed_aliases(self, found: list[Found]) -> None:
+        """A name in brackets right after an organisation or place is its short name:
+        "the Harbour Fire Authority (Harbour Fire)", "the Pan-Asian Forum (PAF)". Capitalised
+        words between them belong to the long name ("... of Forestry and Fire Protection (X)")."""
+        absorbed: set[int] = set()
+        for i, f in enumerate(found):
+            if f.label not in ("ORG", "GPE", "LOC", "FAC") or not f.strong:
+                continue
+            j = i + 1
+            while j < len(found) and not found[j].label and not found[j].strong:
+                j += 1  # unlabelled capitalised runs inside the long name
+            if j >= len(found):
+                continue
+            alias = found[j]
+            if alias.strong and alias.label not in ("", "PERSON", f.label):
+                continue  # "NAIROBI (Reuters)": a dateline, the agency is its own name
+            between = [w for w in self.words[f.end:alias.start] if not w.isspace()]
+            if not between or between[-1] != "(" or alias.end >= self.n \
+                    or self.words[alias.end] != ")":
+                continue
+            rest = between[:-1]
+            if rest and not (rest[-1][:1].isupper() and all(
+                    w[:1].isupper() or w in ("and", "of", "for", "&") for w in rest)):
+                continue
+            if rest:
+                end = alias.start - 1
+                while end > f.end and (self.words[end - 1] == "(" or self.words[end - 1].isspace()):
+                    end -= 1
+                f.end = end
+                absorbed.update(id(inner) for inner in found[i + 1:j])
+            alias.label, alias.strong = f.label, True
+        found[:] = [f for f in found if id(f) not in absorbed]
 
     def _employers(self, found: list[Found]) -> None:
         """A name right before a lower-case role noun and a person is who that person works or
