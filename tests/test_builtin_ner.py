@@ -443,3 +443,9 @@ def test_bracketed_short_name_after_an_organisation(nlp: Language) -> None:
     assert found["Harbour Department of Forestry and Fire Protection"] == "ORG"
     assert found["Cal Fire"] == "ORG"
     assert "Fire Protection" not in found
+
+
+def test_unknown_names_listed_with_a_known_organisation(nlp: Language) -> None:
+    found = ents(nlp, "Profits fell this year. Zorvexa, Quantiq and BASF have all cut their "
+                      "forecasts.")
+    assert found["Zorvexa"] == found["Quantiq"] == found["BASF"] == "ORG"

@@ -636,9 +636,31 @@ class Recogniser:
             found.extend(self.label_run(i, j))
         self._employers(found)
         self._bracketed_aliases(found)
+        self._coordinated(found)
         found = self._consistent(found)
         self._teams(found)
         return self._with_works([f for f in found if f.label and self._wordy(f)])
+
+    def _coordinated(self, found: list[Found]) -> None:
+        """Unknown names listed with a known organisation or place are of its kind:
+        "Zorvex, Quanta and BASF cut their forecasts" (ORG)."""
+        groups: list[list[Found]] = []
+        for f in found:
+            if groups:
+                prev = groups[-1][-1]
+                gap = [w for w in self.words[prev.end:f.start] if not w.isspace()]
+                if gap in ([","], ["and"], ["or"], ["&"], [",", "and"], [",", "or"]):
+                    groups[-1].append(f)
+                    continue
+            groups.append([f])
+        for group in groups:
+            labels = {f.label for f in group if f.strong and f.label}
+            if len(group) < 2 or len(labels) != 1 or not labels <= {"ORG", "GPE"}:
+                continue
+            (label,) = labels
+            for f in group:
+                if not f.label and f.end - f.start == 1:
+                    f.label = label
 
     def _bracketed_aliases(self, found: list[Found]) -> None:
         """A name in brackets right after an organisation or place is its short name:
