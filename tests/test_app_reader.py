@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from textual.geometry import Offset
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
@@ -429,3 +430,35 @@ async def test_search_scrolls_as_you_type_and_cancel_returns() -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert screen.view.scroll_offset.y == 0
+
+
+def top_offset(view: ArticleView) -> int:
+    """The text offset where the first visible line starts."""
+    location = view.wrapped_document.offset_to_location(Offset(0, view.scroll_offset.y))
+    return view.lines.offset(*location)
+
+
+async def test_rewrap_keeps_the_reading_position() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        view = screen.view
+        await pilot.press("space", "space", "space")
+        await pilot.pause()
+        start = top_offset(view)
+        assert view.scroll_offset.y > 0 and start > 0
+        await pilot.press("p")  # the panel narrows the article: the same text stays on top
+        await pilot.pause()
+        assert screen.panel.display and view.wrap_width < 70
+        assert visible_row(view, start) == 0
+        await pilot.press("p")
+        await pilot.pause()
+        assert top_offset(view) == start
+        for size in [(120, 30), (60, 30), (80, 24)]:
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            assert visible_row(view, start) == 0, size
+        assert top_offset(view) == start  # no drift after a round of re-wraps
+        await pilot.press("space")  # reading on starts from there
+        await pilot.pause()
+        assert top_offset(view) > start

@@ -177,6 +177,8 @@ class ArticleView(TextArea):
         self._base: LineHighlights = {}
         self._overlays: dict[str, LineHighlights] = {name: {} for name in OVERLAYS}
         self._caret_timer: Timer | None = None
+        self._top_anchor: tuple[tuple[int, int], int] | None = None
+        """(document location, scroll offset) of the first visible line after the last re-wrap."""
         self._ready = False
         self.painted = False
         self._on_painted: list[Callable[[], object]] = []
@@ -198,6 +200,29 @@ class ArticleView(TextArea):
         self._build_highlight_map()
         self.move_cursor((0, 0))
         self._rewrap_and_refresh_virtual_size()
+
+    def _rewrap_and_refresh_virtual_size(self) -> None:
+        """Re-wrap (resize, panel shown or hidden) keeping the same text at the top of the view.
+
+        The scroll offset counts wrapped lines, which mean other text once the width changes:
+        the first visible line is remembered as a place in the text and scrolled back to the top.
+        """
+        anchor = self._top_location() if self.is_mounted else None
+        super()._rewrap_and_refresh_virtual_size()
+        if anchor is not None:
+            top = self.wrapped_document.location_to_offset(anchor).y
+            self.scroll_to(y=top, animate=False, force=True, immediate=True)
+            # Kept while the view stays where it was put: successive re-wraps (80 -> 120 -> 60
+            # columns) all return to this place instead of drifting to each line's start.
+            self._top_anchor = (anchor, self.scroll_offset.y)
+
+    def _top_location(self) -> tuple[int, int]:
+        """The document location that starts the first visible wrapped line."""
+        y = self.scroll_offset.y
+        anchor = self._top_anchor
+        if anchor is not None and anchor[1] == y:
+            return anchor[0]  # not scrolled since the last re-wrap
+        return self.wrapped_document.offset_to_location(Offset(0, y))
 
     def on_mount(self) -> None:
         self._ready = True
