@@ -462,3 +462,23 @@ async def test_rewrap_keeps_the_reading_position() -> None:
         await pilot.press("space")  # reading on starts from there
         await pilot.pause()
         assert top_offset(view) > start
+
+
+def screen_lines(app: NewsreaderApp) -> list[str]:
+    """The text on screen, row by row, as last composed."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+async def test_mark_status_is_shown_once() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("a", "enter")
+        await pilot.pause()
+        assert "Tom Ruiz 1/3" in screen.query_one("#status").text
+        assert sum(line.count("Tom Ruiz 1/3") for line in screen_lines(app)) == 1
+        assert not screen.panel.query_one("#panel-status").display
+        await pilot.press("v")  # the panel's own note still shows, in the panel
+        await pilot.pause()
+        assert screen.panel.query_one("#panel-status").display
+        assert any("quotes grouped by speaker" in line for line in screen_lines(app))

@@ -289,9 +289,8 @@ class ReaderScreen(Screen[None]):
         if self.current is None:
             return
         item, mention = self.current
-        text = f"{self.label_of(item)} {position(mention, len(item.spans))}"
-        self.status(text)
-        self.panel.set_status(text)
+        # in the status line only: it stays visible when the panel is hidden
+        self.status(f"{self.label_of(item)} {position(mention, len(item.spans))}")
 
     def action_mention(self, delta: int) -> None:
         """``]`` / ``[``: walk the chosen item's mentions (the highlighted one if none chosen)."""
@@ -316,7 +315,6 @@ class ReaderScreen(Screen[None]):
             self.current = None
             self.view.set_overlay("nr.current", [])
             self.status("")
-            self.panel.set_status("")
             return
         item, mention = hit
         self.panel.select(item.kind, item.id)
@@ -470,7 +468,6 @@ class ReaderScreen(Screen[None]):
             self.current = None
             self.view.set_overlay("nr.current", [])
             self.status("")
-            self.panel.set_status("")
         elif self.from_library:
             self.app.pop_screen()
 

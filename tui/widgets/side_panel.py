@@ -92,7 +92,9 @@ class SidePanel(Vertical):
             for kind, title in SECTIONS.items():
                 with TabPane(title, id=f"tab-{kind}"):
                     yield ItemList(id=f"list-{kind}")
-        yield Static("", id="panel-status", markup=False)
+        status = Static("", id="panel-status", markup=False)
+        status.display = False
+        yield status
 
     # -- queries ---------------------------------------------------------------------------
     def list_for(self, kind: ItemKind) -> OptionList:
@@ -196,7 +198,11 @@ class SidePanel(Vertical):
         return found
 
     def set_status(self, text: str) -> None:
-        self.query_one("#panel-status", Static).update(Content(text))
+        """A note about the panel itself (e.g. how claims are grouped); hidden when empty, so
+        the lists get the row back."""
+        status = self.query_one("#panel-status", Static)
+        status.update(Content(text))
+        status.display = bool(text)
 
     def focus_list(self) -> None:
         self.list_for(self.section).focus()
