@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from textual.geometry import Offset
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
-from tui.analysis.model import Actor, Analysis, Claim, Entity, Number, PipelineInfo, Span
+from tui.analysis.model import (
+    ENTITY_LABELS, Actor, Analysis, Claim, Entity, Number, PipelineInfo, Span,
+)
 from tui.app import NewsreaderApp
 from tui.screens.reader import ReaderScreen
 from tui.sources import Article
 from tui.widgets.article_view import ArticleView
+from tui.widgets.legend import SHORT
 from tui.widgets.side_panel import SidePanel
 
 FILLER = ("Filler sentence {i} says nothing in particular, at some length, so that the article "
@@ -482,3 +486,35 @@ async def test_mark_status_is_shown_once() -> None:
         await pilot.pause()
         assert screen.panel.query_one("#panel-status").display
         assert any("quotes grouped by speaker" in line for line in screen_lines(app))
+
+
+def many_types_analysis(text: str = TEXT) -> Analysis:
+    """make_analysis with an entity of every other OntoNotes type, on the filler words."""
+    analysis = make_analysis(text)
+    shown = {e.label for e in analysis.entities}
+    extra = [label for label in ENTITY_LABELS if label not in shown]
+    analysis.entities = sorted(
+        [*analysis.entities,
+         *(Entity(*_se(at("Filler", n)), "Filler", label) for n, label in enumerate(extra))],
+        key=lambda e: e.start,
+    )
+    return analysis
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_legend_shows_every_type_from_the_first_render(size: tuple[int, int]) -> None:
+    app = make_app(analyzer=lambda a: many_types_analysis(a.text))
+    async with app.run_test(size=size) as pilot:
+        screen = await ready(pilot)
+        assert len(screen.legend.labels) == len(ENTITY_LABELS)
+        bar = screen.query_one("#bar")
+        assert bar.size.height <= 2
+        rows = screen_lines(app)[bar.region.y:bar.region.bottom]
+        words = " ".join(rows).replace("■", " ").split()
+        for label in ENTITY_LABELS:
+            assert label in words or SHORT.get(label) in words, (label, rows)
+        assert "4 actors · 2 claims · 1 numbers" in rows[0]  # the status line, over row 1
+        await pilot.press("9")  # the ninth type has a key, and its toggle shows
+        assert screen.legend.labels[8] in screen.hidden_types
+        await pilot.pause()
+        assert "□" in " ".join(screen_lines(app)[bar.region.y:bar.region.bottom])

@@ -26,6 +26,7 @@ from tui.widgets.footer import QuietFooter
 from tui.widgets.legend import Legend
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.side_panel import SidePanel, snippet
+from tui.widgets.status_line import MAX_WIDTH as STATUS_WIDTH
 from tui.widgets.status_line import StatusLine
 
 Analyzer = Callable[[Article], Analysis]
@@ -83,7 +84,10 @@ class ReaderScreen(Screen[None]):
     DEFAULT_CSS = """
     ReaderScreen #body { height: 1fr; }
     ReaderScreen ArticleView { width: 2fr; height: 1fr; }
-    ReaderScreen #bar { height: auto; max-height: 2; background: $boost; }
+    ReaderScreen #bar { height: auto; max-height: 3; background: $boost;
+                        layers: legend status; align-horizontal: right; }
+    ReaderScreen #legend { layer: legend; }
+    ReaderScreen #status { layer: status; }
     ReaderScreen #empty { width: 1fr; height: 1fr; content-align: center middle;
                           color: $text-muted; }
     """
@@ -120,7 +124,9 @@ class ReaderScreen(Screen[None]):
             yield panel
         yield SearchBar(id="search")
         with Horizontal(id="bar"):
-            yield Legend(id="legend")
+            # the status line is drawn over the end of the legend's first row, which the legend
+            # leaves free: the legend gets the whole width of its other rows
+            yield Legend(reserve=STATUS_WIDTH, id="legend")
             yield StatusLine(id="status")
         yield QuietFooter()
 

@@ -5,13 +5,19 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
+MAX_WIDTH = 42
+"""Widest the status line gets, padding included (cells): the legend keeps this much free."""
+
 
 class StatusLine(Static):
-    """One line on the right of the legend; plain text only (it quotes article words)."""
+    """One line at the right end of the legend's first row; plain text only (it quotes article
+    words). At most ``MAX_WIDTH`` cells, a constant so the legend's layout does not follow
+    every change of the text."""
 
-    DEFAULT_CSS = """
-    StatusLine { width: auto; max-width: 50%; height: 1; padding: 0 1; background: $boost;
-                 color: $text-muted; text-wrap: nowrap; text-overflow: ellipsis; }
+    DEFAULT_CSS = f"""
+    StatusLine {{ width: auto; max-width: {MAX_WIDTH}; height: 1; padding: 0 1;
+                 background: $boost; color: $text-muted; text-wrap: nowrap;
+                 text-overflow: ellipsis; }}
     """
 
     def __init__(self, *, id: str | None = None) -> None:
