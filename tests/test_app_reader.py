@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 from textual.geometry import Offset
 from textual.pilot import Pilot
-from textual.widgets import OptionList
+from textual.widgets import Input, OptionList
 
 from tui.analysis.model import (
     ENTITY_LABELS, Actor, Analysis, Claim, Entity, Number, PipelineInfo, Span,
@@ -279,7 +279,6 @@ async def test_panel_filter_and_grouped_quotes() -> None:
         await pilot.press("f", *"ruiz")
         actors = panel.list_for("actor")
         assert [actors.get_option_at_index(i).id for i in range(actors.option_count)] == ["a-ruiz"]
-        assert panel.list_for("claim").option_count == 2  # speaker and text both match
         await pilot.press("enter")
         assert actors.has_focus
         await pilot.press("f", "escape")
@@ -518,3 +517,39 @@ async def test_legend_shows_every_type_from_the_first_render(size: tuple[int, in
         assert screen.legend.labels[8] in screen.hidden_types
         await pilot.pause()
         assert "□" in " ".join(screen_lines(app)[bar.region.y:bar.region.bottom])
+
+
+def option_ids(olist: OptionList) -> list[str | None]:
+    return [olist.get_option_at_index(i).id for i in range(olist.option_count)]
+
+
+async def test_each_section_keeps_its_own_filter() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await ready(pilot)
+        panel = screen.panel
+        box = panel.query_one("#filter", Input)
+        await pilot.press("f", *"ruiz", "enter")
+        assert option_ids(panel.list_for("actor")) == ["a-ruiz"]
+        assert option_ids(panel.list_for("claim")) == ["c1", "c2"]  # untouched
+        await pilot.press("c")
+        await pilot.pause()
+        assert box.value == "" and "claims" in box.placeholder
+        await pilot.press("f", *"stayed", "enter")
+        assert option_ids(panel.list_for("claim")) == ["c2"]
+        assert option_ids(panel.list_for("actor")) == ["a-ruiz"]
+        await pilot.press("a")
+        await pilot.pause()
+        assert box.value == "ruiz" and panel.filter_text() == "ruiz"
+        await pilot.press("number_sign")
+        await pilot.pause()
+        assert box.value == "" and panel.list_for("number").option_count == 1
+        await pilot.press("c")
+        await pilot.pause()
+        assert box.value == "stayed"
+        # linking to an item a filter hides clears that section's filter only
+        assert panel.select("actor", "a-berg")
+        await pilot.pause()
+        assert panel.filter_text("actor") == "" and box.value == ""
+        assert panel.filter_text("claim") == "stayed"
+

@@ -42,11 +42,13 @@ class SidePanel(Vertical):
 
     The panel only shows and selects; the reader screen decides what choosing an item does and
     owns the keys that reach the panel (``f`` filter, ``v`` group quotes, ``a``/``c``/``#``).
+    Each section keeps its own filter: typing narrows the section on show, and the filter box
+    shows that section's text when another section comes up.
 
     | Key | Action |
     | :- | :- |
     | enter (in the filter) | back to the list |
-    | escape (in the filter) | clear the filter |
+    | escape (in the filter) | clear the section's filter |
     """
 
     DEFAULT_CSS = """
@@ -84,10 +86,10 @@ class SidePanel(Vertical):
         self.grouped = False
         self._entries: dict[ItemKind, list[Entry]] = {k: [] for k in SECTIONS}
         self._grouped_entries: list[tuple[Entry, bool]] = []
-        self._filter = ""
+        self._filters: dict[ItemKind, str] = {k: "" for k in SECTIONS}
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="filter (f)", id="filter")
+        yield Input(placeholder=_placeholder("actor"), id="filter")
         with TabbedContent(id="sections"):
             for kind, title in SECTIONS.items():
                 with TabPane(title, id=f"tab-{kind}"):
@@ -105,6 +107,10 @@ class SidePanel(Vertical):
         """The section on show."""
         active = self.query_one(TabbedContent).active or "tab-actor"
         return active.removeprefix("tab-")  # type: ignore[return-value]
+
+    def filter_text(self, kind: ItemKind | None = None) -> str:
+        """The filter of ``kind``'s section (default: the section on show)."""
+        return self._filters[kind or self.section]
 
     def highlighted(self, kind: ItemKind | None = None) -> str | None:
         """Id of the highlighted item of ``kind`` (default: the section on show)."""
@@ -139,11 +145,11 @@ class SidePanel(Vertical):
         self.refill()
 
     def refill(self, kind: ItemKind | None = None) -> None:
-        """Rebuild the lists from the entries and the filter, keeping the highlighted item."""
+        """Rebuild the lists from the entries and their filters, keeping the highlighted item."""
         for k in [kind] if kind else list(SECTIONS):
             olist = self.list_for(k)
             keep = olist.highlighted_option.id if olist.highlighted_option else None
-            needle = self._filter.casefold()
+            needle = self._filters[k].casefold()
             options: list[Option | None] = []
             if k == "claim" and self.grouped:
                 sources = sum(1 for e, header in self._grouped_entries
@@ -188,14 +194,31 @@ class SidePanel(Vertical):
         olist = self.list_for(kind)
         with olist.prevent(OptionList.OptionHighlighted):
             found = self._highlight(olist, item_id)
-            if not found and self._filter:
-                self.query_one("#filter", Input).value = ""
-                self._filter = ""
-                self.refill()
+            if not found and self._filters[kind]:  # filtered out: that section's filter goes
+                self.clear_filter(kind)
                 found = self._highlight(olist, item_id)
         if found:
             olist.scroll_to_highlight()
         return found
+
+    def clear_filter(self, kind: ItemKind | None = None) -> None:
+        """Empty the filter of ``kind``'s section (default: the section on show)."""
+        kind = kind or self.section
+        if not self._filters[kind]:
+            return
+        self._filters[kind] = ""
+        self.refill(kind)
+        if kind == self.section:
+            self._show_filter()
+
+    def _show_filter(self) -> None:
+        """The filter box shows the filter of the section on show."""
+        box = self.query_one("#filter", Input)
+        section = self.section
+        box.placeholder = _placeholder(section)
+        if box.value != self._filters[section]:
+            with box.prevent(Input.Changed):  # not a new filter: nothing to refill
+                box.value = self._filters[section]
 
     def set_status(self, text: str) -> None:
         """A note about the panel itself (e.g. how claims are grouped); hidden when empty, so
@@ -215,10 +238,16 @@ class SidePanel(Vertical):
         if kind is not None and event.option.id is not None:
             self.post_message(self.ItemChosen(self, kind, event.option.id))
 
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        event.stop()
+        self._show_filter()
+
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self._filter = event.value
-        self.refill()
+        section = self.section
+        if event.value != self._filters[section]:
+            self._filters[section] = event.value
+            self.refill(section)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -227,7 +256,7 @@ class SidePanel(Vertical):
     def on_key(self, event: events.Key) -> None:
         if event.key == "escape" and self.query_one("#filter", Input).has_focus:
             event.stop()
-            self.query_one("#filter", Input).value = ""
+            self.clear_filter()
             self.focus_list()
 
     def action_focus_filter(self) -> None:
@@ -238,6 +267,10 @@ class SidePanel(Vertical):
         self.show_section("claim")
         self.refill("claim")
         self.set_status("quotes grouped by speaker" if self.grouped else "claims in text order")
+
+
+def _placeholder(kind: ItemKind) -> str:
+    return f"filter {SECTIONS[kind].lower()} (f)"
 
 
 def _unique(entries: list[Entry]) -> list[Entry]:
