@@ -553,3 +553,21 @@ async def test_each_section_keeps_its_own_filter() -> None:
         assert panel.filter_text("actor") == "" and box.value == ""
         assert panel.filter_text("claim") == "stayed"
 
+
+async def test_escape_in_the_list_clears_the_filter_first() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await ready(pilot)
+        panel = screen.panel
+        await pilot.press("a", "enter")  # a mark, which the screen's escape would clear
+        assert screen.current is not None
+        await pilot.press("f", *"berg", "enter")
+        actors = panel.list_for("actor")
+        assert actors.has_focus and option_ids(actors) == ["a-berg"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert option_ids(actors) == ["a-ruiz", "a-berg", "a-oslo", "a-kremlin"]
+        assert panel.query_one("#filter", Input).value == "" and actors.has_focus
+        assert screen.current is not None  # only the filter went
+        await pilot.press("escape")
+        assert screen.current is None  # then escape does what it did

@@ -48,7 +48,7 @@ class SidePanel(Vertical):
     | Key | Action |
     | :- | :- |
     | enter (in the filter) | back to the list |
-    | escape (in the filter) | clear the section's filter |
+    | escape (in the filter or a list) | clear the section's filter |
     """
 
     DEFAULT_CSS = """
@@ -254,10 +254,15 @@ class SidePanel(Vertical):
         self.focus_list()
 
     def on_key(self, event: events.Key) -> None:
-        if event.key == "escape" and self.query_one("#filter", Input).has_focus:
+        if event.key != "escape":
+            return
+        if self.query_one("#filter", Input).has_focus:
             event.stop()
             self.clear_filter()
             self.focus_list()
+        elif self._filters[self.section]:  # in a list: the filter first, then the screen's escape
+            event.stop()
+            self.clear_filter()
 
     def action_focus_filter(self) -> None:
         self.query_one("#filter", Input).focus()
