@@ -25,7 +25,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         ("], [", "next / previous mention of the chosen item (2/5)"),
         ("s", "from a claim to its speaker"),
         ("v", "claims: quotes grouped by speaker (who said what)"),
-        ("f", "filter the panel (enter: to the list, esc: clear)"),
+        ("f", "filter the section on show (enter: to the list, esc: clear)"),
         ("1-9", "show / hide an entity type (the legend's numbers)"),
     ]),
     ("Search", [

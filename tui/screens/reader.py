@@ -48,7 +48,7 @@ class ReaderScreen(Screen[None]):
     | ] / [ | next / previous mention of the chosen item ("2/5" in the status line) |
     | a, c, # | actors, claims, numbers section |
     | s | jump from the highlighted claim to its speaker |
-    | f | filter the panel's lists |
+    | f | filter the panel's section on show (each section keeps its own filter) |
     | v | claims: quotes grouped by speaker (who said what) |
     | / then n / N | search (every match highlighted), next / previous match |
     | 1-9 | toggle the entity types shown in the legend |
@@ -427,7 +427,7 @@ class ReaderScreen(Screen[None]):
         return panel
 
     def action_filter(self) -> None:
-        """``f``: type to filter the panel's lists."""
+        """``f``: type to filter the panel's section on show."""
         if not self.empty:
             self._show_panel().action_focus_filter()
 
