@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -23,7 +23,8 @@ def write_export(analysis: Analysis, fmt: str, path: str, article_source: str) -
     """Write ``analysis`` as ``fmt`` to ``path`` atomically; never over the article itself.
 
     Written to a temporary file in the same folder, then ``os.replace``d, so an interrupted
-    export never leaves half a file behind.
+    export never leaves half a file behind. Returns the absolute path written (a bare file
+    name says nothing about which folder it went to).
     """
     from tui.analysis.export import render
 
@@ -31,7 +32,7 @@ def write_export(analysis: Analysis, fmt: str, path: str, article_source: str) -
         raise ValueError(f"unknown format {fmt!r}")
     if not path.strip():
         raise ValueError("no file name given")
-    target = Path(path).expanduser()
+    target = Path(path).expanduser().absolute()
     if target.is_dir():
         raise ValueError(f"{target} is a folder")
     source = Path(article_source)
@@ -57,7 +58,7 @@ class ExportDialog(ModalScreen[tuple[str, str] | None]):
 
     | Key | Action |
     | :- | :- |
-    | enter | export |
+    | enter | export (on the format choice: in the highlighted format) |
     | escape | cancel |
     """
 
@@ -86,19 +87,53 @@ class ExportDialog(ModalScreen[tuple[str, str] | None]):
 
     def on_mount(self) -> None:
         self.query_one("#export-path", Input).focus()
+        self.call_after_refresh(self._highlight_pressed)
+
+    def _highlight_pressed(self) -> None:
+        """RadioSet highlights its first button whatever is pressed: start on the pressed one,
+        so enter there keeps the format shown."""
+        radio = self.query_one("#export-format", RadioSet)
+        for _ in range(len(radio.children)):
+            if _highlighted(radio) is radio.pressed_button:
+                break
+            radio.action_next_button()
 
     @on(RadioSet.Changed)
     def _format_changed(self, event: RadioSet.Changed) -> None:
         self.fmt = (event.pressed.id or "fmt-json").removeprefix("fmt-")
         path_input = self.query_one("#export-path", Input)
-        path = Path(path_input.value)
-        wanted = ".md" if self.fmt == "markdown" else ".json"
-        if path.suffix in (".md", ".json") and path.suffix != wanted:
-            path_input.value = str(path.with_suffix(wanted))
+        path_input.value = _with_suffix(path_input.value, self.fmt)
 
     @on(Input.Submitted, "#export-path")
     def _submitted(self, event: Input.Submitted) -> None:
         self.dismiss((event.value, self.fmt))
 
+    def on_key(self, event: events.Key) -> None:
+        """Enter on the format choice exports too (RadioSet's own enter only presses a button,
+        leaving the user to go back to the file name)."""
+        radio = self.query_one("#export-format", RadioSet)
+        if event.key != "enter" or not radio.has_focus:
+            return
+        event.stop()
+        event.prevent_default()
+        button = _highlighted(radio) or radio.pressed_button
+        fmt = (button.id or "fmt-json").removeprefix("fmt-") if button else self.fmt
+        path = self.query_one("#export-path", Input).value
+        self.dismiss((_with_suffix(path, fmt) if fmt != self.fmt else path, fmt))
+
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def _highlighted(radio: RadioSet) -> RadioButton | None:
+    """The button the RadioSet's cursor is on (Textual marks it with the ``-selected`` class)."""
+    return next((b for b in radio.query(RadioButton) if b.has_class("-selected")), None)
+
+
+def _with_suffix(path: str, fmt: str) -> str:
+    """``path`` with the suffix of ``fmt`` when it has the other format's suffix."""
+    wanted = ".md" if fmt == "markdown" else ".json"
+    current = Path(path)
+    if current.suffix in (".md", ".json") and current.suffix != wanted:
+        return str(current.with_suffix(wanted))
+    return path
