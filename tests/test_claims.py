@@ -606,13 +606,13 @@ def test_reported_speaker_phrases(nlp, text: str, speaker: str) -> None:
 
 def test_pronoun_prefers_the_sentence_subject_over_the_latest_name(nlp) -> None:
     text = (
-        "For Kevin Allton, a USI instructor in English, Warhol was also a legend. He said, "
-        "“Andy Warhol was the center of the Zeitgeist for the 20th century.”"
+        "For Dana Whitlock, a college instructor in English, Calder was also a legend. He said, "
+        "“Rosa Calder was the center of the Zeitgeist for the 20th century.”"
     )
-    claims, names = run(nlp, text, {"Kevin Allton": ("person", []), "Andy Warhol": ("person", ["Warhol"])})
+    claims, names = run(nlp, text, {"Dana Whitlock": ("person", []), "Rosa Calder": ("person", ["Calder"])})
     (q,) = quotes(claims)
     assert q.speaker_text == "He"
-    assert names[q.speaker] == "Kevin Allton"
+    assert names[q.speaker] == "Dana Whitlock"
 
 
 def test_pronoun_ignores_people_named_inside_quotes(nlp) -> None:
@@ -716,12 +716,12 @@ def test_role_name_appositive_with_lowercase_role(nlp) -> None:
 
 def test_quote_after_reported_speech_continues_its_speaker(nlp) -> None:
     text = (
-        "Wilkins also said Warhol was both an artist and a businessperson. "
+        "Okonjo also said Calder was both an artist and a businessperson. "
         "“He wanted to be rich and famous and he made lots of choices to go that way.”\n\n"
-        "In the words of the Crown prosecutor, Mark Tedeschi, “the girl spent months crying in pain.”"
+        "In the words of the Crown prosecutor, Paul Ferris, “the girl spent months crying in pain.”"
     )
     claims, _ = run(nlp, text)
-    assert [q.speaker_text for q in quotes(claims)] == ["Wilkins", "the Crown prosecutor"]
+    assert [q.speaker_text for q in quotes(claims)] == ["Okonjo", "the Crown prosecutor"]
 
 
 def test_characterising_verbs_attribute_partial_quotes_only(nlp) -> None:

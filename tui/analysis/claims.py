@@ -1025,7 +1025,7 @@ class _PronounResolver:
     """``he said``: the first person named (outside quotes) in the pronoun's sentence before it, else
     in the one or two sentences before; else the actor index's most recent person. News prose names
     the speaker as the subject, so the first person of a sentence beats the most recent one
-    ("For Kevin Allton, ... Warhol was also a legend. He said, ...")."""
+    ("For Dana Whitlock, ... Calder was also a legend. He said, ...")."""
 
     def __init__(self, actors: ActorIndex, sents: list[tuple[int, int]], quotes: list[_Quote]) -> None:
         self.actors = actors
@@ -1201,7 +1201,7 @@ class _Attributor:
         return _Speaker(s, e, self.text[s:e], e)
 
     def previous_sentence(self, q: _Quote) -> tuple[_Speaker, _Cue] | None:
-        """``Wilkins also said Warhol was a businessman. “He wanted to be rich.”``: a quote that
+        """``Okonjo also said Calder was a businessman. “He wanted to be rich.”``: a quote that
         opens a sentence continues the reported speech of the sentence before (same paragraph)."""
         if not self.sents:
             return None
