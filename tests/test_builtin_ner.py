@@ -449,3 +449,25 @@ def test_unknown_names_listed_with_a_known_organisation(nlp: Language) -> None:
     found = ents(nlp, "Profits fell this year. Zorvexa, Quantiq and BASF have all cut their "
                       "forecasts.")
     assert found["Zorvexa"] == found["Quantiq"] == found["BASF"] == "ORG"
+
+
+def test_islands_regions_and_rivers_are_places(nlp: Language) -> None:
+    found = ents(nlp, "Ferries between Luzon and Sulawesi were cancelled, and flooding on the "
+                      "Dnieper reached the Carpathians while aid reached Darfur and Anatolia.")
+    for place in ("Luzon", "Sulawesi", "Dnieper", "Carpathians", "Anatolia"):
+        assert found[place] == "LOC"
+    assert found["Darfur"] == "GPE"
+
+
+def test_compass_word_before_an_island_is_a_region(nlp: Language) -> None:
+    found = ents(nlp, "Rain hit South Sulawesi and East Borneo on Monday.")
+    assert found == {"South Sulawesi": "LOC", "East Borneo": "LOC"}
+
+
+def test_provinces_parishes_and_prefectures_are_gpes(nlp: Language) -> None:
+    found = ents(nlp, "Officials in Tarnow Parish, Velmora Province and Koshiba Prefecture "
+                      "ordered an evacuation, and ministers in Alberta agreed.")
+    assert found["Tarnow Parish"] == "GPE"
+    assert found["Velmora Province"] == "GPE"
+    assert found["Koshiba Prefecture"] == "GPE"
+    assert found["Alberta"] == "GPE"
