@@ -471,3 +471,21 @@ def test_provinces_parishes_and_prefectures_are_gpes(nlp: Language) -> None:
     assert found["Velmora Province"] == "GPE"
     assert found["Koshiba Prefecture"] == "GPE"
     assert found["Alberta"] == "GPE"
+
+
+def test_known_names_with_of_are_joined(nlp: Language) -> None:
+    found = ents(nlp, "The Horn of Africa faces drought, and ferries to the Isle of Man were "
+                      "cancelled, officials in the United States of America said.")
+    assert found["Horn of Africa"] == "LOC"
+    assert found["Isle of Man"] in ("GPE", "LOC")
+    assert found["United States of America"] == "GPE"
+    assert "Africa" not in found and "Man" not in found
+
+
+def test_and_does_not_join_a_place_to_the_next_name(nlp: Language) -> None:
+    found = ents(nlp, "Floods hit Tarnowo del Mar and Velmora Province, and visitors went to "
+                      "the Brisbane Air and Space Museum and the U.S. Air and Missile Museum.")
+    assert found["Velmora Province"] == "GPE"
+    assert not any(" and Velmora" in name for name in found)
+    assert found["Brisbane Air and Space Museum"] == "FAC"
+    assert found["U.S. Air and Missile Museum"] == "FAC"

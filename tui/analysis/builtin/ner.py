@@ -109,6 +109,8 @@ class Tables:
     team_verbs: frozenset[str]
     roman: frozenset[str]
     """Roman numerals, kept inside a name after a capitalised word ("World War II")."""
+    of_stems: frozenset[str]
+    """What comes before "of" in known names without a head noun ("Horn" of "Horn of Africa")."""
 
 
 @lru_cache(maxsize=1)
@@ -168,6 +170,7 @@ def tables() -> Tables:
         sports_words=frozenset(rules["sports_words"]),
         team_verbs=frozenset(rules["team_verbs"]),
         roman=frozenset(rules["roman_numerals"]),
+        of_stems=frozenset(n.split(" of ")[0] for n in multi if " of " in n),
     )
 
 
@@ -267,8 +270,10 @@ class Recogniser:
         if j + 1 >= self.n or words[j] not in ("and", "&") or words[j - 1] in t.head_label \
                 or j - i > 3 or not self.is_cap(j + 1) or self.initial[j + 1]:
             return j
-        if words[j - 1].lower() not in t.common or words[j - 1] in t.names:
-            return j  # "Siemens and Deutsche Bank": two names; "Air and Space Museum": one
+        if words[j - 1].lower() not in t.common or words[j - 1] in t.names or any(
+                w in t.particles for w in words[i:j - 1]):
+            return j  # "Siemens and Deutsche Bank", "Davao del Sur and Cotabato Province": two
+            # names; "Air and Space Museum": one
         end = self._run_end(j + 1)
         return end if words[end - 1] in t.head_label and end - j <= 4 else j
 
@@ -325,7 +330,7 @@ class Recogniser:
         """Extend ``[i, j)`` over "of (the) Y" and "Y and Z Studies" when the run has a head."""
         words, t = self.words, self.t
         if words[j - 1] not in t.head_label:
-            return j
+            return self._join_known_of(i, j)
         while i < j - 1 and words[i].lower() in FUNCTION_WORDS:
             i += 1  # "The Bank of England" is one word before its head
         end, joined = j, 0
@@ -352,6 +357,23 @@ class Recogniser:
                     continue
             break
         return end
+
+    def _join_known_of(self, i: int, j: int) -> int:
+        """Extend ``[i, j)`` over "of (the) Y" when that makes a known name: "Horn of Africa",
+        "Isle of Man", "United States of America"."""
+        words = self.words
+        if j + 1 >= self.n or words[j] != "of":
+            return j
+        while i < j - 1 and words[i].lower() in FUNCTION_WORDS:
+            i += 1  # "The Horn of Africa"
+        if self._text(i, j) not in self.t.of_stems:
+            return j
+        gap = j + 2 if words[j + 1] == "the" and j + 2 < self.n else j + 1
+        if not self.is_cap(gap):
+            return j
+        tail = self._run_end(gap)
+        end = self._match(i, tail)[0]
+        return end if end > j else j
 
     # -- step 2: labelling ---------------------------------------------------------------------
 
