@@ -489,3 +489,18 @@ def test_and_does_not_join_a_place_to_the_next_name(nlp: Language) -> None:
     assert not any(" and Velmora" in name for name in found)
     assert found["Brisbane Air and Space Museum"] == "FAC"
     assert found["U.S. Air and Missile Museum"] == "FAC"
+
+
+def test_countries_named_with_and_stay_whole(nlp: Language) -> None:
+    found = ents(nlp, "Envoys from Bosnia and Herzegovina met officials of Trinidad and Tobago, "
+                      "while sales in the United States and Canada rose.")
+    assert found["Bosnia and Herzegovina"] == "GPE"
+    assert found["Trinidad and Tobago"] == "GPE"
+    assert found["United States"] == found["Canada"] == "GPE"
+
+
+def test_multi_word_dateline_in_capitals(nlp: Language) -> None:
+    assert ents(nlp, "LOS ANGELES — Rain fell on Tuesday.") == {"LOS ANGELES": "GPE"}
+    found = ents(nlp, "NEW DELHI (Reuters) — Talks began with Nepal.")
+    assert found["NEW DELHI"] == "GPE"
+    assert "DELHI" not in found

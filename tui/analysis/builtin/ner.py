@@ -110,7 +110,8 @@ class Tables:
     roman: frozenset[str]
     """Roman numerals, kept inside a name after a capitalised word ("World War II")."""
     of_stems: frozenset[str]
-    """What comes before "of" in known names without a head noun ("Horn" of "Horn of Africa")."""
+    """What comes before the first "of" or "and" in known names ("Horn" of "Horn of Africa",
+    "Bosnia" of "Bosnia and Herzegovina")."""
 
 
 @lru_cache(maxsize=1)
@@ -170,7 +171,8 @@ def tables() -> Tables:
         sports_words=frozenset(rules["sports_words"]),
         team_verbs=frozenset(rules["team_verbs"]),
         roman=frozenset(rules["roman_numerals"]),
-        of_stems=frozenset(n.split(" of ")[0] for n in multi if " of " in n),
+        of_stems=frozenset(re.split(" (?:of|and) ", n)[0] for n in multi
+                           if " of " in n or " and " in n),
     )
 
 
@@ -359,10 +361,10 @@ class Recogniser:
         return end
 
     def _join_known_of(self, i: int, j: int) -> int:
-        """Extend ``[i, j)`` over "of (the) Y" when that makes a known name: "Horn of Africa",
-        "Isle of Man", "United States of America"."""
+        """Extend ``[i, j)`` over "of (the) Y" or "and Y" when that makes a known name: "Horn of
+        Africa", "United States of America", "Bosnia and Herzegovina"."""
         words = self.words
-        if j + 1 >= self.n or words[j] != "of":
+        if j + 1 >= self.n or words[j] not in ("of", "and"):
             return j
         while i < j - 1 and words[i].lower() in FUNCTION_WORDS:
             i += 1  # "The Horn of Africa"
@@ -430,14 +432,19 @@ class Recogniser:
         words, names = self.words, self.t.names
         best_end, best_label = i, ""
         w = words[i]
+        shouted = w not in names and len(w) > 1 and w.isupper() and w.isalpha()
         if w in names:
             best_end, best_label = i + 1, names[w]
-        elif len(w) > 3 and w.isupper() and w.isalpha() and w.title() in names:
+        elif shouted and len(w) > 3 and w.title() in names:
             best_end, best_label = i + 1, names[w.title()]  # a dateline: "WASHINGTON (Reuters)"
-        if words[i] not in self.t.first_words and not (i + 1 < j and words[i + 1] in HYPHENS):
+        first = w.title() if shouted else w
+        if first not in self.t.first_words and not (i + 1 < j and words[i + 1] in HYPHENS):
             return best_end, best_label
         for k in range(i + 2, min(j, i + self.t.max_tokens) + 1):
-            label = names.get(self._text(i, k))
+            text = self._text(i, k)
+            if shouted and words[k - 1].isupper():
+                text = text.title()  # "NEW DELHI", "LOS ANGELES"
+            label = names.get(text)
             if label:
                 best_end, best_label = k, label
         return best_end, best_label
