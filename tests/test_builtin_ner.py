@@ -504,3 +504,22 @@ def test_multi_word_dateline_in_capitals(nlp: Language) -> None:
     found = ents(nlp, "NEW DELHI (Reuters) — Talks began with Nepal.")
     assert found["NEW DELHI"] == "GPE"
     assert "DELHI" not in found
+
+
+def test_club_names_ending_in_united_or_athletic_are_organisations(nlp: Language) -> None:
+    found = ents(nlp, "Leeds United drew with Wigan Athletic and Bristol Rovers. The draw keeps "
+                      "Leeds in fourth place.")
+    assert found["Leeds United"] == found["Wigan Athletic"] == found["Bristol Rovers"] == "ORG"
+    assert found["Leeds"] != "PERSON"
+    assert ents(nlp, "The United Nations met.") == {"United Nations": "ORG"}
+
+
+def test_mountain_range_named_like_a_person(nlp: Language) -> None:
+    found = ents(nlp, "Snow closed passes in the Sierra Nevada, and Reno, Nevada, was cut off.")
+    assert found["Sierra Nevada"] == "LOC"
+    assert found["Nevada"] == "GPE"
+
+
+def test_and_joins_a_field_noun_after_of(nlp: Language) -> None:
+    text = "The Velmora Department of Forestry and Fire Protection said so."
+    assert ents(nlp, text) == {"Velmora Department of Forestry and Fire Protection": "ORG"}
