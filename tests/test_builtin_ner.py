@@ -523,3 +523,19 @@ def test_mountain_range_named_like_a_person(nlp: Language) -> None:
 def test_and_joins_a_field_noun_after_of(nlp: Language) -> None:
     text = "The Velmora Department of Forestry and Fire Protection said so."
     assert ents(nlp, text) == {"Velmora Department of Forestry and Fire Protection": "ORG"}
+
+
+def test_particle_glued_into_a_hyphenated_given_name(nlp: Language) -> None:
+    found = ents(nlp, "The mayor, Chen Wei-bin, met the son of Omar bin Kassem.")
+    assert found["Chen Wei-bin"] == "PERSON"
+    assert found["Omar bin Kassem"] == "PERSON"
+
+
+def test_lone_compass_word_is_not_a_person(nlp: Language) -> None:
+    found = ents(nlp, "Troops moved into the North on Monday, said Anna Berg.")
+    assert "North" not in found or found["North"] != "PERSON"
+    assert found["Anna Berg"] == "PERSON"
+
+
+def test_hotel_is_a_facility(nlp: Language) -> None:
+    assert ents(nlp, "Guests left the Velmora Palace Hotel.") == {"Velmora Palace Hotel": "FAC"}

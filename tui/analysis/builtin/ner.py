@@ -566,9 +566,15 @@ class Recogniser:
             if self.is_cap(m):
                 size += 1  # "Luiz Inacio Lula da Silva": particles and hyphens are free
             m += 1
-        while m - 1 > k and (words[m - 1] in HYPHENS or words[m - 1] in t.particles):
-            m -= 1  # a name never ends with "-" or "von"
+        while m - 1 > k and (words[m - 1] in HYPHENS or words[m - 1] in t.particles
+                             and not self._glued_syllable(m - 1)):
+            m -= 1  # a name never ends with "-" or "von" (but "Lung-bin" ends with "bin")
         return m
+
+    def _glued_syllable(self, k: int) -> bool:
+        """Token ``k`` is the second half of a hyphenated name ("bin" in "Lung-bin")."""
+        return k > 1 and self.words[k - 1] in HYPHENS and not self.spaces[k - 1] \
+            and not self.spaces[k - 2] and self.words[k - 2][:1].isupper()
 
     def _team_plural(self, k: int) -> bool:
         """An unknown capitalised plural after a place names a team ("Bulls" in "Chicago Bulls")."""
@@ -604,8 +610,8 @@ class Recogniser:
         if after_title or prev.lower() in t.role_nouns:
             return Found(k, m, "PERSON", True)
         if m - k == 1:
-            if len(w) == 1 or len(w) == 2 and w[1] == ".":
-                return Found(k, m, "", False)  # a lone letter or initial
+            if len(w) == 1 or len(w) == 2 and w[1] == "." or w in COMPASS:
+                return Found(k, m, "", False)  # a lone letter or initial; "the North"
             if w.isupper() and 2 <= len(w) <= 6 and w.isalpha():
                 if w in t.acronym_stop or len(w) > 3 and w.lower() in t.common:
                     return Found(k, m, "", False)  # "UNLESS" in a shouted line
