@@ -539,3 +539,11 @@ def test_lone_compass_word_is_not_a_person(nlp: Language) -> None:
 
 def test_hotel_is_a_facility(nlp: Language) -> None:
     assert ents(nlp, "Guests left the Velmora Palace Hotel.") == {"Velmora Palace Hotel": "FAC"}
+
+
+def test_short_surname_spelled_like_a_function_word(nlp: Language) -> None:
+    found = ents(nlp, "Elected were Chan Ho-yin and Gordon To of the Harbour Party, and "
+                      "Wilson Or was re-elected.")
+    assert found["Gordon To"] == found["Wilson Or"] == "PERSON"
+    assert found["Harbour Party"] == "ORG"
+    assert ents(nlp, "Officials told Mark To leave.") == {}

@@ -298,6 +298,8 @@ class Recogniser:
                 j += 1
             elif w in t.roman and self.spaces[j - 1]:
                 j += 1
+            elif j == i + 1 and self._short_surname(j):
+                j += 1  # "James To", "Wilson Or": a surname spelled like a function word
             elif w == "&" and j + 1 < n and self.is_cap(j + 1) and not self.initial[j + 1]:
                 j += 1  # "Ernst & Young": only firms are named with "&"
             elif (w in HYPHENS and not self.spaces[j - 1] and not self.spaces[j] and j + 1 < n
@@ -313,6 +315,15 @@ class Recogniser:
             else:
                 break
         return j
+
+    def _short_surname(self, j: int) -> bool:
+        """A capitalised function word of up to three letters right after a given name, in the
+        middle of a sentence and before a lower-case word: a family name ("James To of ...")."""
+        w, prev, t = self.words[j], self.words[j - 1], self.t
+        return (len(w) <= 3 and w[:1].isupper() and w[1:].islower() and not self.initial[j]
+                and w.lower() in FUNCTION_WORDS and prev in t.first_names
+                and prev.lower() not in t.common and self.spaces[j - 1]
+                and (j + 1 >= self.n or not self.words[j + 1][:1].isupper()))
 
     def _particles_then_cap(self, j: int) -> bool:
         """Name particles followed by a capitalised word: "von der Leyen", "bin Salman"."""
