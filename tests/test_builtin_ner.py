@@ -547,3 +547,17 @@ def test_short_surname_spelled_like_a_function_word(nlp: Language) -> None:
     assert found["Gordon To"] == found["Wilson Or"] == "PERSON"
     assert found["Harbour Party"] == "ORG"
     assert ents(nlp, "Officials told Mark To leave.") == {}
+
+
+def test_unknown_place_after_town_of_or_before_a_state(nlp: Language) -> None:
+    found = ents(nlp, "Shells landed in the town of Varnsby and on the island of Orlo, and "
+                      "crews came from Keswater, Ohio, on Monday.")
+    assert found["Varnsby"] == "GPE"
+    assert found["Orlo"] == "LOC"
+    assert found["Keswater"] == "GPE"
+    assert found["Ohio"] == "GPE"
+
+
+def test_name_before_a_comma_and_a_place_that_acts_is_not_made_a_place(nlp: Language) -> None:
+    found = ents(nlp, "He met Tom Brack, Texas governor, on Monday.")
+    assert found["Tom Brack"] == "PERSON"

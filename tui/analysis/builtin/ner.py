@@ -66,6 +66,11 @@ SCORE = re.compile(r"\d{1,3}[-–—:]\d{1,3}")
 QUOTE_PAIRS = {"“": "”", '"': '"', "‘": "’", "«": "»", "„": "“"}
 """Opening quote glyph -> its closing glyph, for titles of works in quotes."""
 MAX_TITLE_TOKENS = 12
+PLACE_NOUNS = {"town": "GPE", "city": "GPE", "village": "GPE", "province": "GPE",
+               "state": "GPE", "county": "GPE", "district": "GPE", "municipality": "GPE",
+               "suburb": "GPE", "capital": "GPE", "commune": "GPE", "hamlet": "GPE",
+               "island": "LOC", "islands": "LOC", "region": "LOC"}
+"""Lower-case nouns that make the unknown name after "the ... of" a place ("the town of X")."""
 CITY = "city"
 """Gazetteer label of a city or province (not a country, capital or US state): a GPE, but one
 that people and things are also named after ("Vladimir", "Lincoln")."""
@@ -681,11 +686,35 @@ class Recogniser:
         for i, j in self.runs():
             found.extend(self.label_run(i, j))
         self._employers(found)
+        self._places_by_context(found)
         self._bracketed_aliases(found)
         self._coordinated(found)
         found = self._consistent(found)
         self._teams(found)
         return self._with_works([f for f in found if f.label and self._wordy(f)])
+
+    def _places_by_context(self, found: list[Found]) -> None:
+        """Guessed names that the words around them make places: "the town of Varnsby",
+        "the island of Orlo" and "Varnsby, Ohio" (a place before a comma and a state or
+        country)."""
+        words, t = self.words, self.t
+        for n, f in enumerate(found):
+            if f.strong:
+                continue
+            before = [w for w in words[max(0, f.start - 4):f.start] if not w.isspace()][-2:]
+            if len(before) == 2 and before[1] == "of" and before[0] in PLACE_NOUNS:
+                f.label, f.strong = PLACE_NOUNS[before[0]], True
+                continue
+            if n + 1 < len(found) and f.end + 2 <= self.n and words[f.end] == "," \
+                    and found[n + 1].start == f.end + 1 + (words[f.end + 1].isspace()) \
+                    and found[n + 1].strong and found[n + 1].label in ("GPE", CITY) \
+                    and all(w[:1].isupper() and w.lower() not in t.common
+                            for w in words[f.start:f.end] if w[:1].isalpha()):
+                g = found[n + 1]
+                after = self._next_word(g.end)
+                if self._match(g.start, g.end)[0] == g.end and (
+                        after in FUNCTION_WORDS or not after[:1].isalnum()):
+                    f.label, f.strong = "GPE", True  # "Varnsby, Ohio"
 
     def _coordinated(self, found: list[Found]) -> None:
         """Unknown names listed with a known organisation or place are of its kind:
