@@ -161,7 +161,9 @@ def _usable(name: str, probs: dict[str, float]) -> bool:
     words = name.split()
     if len(words) == 1 and _is_common(name, probs):
         return False
-    inner = {"of", "the", "and", "de", "la", "el"}
+    # Lower-case words inside a name: "Rio Grande do Sul", "Castilla y Leon".
+    inner = {"of", "the", "and", "de", "la", "el", "do", "da", "dos", "das", "del", "di", "du",
+             "des", "y"}
     return all(w[:1].isupper() or w.lower() in inner for w in words)
 
 

@@ -561,3 +561,10 @@ def test_unknown_place_after_town_of_or_before_a_state(nlp: Language) -> None:
 def test_name_before_a_comma_and_a_place_that_acts_is_not_made_a_place(nlp: Language) -> None:
     found = ents(nlp, "He met Tom Brack, Texas governor, on Monday.")
     assert found["Tom Brack"] == "PERSON"
+
+
+def test_place_names_with_romance_particles(nlp: Language) -> None:
+    found = ents(nlp, "Floods hit Rio Grande do Sul and Davao del Sur, while Castilla y Leon "
+                      "stayed dry.")
+    assert found == {"Rio Grande do Sul": "GPE", "Davao del Sur": "GPE", "Castilla y Leon": "GPE"}
+    assert ents(nlp, "Manuel do Nascimento said so.") == {"Manuel do Nascimento": "PERSON"}
