@@ -568,3 +568,10 @@ def test_place_names_with_romance_particles(nlp: Language) -> None:
                       "stayed dry.")
     assert found == {"Rio Grande do Sul": "GPE", "Davao del Sur": "GPE", "Castilla y Leon": "GPE"}
     assert ents(nlp, "Manuel do Nascimento said so.") == {"Manuel do Nascimento": "PERSON"}
+
+
+def test_business_head_nouns_make_organisations(nlp: Language) -> None:
+    found = ents(nlp, "Analysts at Harwick Research, Tallow Capital and Orlen Energy agreed, "
+                      "as did Brightwater Resources.")
+    for name in ("Harwick Research", "Tallow Capital", "Orlen Energy", "Brightwater Resources"):
+        assert found[name] == "ORG"
