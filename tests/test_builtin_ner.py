@@ -575,3 +575,10 @@ def test_business_head_nouns_make_organisations(nlp: Language) -> None:
                       "as did Brightwater Resources.")
     for name in ("Harwick Research", "Tallow Capital", "Orlen Energy", "Brightwater Resources"):
         assert found[name] == "ORG"
+
+
+def test_unknown_name_before_a_lower_case_place_noun(nlp: Language) -> None:
+    found = ents(nlp, "Fighting went on in the Donetsk and Varnovka regions and in the Orlevy "
+                      "province.")
+    assert found["Varnovka"] == found["Orlevy"] == "GPE"
+    assert ents(nlp, "Zorbexa state media said so.").get("Zorbexa") != "GPE"

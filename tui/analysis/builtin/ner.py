@@ -69,8 +69,9 @@ MAX_TITLE_TOKENS = 12
 PLACE_NOUNS = {"town": "GPE", "city": "GPE", "village": "GPE", "province": "GPE",
                "state": "GPE", "county": "GPE", "district": "GPE", "municipality": "GPE",
                "suburb": "GPE", "capital": "GPE", "commune": "GPE", "hamlet": "GPE",
-               "island": "LOC", "islands": "LOC", "region": "LOC"}
-"""Lower-case nouns that make the unknown name after "the ... of" a place ("the town of X")."""
+               "oblast": "GPE", "prefecture": "GPE", "governorate": "GPE", "region": "GPE",
+               "island": "LOC", "islands": "LOC", "river": "LOC", "valley": "LOC"}
+"""Lower-case nouns that make an unknown name a place: "the town of X", "the X region"."""
 CITY = "city"
 """Gazetteer label of a city or province (not a country, capital or US state): a GPE, but one
 that people and things are also named after ("Vladimir", "Lincoln")."""
@@ -704,6 +705,11 @@ class Recogniser:
             before = [w for w in words[max(0, f.start - 4):f.start] if not w.isspace()][-2:]
             if len(before) == 2 and before[1] == "of" and before[0] in PLACE_NOUNS:
                 f.label, f.strong = PLACE_NOUNS[before[0]], True
+                continue
+            after = self._next_word(f.end)
+            noun = after if after in PLACE_NOUNS else after[:-1] if after.endswith("s") else ""
+            if noun in PLACE_NOUNS and noun not in ("state", "capital"):  # "Xinhua state media"
+                f.label, f.strong = PLACE_NOUNS[noun], True  # "the Varnsby region"
                 continue
             if n + 1 < len(found) and f.end + 2 <= self.n and words[f.end] == "," \
                     and found[n + 1].start == f.end + 1 + (words[f.end + 1].isspace()) \
