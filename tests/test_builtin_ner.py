@@ -582,3 +582,11 @@ def test_unknown_name_before_a_lower_case_place_noun(nlp: Language) -> None:
                       "province.")
     assert found["Varnovka"] == found["Orlevy"] == "GPE"
     assert ents(nlp, "Zorbexa state media said so.").get("Zorbexa") != "GPE"
+
+
+def test_article_kept_only_where_it_belongs_to_the_name(nlp: Language) -> None:
+    found = ents(nlp, "Judges in The Hague heard the case. The Netherlands and the Philippines "
+                      "agreed.")
+    assert found["The Hague"] == "GPE"
+    assert found["Netherlands"] == found["Philippines"] == "GPE"
+    assert "The Netherlands" not in found

@@ -404,8 +404,9 @@ class Recogniser:
                 not self._known_at(i, j)
                 or words[i].endswith("ly") and self._match(i, j)[0] == i):  # "Hopefully, ..."
             i += 1
-        while i < j and words[i].lower() in FUNCTION_WORDS and words[i] not in t.names:
-            i += 1
+        while i < j and words[i].lower() in FUNCTION_WORDS and words[i] not in t.names and (
+                self._match(i, j)[0] == i or self._match(i + 1, j)[0] > i + 1):
+            i += 1  # "The Hague" keeps its article, "(the) Netherlands" does not
         if i >= j:
             return []
         whole = self._whole_label(i, j)
