@@ -590,3 +590,13 @@ def test_article_kept_only_where_it_belongs_to_the_name(nlp: Language) -> None:
     assert found["The Hague"] == "GPE"
     assert found["Netherlands"] == found["Philippines"] == "GPE"
     assert "The Netherlands" not in found
+
+
+def test_team_before_a_place_is_an_organisation(nlp: Language) -> None:
+    found = ents(nlp, "Team Kenya came second, and Team Velmora was disqualified.")
+    assert found == {"Team Kenya": "ORG", "Team Velmora": "ORG"}
+
+
+def test_prefix_head_kept_at_a_sentence_start(nlp: Language) -> None:
+    found = ents(nlp, "Mount Kenya is snowy. Lake Orlevo rose.")
+    assert found == {"Mount Kenya": "LOC", "Lake Orlevo": "LOC"}

@@ -437,6 +437,8 @@ class Recogniser:
         if self._match(i, j)[0] > i:
             return True
         k = self._head(i, j)
+        if i + 1 < j and self.words[i] in self.t.prefix_heads:
+            return True  # "Mount Kenya erupted", "Team Kenya won"
         return (k > i and self.words[k] in self.t.head_label) or (
             self.words[i] in self.t.first_names and i + 1 < j and not self._ordinary(i + 1)
             and self._title_end(i + 1, j) == i + 1)
