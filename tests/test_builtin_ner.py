@@ -600,3 +600,13 @@ def test_team_before_a_place_is_an_organisation(nlp: Language) -> None:
 def test_prefix_head_kept_at_a_sentence_start(nlp: Language) -> None:
     found = ents(nlp, "Mount Kenya is snowy. Lake Orlevo rose.")
     assert found == {"Mount Kenya": "LOC", "Lake Orlevo": "LOC"}
+
+
+def test_first_minister_is_a_title(nlp: Language) -> None:
+    found = ents(nlp, "In Wales, First Minister Anna Berg agreed.")
+    assert found == {"Wales": "GPE", "Anna Berg": "PERSON"}
+
+
+def test_convention_is_a_law(nlp: Language) -> None:
+    found = ents(nlp, "Lawyers cited the Velmora Convention on Refugee Rights.")
+    assert found == {"Velmora Convention on Refugee Rights": "LAW"}
