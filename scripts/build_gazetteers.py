@@ -63,6 +63,11 @@ SUBDIVISION_TYPES = {
     "Special administrative region", "Autonomous city", "Capital district", "Oblast",
     "Autonomous okrug", "Federal territory", "Capital territory", "Metropolitan region",
 }
+COUNTY_TYPES = {"Two-tier county", "Unitary authority", "Council area", "London borough",
+                "Metropolitan district", "County"}
+"""Counties and boroughs ("Wiltshire", "Hackney", "Donegal"): UK and Irish news name them as
+often as provinces elsewhere. Those named like a person ("Angus") are left out."""
+SUBDIVISION_TYPES |= COUNTY_TYPES
 
 
 def _ascii(name: str) -> str:
@@ -202,6 +207,7 @@ def build() -> dict[str, object]:
     # trusts them next to another name. Other lists are noisier, so their common words go.
     first = sorted(census_first | {n for n in faker_first if not _is_common(n, probs)})
     first_set = set(census_first)
+    given = set(first)
     surnames = sorted(s for s in set(_census("dist.all.last", SURNAME_MAX_RANK)) | faker_last
                       if not _is_common(s, probs))
 
@@ -241,7 +247,10 @@ def build() -> dict[str, object]:
         add(cont["name"], "LOC", force=True)
     for sub in pycountry.subdivisions:
         if sub.type in SUBDIVISION_TYPES:
-            add(sub.name.split(" (")[0], "city")
+            name = sub.name.split(" (")[0].split(" [")[0]  # "Cardiff [Caerdydd GB-CRD]"
+            if "," in name or sub.type in COUNTY_TYPES and name in given:
+                continue  # "Bristol, City of"; "Angus"
+            add(name, "city")
     for city in gc.get_cities().values():
         pop = city["population"]
         name = city["name"]

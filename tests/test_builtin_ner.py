@@ -610,3 +610,11 @@ def test_first_minister_is_a_title(nlp: Language) -> None:
 def test_convention_is_a_law(nlp: Language) -> None:
     found = ents(nlp, "Lawyers cited the Velmora Convention on Refugee Rights.")
     assert found == {"Velmora Convention on Refugee Rights": "LAW"}
+
+
+def test_uk_and_irish_counties_are_places(nlp: Language) -> None:
+    found = ents(nlp, "Police in Wiltshire and Hampshire, and in County Kerry and Donegal, "
+                      "searched for Angus Merton.")
+    assert found["Wiltshire"] == found["Hampshire"] == found["Donegal"] == "GPE"
+    assert found["County Kerry"] == "GPE"
+    assert found["Angus Merton"] == "PERSON"
