@@ -618,3 +618,12 @@ def test_uk_and_irish_counties_are_places(nlp: Language) -> None:
     assert found["Wiltshire"] == found["Hampshire"] == found["Donegal"] == "GPE"
     assert found["County Kerry"] == "GPE"
     assert found["Angus Merton"] == "PERSON"
+
+
+def test_person_named_after_towns(nlp: Language) -> None:
+    found = ents(nlp, "Senator Elizabeth Warren of Massachusetts called for rules, and Mayor "
+                      "Lincoln Brack agreed.")
+    assert found["Elizabeth Warren"] == found["Lincoln Brack"] == "PERSON"
+    assert ents(nlp, "Elizabeth Warren said so.") == {"Elizabeth Warren": "PERSON"}
+    found = ents(nlp, "Residents of Elizabeth, New Jersey, voted.")
+    assert found["Elizabeth"] == "GPE"

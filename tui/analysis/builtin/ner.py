@@ -115,6 +115,8 @@ class Tables:
     team_verbs: frozenset[str]
     roman: frozenset[str]
     """Roman numerals, kept inside a name after a capitalised word ("World War II")."""
+    given_places: frozenset[str]
+    """Towns named like people ("Elizabeth", "Florence"): given names, if a surname follows."""
     of_stems: frozenset[str]
     """What comes before the first "of" or "and" in known names ("Horn" of "Horn of Africa",
     "Bosnia" of "Bosnia and Herzegovina")."""
@@ -177,6 +179,7 @@ def tables() -> Tables:
         sports_words=frozenset(rules["sports_words"]),
         team_verbs=frozenset(rules["team_verbs"]),
         roman=frozenset(rules["roman_numerals"]),
+        given_places=frozenset(n for n in gaz.first_names if names.get(n) == CITY),
         of_stems=frozenset(re.split(" (?:of|and) ", n)[0] for n in multi
                            if " of " in n or " and " in n),
     )
@@ -526,6 +529,8 @@ class Recogniser:
                 k += 1
                 continue
             end, label = self._known_span(k, j)
+            if after_title and label == CITY and end == k + 1:
+                end = k  # "Senator Lincoln Brack": a name after a title, not a town
             if end > k:
                 if label == "NORP" and w in t.languages and self._language_context(k, end):
                     label = "LANGUAGE"
@@ -573,9 +578,11 @@ class Recogniser:
             return end + 1, "LOC"
         if label in ("GPE", CITY) and end == j - 1 and self._team_plural(end):
             return j, "ORG"
-        if label == CITY and end == k + 1 and end < j and self._match(end, j)[0] == end \
-                and self._title_end(end, j) == end:
-            return k, ""
+        if label == CITY and end == k + 1 and end < j and self._title_end(end, j) == end:
+            nxt = self._match(end, j)
+            if nxt[0] == end or (words[k] in self.t.given_places and nxt == (end + 1, CITY)
+                                 and words[end] in self.t.surnames):
+                return k, ""  # "Elizabeth Warren": a given name and a surname, both towns
         return end, label
 
     def _name_end(self, k: int, j: int) -> int:
