@@ -627,3 +627,9 @@ def test_person_named_after_towns(nlp: Language) -> None:
     assert ents(nlp, "Elizabeth Warren said so.") == {"Elizabeth Warren": "PERSON"}
     found = ents(nlp, "Residents of Elizabeth, New Jersey, voted.")
     assert found["Elizabeth"] == "GPE"
+
+
+def test_non_name_word_inside_an_organisation_name(nlp: Language) -> None:
+    found = ents(nlp, "He joined Velmora Web Services last year, then Harbour TV.")
+    assert found == {"Velmora Web Services": "ORG", "Harbour TV": "ORG"}
+    assert ents(nlp, "Anna Berg arrived on Monday.") == {"Anna Berg": "PERSON"}

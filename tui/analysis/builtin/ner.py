@@ -105,6 +105,8 @@ class Tables:
     particles: frozenset[str]
     never: frozenset[str]
     """Weekdays, months and other capitalised non-names."""
+    calendar: frozenset[str]
+    """Weekdays and months."""
     acronym_stop: frozenset[str]
     languages: frozenset[str]
     language_cues: frozenset[str]
@@ -170,6 +172,7 @@ def tables() -> Tables:
         connectors=frozenset(rules["org_connectors"]),
         particles=frozenset(rules["name_particles"]),
         never=frozenset(rules["months"] + rules["weekdays"] + rules["not_names"]),
+        calendar=frozenset(rules["months"] + rules["weekdays"]),
         acronym_stop=frozenset(gaz.country_codes) | frozenset(rules["not_names"]),
         languages=frozenset(rules["languages"]),
         language_cues=frozenset(rules["language_cues"]),
@@ -307,6 +310,8 @@ class Recogniser:
                 j += 1
             elif w in t.roman and self.spaces[j - 1]:
                 j += 1
+            elif w in t.never and self._never_inside(j):
+                j += 1  # "Sky TV", "Amazon Web Services": a non-name word inside a name
             elif j == i + 1 and self._short_surname(j):
                 j += 1  # "James To", "Wilson Or": a surname spelled like a function word
             elif w == "&" and j + 1 < n and self.is_cap(j + 1) and not self.initial[j + 1]:
@@ -324,6 +329,18 @@ class Recogniser:
             else:
                 break
         return j
+
+    def _never_inside(self, j: int) -> bool:
+        """A word that is never a name on its own ("Web", "TV") continues a name when it is a
+        head noun or the name goes on to one ("Amazon Web Services")."""
+        t, w = self.t, self.words[j]
+        if w in t.calendar or w.lower().rstrip(".") in t.titles or self.initial[j] \
+                or not self.spaces[j - 1]:
+            return False
+        if w in t.head_label:
+            return True
+        return j + 1 < self.n and self.is_cap(j + 1) and not self.initial[j + 1] \
+            and self.words[self._run_end(j + 1) - 1] in t.head_label
 
     def _short_surname(self, j: int) -> bool:
         """A capitalised function word of up to three letters right after a given name, in the
