@@ -633,3 +633,17 @@ def test_non_name_word_inside_an_organisation_name(nlp: Language) -> None:
     found = ents(nlp, "He joined Velmora Web Services last year, then Harbour TV.")
     assert found == {"Velmora Web Services": "ORG", "Harbour TV": "ORG"}
     assert ents(nlp, "Anna Berg arrived on Monday.") == {"Anna Berg": "PERSON"}
+
+
+def test_team_name_starting_with_a_given_name_is_no_person(nlp: Language) -> None:
+    found = ents(nlp, "The Denver Nuggets beat the Golden Valley Rockets, and the All-Star Game "
+                      "will be played in Ohio.")
+    assert found.get("Golden Valley Rockets") != "PERSON"
+    assert found["All-Star Game"] == "EVENT"
+    assert ents(nlp, "He met Eden Hazard and Nathan Law.") == {
+        "Eden Hazard": "PERSON", "Nathan Law": "PERSON"}
+
+
+def test_centers_for_x_and_y(nlp: Language) -> None:
+    found = ents(nlp, "The Velmora Centers for Disease Control and Prevention sent a team.")
+    assert found == {"Velmora Centers for Disease Control and Prevention": "ORG"}

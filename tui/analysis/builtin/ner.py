@@ -425,7 +425,8 @@ class Recogniser:
                 or words[i].endswith("ly") and self._match(i, j)[0] == i):  # "Hopefully, ..."
             i += 1
         while i < j and words[i].lower() in FUNCTION_WORDS and words[i] not in t.names and (
-                self._match(i, j)[0] == i or self._match(i + 1, j)[0] > i + 1):
+                self._match(i, j)[0] == i or self._match(i + 1, j)[0] > i + 1) and not (
+                i + 1 < j and words[i + 1] in HYPHENS and not self.spaces[i]):  # "All-Star"
             i += 1  # "The Hague" keeps its article, "(the) Netherlands" does not
         if i >= j:
             return []
@@ -677,10 +678,13 @@ class Recogniser:
         if nxt[:1].isdigit() and self.spaces[m - 1] and not self._score_near(k, m):
             return Found(k, m, "PRODUCT", False)  # "Nord Stream 1", "Explorer 9": not a person
         second = words[k + 1]
-        if w in t.first_names or nxt in t.person_cues or w in t.surname_first and (
-                second.lower() not in t.common or k + 2 < m and words[k + 2] in HYPHENS):
-            return Found(k, m, "PERSON", True)
         last = words[m - 1]
+        thing = m - k >= 3 and last not in t.surnames and last[1:].islower() \
+            and last.endswith("s") and (last.lower() in t.common or w.lower() in t.common)
+        if (w in t.first_names and not thing) or nxt in t.person_cues or \
+                w in t.surname_first and (second.lower() not in t.common
+                                          or k + 2 < m and words[k + 2] in HYPHENS):
+            return Found(k, m, "PERSON", True)  # not "Golden State Warriors"
         caps = [x for x in words[k:m] if x[:1].isupper()]  # not "da", "-", "bin"
         if any(x.isupper() and len(x) > 1 for x in caps):
             return Found(k, m, "", False, fallback="ORG")
