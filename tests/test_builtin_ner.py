@@ -647,3 +647,8 @@ def test_team_name_starting_with_a_given_name_is_no_person(nlp: Language) -> Non
 def test_centers_for_x_and_y(nlp: Language) -> None:
     found = ents(nlp, "The Velmora Centers for Disease Control and Prevention sent a team.")
     assert found == {"Velmora Centers for Disease Control and Prevention": "ORG"}
+
+
+def test_town_named_like_a_given_name_before_a_short_surname(nlp: Language) -> None:
+    found = ents(nlp, "Regina Lo was re-elected, and Regina Ng agreed.")
+    assert found["Regina Lo"] == found["Regina Ng"] == "PERSON"

@@ -681,7 +681,9 @@ class Recogniser:
         last = words[m - 1]
         thing = m - k >= 3 and last not in t.surnames and last[1:].islower() \
             and last.endswith("s") and (last.lower() in t.common or w.lower() in t.common)
-        if (w in t.first_names and not thing) or nxt in t.person_cues or \
+        given = w in t.first_names or w in t.given_places and (  # "Regina Ip", not "X Soup"
+            len(last) <= 3 or last.lower() not in t.common or last in t.surnames)
+        if (given and not thing) or nxt in t.person_cues or \
                 w in t.surname_first and (second.lower() not in t.common
                                           or k + 2 < m and words[k + 2] in HYPHENS):
             return Found(k, m, "PERSON", True)  # not "Golden State Warriors"
