@@ -652,7 +652,3 @@ def test_centers_for_x_and_y(nlp: Language) -> None:
 def test_town_named_like_a_given_name_before_a_short_surname(nlp: Language) -> None:
     found = ents(nlp, "Regina Lo was re-elected, and Regina Ng agreed.")
     assert found["Regina Lo"] == found["Regina Ng"] == "PERSON"
-
-
-def test_given_name_town_before_a_plural_surname_is_a_person(nlp: Language) -> None:
-    assert ents(nlp, "They met Lincoln Fawkes on Monday.") == {"Lincoln Fawkes": "PERSON"}

@@ -594,9 +594,8 @@ class Recogniser:
         if label in ("GPE", "LOC", CITY) and end < j and words[end] in COMPASS \
                 and (end + 1 == j or self._match(end + 1, j)[0] == end + 1):
             return end + 1, "LOC"
-        if label in ("GPE", CITY) and end == j - 1 and self._team_plural(end) and (
-                words[k] not in self.t.given_places or words[end].lower() in self.t.common):
-            return j, "ORG"  # "Chicago Bulls", but "Lincoln Fawkes" is a person
+        if label in ("GPE", CITY) and end == j - 1 and self._team_plural(end):
+            return j, "ORG"
         if label == CITY and end == k + 1 and end < j and self._title_end(end, j) == end:
             nxt = self._match(end, j)
             if nxt[0] == end or (words[k] in self.t.given_places and nxt == (end + 1, CITY)
