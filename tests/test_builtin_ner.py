@@ -652,3 +652,12 @@ def test_centers_for_x_and_y(nlp: Language) -> None:
 def test_town_named_like_a_given_name_before_a_short_surname(nlp: Language) -> None:
     found = ents(nlp, "Regina Lo was re-elected, and Regina Ng agreed.")
     assert found["Regina Lo"] == found["Regina Ng"] == "PERSON"
+
+
+def test_field_of_study_after_and_continues_the_name(nlp: Language) -> None:
+    found = ents(nlp, "Experts at the Velmora Institute of Volcanology and Seismology agreed.")
+    assert found == {"Velmora Institute of Volcanology and Seismology": "ORG"}
+
+
+def test_unknown_name_after_the_coast_of_is_a_place(nlp: Language) -> None:
+    assert ents(nlp, "Boats off the coast of Orlevo returned.") == {"Orlevo": "LOC"}

@@ -66,11 +66,15 @@ SCORE = re.compile(r"\d{1,3}[-–—:]\d{1,3}")
 QUOTE_PAIRS = {"“": "”", '"': '"', "‘": "’", "«": "»", "„": "“"}
 """Opening quote glyph -> its closing glyph, for titles of works in quotes."""
 MAX_TITLE_TOKENS = 12
+FIELD_SUFFIXES = ("ology", "ography", "onomy", "ics", "ism")
+"""Endings of the names of fields of study ("Seismology", "Economics"): they continue a name
+after "and" like the field nouns of the rules."""
 PLACE_NOUNS = {"town": "GPE", "city": "GPE", "village": "GPE", "province": "GPE",
                "state": "GPE", "county": "GPE", "district": "GPE", "municipality": "GPE",
                "suburb": "GPE", "capital": "GPE", "commune": "GPE", "hamlet": "GPE",
                "oblast": "GPE", "prefecture": "GPE", "governorate": "GPE", "region": "GPE",
-               "island": "LOC", "islands": "LOC", "river": "LOC", "valley": "LOC"}
+               "island": "LOC", "islands": "LOC", "river": "LOC", "valley": "LOC",
+               "coast": "LOC"}
 """Lower-case nouns that make an unknown name a place: "the town of X", "the X region"."""
 CITY = "city"
 """Gazetteer label of a city or province (not a country, capital or US state): a GPE, but one
@@ -391,7 +395,8 @@ class Recogniser:
                     continue
             elif w == "and" and joined and gap < self.n and self.is_cap(gap):
                 stop = self._run_end(gap)
-                if words[stop - 1] in t.field_nouns:
+                if words[stop - 1] in t.field_nouns or stop == gap + 1 and words[gap][1:].islower() \
+                        and words[gap].endswith(FIELD_SUFFIXES):  # "... and Seismology"
                     end = k = stop
                     continue
             break
