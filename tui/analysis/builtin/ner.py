@@ -395,8 +395,8 @@ class Recogniser:
                     continue
             elif w == "and" and joined and gap < self.n and self.is_cap(gap):
                 stop = self._run_end(gap)
-                if words[stop - 1] in t.field_nouns or stop == gap + 1 and words[gap][1:].islower() \
-                        and words[gap].endswith(FIELD_SUFFIXES):  # "... and Seismology"
+                if words[stop - 1] in t.field_nouns or stop == gap + 1 \
+                        and words[gap][1:].islower() and words[gap].endswith(FIELD_SUFFIXES):
                     end = k = stop
                     continue
             break
@@ -417,7 +417,7 @@ class Recogniser:
             return j
         tail = self._run_end(gap)
         end = self._match(i, tail)[0]
-        return end if end > j else j
+        return max(end, j)
 
     # -- step 2: labelling ---------------------------------------------------------------------
 
