@@ -16,8 +16,9 @@ faster to build and to run). Knowledge lives in ``tui/analysis/data`` (see
 3. **Context and document consistency**: the words around a guess can make it a place ("the
    town of X", "the X region", "X, Ohio"); weak guesses take the label that strong mentions of
    the same words have; a given name or surname alone is PERSON after a full PERSON; "the
-   Church" is ORG after "the Church of X"; an unknown word is a name only if it recurs or acts ("Zorvexa has been
-   studying"); a word seen both singular and plural ("Fotomatix", "Fotomatixes") is not an ORG.
+   Church" is ORG after "the Church of X"; an unknown word is a name only if it recurs or acts
+   ("Zorvexa has been studying"); a word seen both singular and plural ("Fotomatix",
+   "Fotomatixes") is not an ORG.
 4. **Genre and quotes**: in a sports report a place that plays ("Sweden defeated Panama 1 – 0")
    is a team (ORG); a title-case quotation after "the book", "the film" ... is a WORK_OF_ART.
 
