@@ -120,7 +120,7 @@ def _run_analyze(ns: argparse.Namespace) -> int:
 
     status = 0
     outputs: list[str] = []
-    progress = _progress(len(targets))
+    progress = _Progress(len(targets))
     try:
         for target in targets:
             try:
@@ -174,10 +174,6 @@ class _Progress:
     def stop(self) -> None:
         if self._bar is not None:
             self._bar.stop()
-
-
-def _progress(total: int) -> _Progress:
-    return _Progress(total)
 
 
 def _run_cache(ns: argparse.Namespace) -> int:

@@ -8,16 +8,20 @@ from __future__ import annotations
 
 import gc
 import threading
+from typing import TYPE_CHECKING
 
 from tui import cache
 from tui.analysis.model import Analysis
 from tui.sources import Article
 
-_pipelines: dict[str, object] = {}
+if TYPE_CHECKING:  # importing it for real would import spaCy
+    from tui.analysis.pipeline import Pipeline
+
+_pipelines: dict[str, Pipeline] = {}
 _lock = threading.Lock()
 
 
-def get_pipeline(model: str | None):  # -> tui.analysis.Pipeline (kept lazy)
+def get_pipeline(model: str | None) -> Pipeline:
     """Load a pipeline once per process (loading is the slow part)."""
     from tui.analysis.choice import resolve_name
     from tui.analysis.pipeline import load_pipeline
