@@ -24,7 +24,7 @@ def analyze(text: str, pipeline: Pipeline, *, source: str = "-", title: str | No
     ]
     names = [e for e in entities if e.label not in NUMERIC_LABELS]
     numbers = extract_numbers(doc, names)
-    if not pipeline.info.trained:
+    if not _has_numeric_ner(pipeline):  # the numbers layer supplies DATE, MONEY, CARDINAL ...
         entities = sorted(names + number_entities(numbers), key=lambda e: (e.start, e.end))
     actors = build_actors(doc, names)
     index = ActorIndex(actors)
@@ -40,6 +40,14 @@ def analyze(text: str, pipeline: Pipeline, *, source: str = "-", title: str | No
         claims=claims,
         numbers=numbers,
     )
+
+
+def _has_numeric_ner(pipeline: Pipeline) -> bool:
+    """Whether the pipeline's own NER tags numbers (trained OntoNotes pipelines do)."""
+    nlp = pipeline.nlp
+    if not pipeline.info.trained or "ner" not in nlp.pipe_names:
+        return False
+    return bool(NUMERIC_LABELS & set(nlp.get_pipe("ner").labels))
 
 
 def parse(text: str, pipeline: Pipeline) -> Doc:
