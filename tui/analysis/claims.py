@@ -1006,12 +1006,10 @@ def _subject_speaker(doc: Doc, text: str, subj) -> _Speaker | None:  # noqa: ANN
 # --------------------------------------------------------------------------------------------
 
 _GAP_AFTER_RE = re.compile(r"[\s,;:]*")
-_ABBREV_DOT_RE = re.compile(
-    r"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Maj|Adm|St|Rev)\."
-)
-_ABBREV_END_RE = re.compile(
-    r"(?<![\w.])(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Maj|Adm|St|Rev)\.\s+$"
-)
+_ABBREV_ALT = "[A-Z]|" + "|".join(sorted(w.capitalize() for w in _ABBREV_TITLES))
+"""An initial or a title abbreviation (``Dr``, ``Prof``), as a regex alternation."""
+_ABBREV_DOT_RE = re.compile(rf"\b(?:{_ABBREV_ALT})\.")
+_ABBREV_END_RE = re.compile(rf"(?<![\w.])(?:{_ABBREV_ALT})\.\s+$")
 """A title abbreviation or an initial right before a (wrong) sentence start."""
 _DASH_NAME_RE = re.compile(
     r"[ \t]*[-–—―][ \t]*((?:[A-Z][\w’'.-]*[ \t]+){1,3}[A-Z][\w’'-]+)[ \t]*(?=\n|$)"
