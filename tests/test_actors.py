@@ -136,3 +136,12 @@ def test_bracketed_short_name_is_an_alias() -> None:
     actors = _actors(text, {"Pan-Asian Forum": "ORG", "Asia Forum": "ORG"})
     assert len(actors) == 1 and actors[0].aliases == ["Asia Forum"]
     assert len(actors[0].mentions) == 3
+
+
+def test_index_word_shared_by_two_people_is_ambiguous() -> None:
+    text = "Ana Ruiz met Luis Ruiz. Ana left."
+    actors = _actors(text, {"Ana Ruiz": "PERSON", "Luis Ruiz": "PERSON", "Ana": "PERSON"})
+    index = ActorIndex(actors)
+    assert index.by_name("Ruiz") is None
+    assert index.by_name("Ana") is _named(actors, "Ana Ruiz")
+    assert index.by_name("Luis") is _named(actors, "Luis Ruiz")

@@ -437,13 +437,12 @@ class ActorIndex:
         for a in self.actors:
             for alias in [a.name, *a.aliases]:
                 names.setdefault(alias.lower(), a)
+        exact = set(names)
         for a in self.actors:  # single words of people's names, when unambiguous
             if a.kind == "person":
                 for w in a.name.lower().split():
-                    if w in names and names[w] is not a:
-                        names[w] = names[w] if w in {x.lower() for x in [a.name, *a.aliases]} else None
-                    else:
-                        names.setdefault(w, a)
+                    if w not in exact:
+                        names[w] = a if names.get(w, a) is a else None
         self._names = names
 
     def at(self, start: int, end: int) -> Actor | None:
