@@ -41,7 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from startup import long_document
+from startup import long_document  # noqa: E402 (needs bench/ on sys.path first)
 
 WIDTH, HEIGHT = 120, 40
 

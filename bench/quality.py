@@ -191,7 +191,7 @@ def gold_entities(corpus: Path, texts: dict[str, str]) -> tuple[set[Key], set[Ke
             if not linked and not all(w[:1].isupper() for w in text[start:end].split()):
                 continue
             word = text[start:end].lower()
-            if word in groups or word.endswith("s") and word[:-1] in groups:
+            if word in groups or (word.endswith("s") and word[:-1] in groups):
                 continue
         target = gold if linked else unlinked
         for s, e in split_places(text, start, end) if etype == "place" else [(start, end)]:

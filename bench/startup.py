@@ -15,6 +15,7 @@ compared on a busy machine. Prints the median of several runs, with the machine'
 from __future__ import annotations
 
 import argparse
+import contextlib
 import fcntl
 import math
 import os
@@ -33,7 +34,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "wikinews" / "text"
-ESCAPES = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]")
+ESCAPES = re.compile(
+    rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]"
+)
 FILLED = re.compile(rb"\d+ actors")
 COLUMNS, LINES = 120, 40
 PYCACHE = os.path.join(tempfile.gettempdir(), "newsreader-bench-pycache")
@@ -55,7 +58,8 @@ Bare().run()
 
 
 def _command() -> list[str]:
-    exe = shutil.which("newsreader", path=str(Path(sys.executable).parent)) or shutil.which("newsreader")
+    exe = shutil.which("newsreader", path=str(Path(sys.executable).parent))
+    exe = exe or shutil.which("newsreader")
     return [exe] if exe else [sys.executable, "-m", "tui"]
 
 
@@ -109,10 +113,8 @@ def launch(argv: list[str], cache_dir: str, marker: bytes, timeout: float = 60.0
             if done:
                 break
             select.select([fd], [], [], 0.05)
-            try:
+            with contextlib.suppress(OSError):
                 os.read(fd, 1 << 20)
-            except OSError:
-                pass
         else:
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)

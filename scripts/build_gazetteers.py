@@ -248,7 +248,7 @@ def build() -> dict[str, object]:
     for sub in pycountry.subdivisions:
         if sub.type in SUBDIVISION_TYPES:
             name = sub.name.split(" (")[0].split(" [")[0]  # "Cardiff [Caerdydd GB-CRD]"
-            if "," in name or sub.type in COUNTY_TYPES and name in given:
+            if "," in name or (sub.type in COUNTY_TYPES and name in given):
                 continue  # "Bristol, City of"; "Angus"
             add(name, "city")
     for city in gc.get_cities().values():

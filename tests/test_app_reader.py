@@ -10,7 +10,14 @@ from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
 from tui.analysis.model import (
-    ENTITY_LABELS, Actor, Analysis, Claim, Entity, Number, PipelineInfo, Span,
+    ENTITY_LABELS,
+    Actor,
+    Analysis,
+    Claim,
+    Entity,
+    Number,
+    PipelineInfo,
+    Span,
 )
 from tui.app import NewsreaderApp
 from tui.screens.reader import ReaderScreen

@@ -6,8 +6,18 @@ import pytest
 
 from tui.analysis.model import Actor, Analysis, Claim, Number, PipelineInfo, Span
 from tui.linking import (
-    Item, LineMap, MentionIndex, add_highlights, display_text, find_all, items_from_analysis,
-    line_highlights, merge_highlights, nearest, position, step,
+    Item,
+    LineMap,
+    MentionIndex,
+    add_highlights,
+    display_text,
+    find_all,
+    items_from_analysis,
+    line_highlights,
+    merge_highlights,
+    nearest,
+    position,
+    step,
 )
 
 TEXT = "Anna Berg met Tom Ruiz.\n“Yes,” Berg said of 40% of it.\nRuiz left."

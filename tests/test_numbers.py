@@ -13,7 +13,6 @@ from spacy.tokens import Doc
 from tui.analysis.model import Entity
 from tui.analysis.numbers import KIND_LABELS, extract_numbers, number_entities
 
-
 _NLP = spacy.blank("en")
 _NLP.add_pipe("sentencizer")
 
@@ -357,11 +356,7 @@ def test_trained_style_doc_from_chunks() -> None:
 
 
 _ALPHABET = st.sampled_from(
-    list("0123456789 ,.-–:/%$€£abcdefghijklmnopqrstuvwxyzAMNOQT\n’'") + [
-        " million", " per cent", " year", " years", "-year-old", " tens of thousands", " a third",
-        " more than", " about", " January", " Oct.", " Monday", " between", " and", " of",
-        " twenty", "-one", " half", " the first", " last week", " km", " bn", " US$", " aged",
-    ]
+    [*list("0123456789 ,.-–:/%$€£abcdefghijklmnopqrstuvwxyzAMNOQT\n’'"), " million", " per cent", " year", " years", "-year-old", " tens of thousands", " a third", " more than", " about", " January", " Oct.", " Monday", " between", " and", " of", " twenty", "-one", " half", " the first", " last week", " km", " bn", " US$", " aged"]
 )
 
 

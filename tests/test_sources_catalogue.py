@@ -387,7 +387,7 @@ def test_expand_folder_without_articles(tmp_path: Path) -> None:
 
 
 def test_expand_empty_folder(tmp_path: Path) -> None:
-    with pytest.raises(SourceError, match="folder has no articles$"):
+    with pytest.raises(SourceError, match=r"folder has no articles$"):
         expand([str(tmp_path)])
 
 

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-
 from test_sources_catalogue import HTML_PAGE, HTML_TEXT
+
 from tui.cli import main
 from tui.sources import SourceError, fetch, load
 
@@ -47,7 +47,7 @@ class Handler(BaseHTTPRequestHandler):
             pass
         self.close_connection = True
 
-    def do_GET(self) -> None:  # noqa: C901 - one route table
+    def do_GET(self) -> None:
         path = self.path
         if path == "/article":
             self._send(200, HTML_PAGE, "text/html; charset=utf-8")

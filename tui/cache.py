@@ -1,13 +1,15 @@
 """The analysis cache: finished analyses stored in the user's cache directory.
 
 Entries are keyed by the text, the title, the pipeline's identity and the engine's version and
-fingerprint; each is one JSON file written atomically (temporary file + ``os.replace``). A damaged or
-old-format entry is ignored (and rebuilt by the caller). The folder is capped at :data:`MAX_BYTES`, oldest out.
+fingerprint; each is one JSON file written atomically (temporary file + ``os.replace``). A damaged
+or old-format entry is ignored (and rebuilt by the caller). The folder is capped at
+:data:`MAX_BYTES`, oldest out.
 Importing this module does not import spaCy.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import json
@@ -74,10 +76,8 @@ def get(key: str) -> Analysis | None:
     finally:
         if collecting:
             gc.enable()
-    try:
+    with contextlib.suppress(OSError):
         os.utime(path)  # mark as recently used, for the size cap
-    except OSError:
-        pass
     return analysis
 
 
@@ -139,8 +139,6 @@ def stats() -> tuple[int, int]:
     """Number of entries and their total size in bytes."""
     sizes = []
     for p in _entries():
-        try:
+        with contextlib.suppress(OSError):
             sizes.append(p.stat().st_size)
-        except OSError:
-            pass
     return len(sizes), sum(sizes)

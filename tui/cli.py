@@ -49,7 +49,8 @@ def _reader_parser() -> _Parser:
     p.add_argument("--model", metavar="NAME|PATH", type=_model_name,
                    help="spaCy pipeline to use (default: $NEWSREADER_MODEL, the best installed "
                    "English pipeline, else the built-in one)")
-    p.add_argument("--no-cache", action="store_true", help="neither read nor write the analysis cache")
+    p.add_argument("--no-cache", action="store_true",
+                   help="neither read nor write the analysis cache")
     p.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     return p
 
@@ -63,7 +64,8 @@ def _analyze_parser() -> _Parser:
                    help="json (default for one article), jsonl (default for several), "
                    "markdown, displacy")
     p.add_argument("--model", metavar="NAME|PATH", type=_model_name, help="spaCy pipeline to use")
-    p.add_argument("--no-cache", action="store_true", help="neither read nor write the analysis cache")
+    p.add_argument("--no-cache", action="store_true",
+                   help="neither read nor write the analysis cache")
     return p
 
 
@@ -142,9 +144,7 @@ def _run_analyze(ns: argparse.Namespace) -> int:
                 outputs.append(out)
     finally:
         progress.stop()
-    if fmt == "json" and len(outputs) > 1:
-        print("[\n" + ",\n".join(outputs) + "\n]")
-    elif fmt == "displacy" and len(outputs) > 1:
+    if (fmt == "json" and len(outputs) > 1) or (fmt == "displacy" and len(outputs) > 1):
         print("[\n" + ",\n".join(outputs) + "\n]")
     elif outputs:
         print(("\n---\n\n" if fmt == "markdown" else "\n").join(outputs))

@@ -37,7 +37,9 @@ def get_pipeline(model: str | None) -> Pipeline:
         return _pipelines[name]
 
 
-def analyze_article(article: Article, *, model: str | None = None, use_cache: bool = True) -> Analysis:
+def analyze_article(
+    article: Article, *, model: str | None = None, use_cache: bool = True
+) -> Analysis:
     """Analyse ``article``, reading and filling the cache unless ``use_cache`` is false."""
     key = None
     if use_cache:

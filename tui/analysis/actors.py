@@ -16,6 +16,7 @@ Merging rules, in order:
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
@@ -121,7 +122,7 @@ def build_actors(doc: Doc, names: Sequence[Entity]) -> list[Actor]:
 
     # Pass 2: people. Full names first, then single words joining the name that contains them.
     full: dict[str, _Cluster] = {}
-    for ent, words in persons:
+    for _ent, words in persons:
         if len(words) >= 2:
             key = "person:" + " ".join(w.lower() for w in words)
             full[key] = cluster(key)
@@ -188,7 +189,7 @@ def _nation(word: str) -> str | None:
 
 
 def _longest_role(words: Sequence[str]) -> int:
-    """How many of ``words`` (from the front) form a title or role ("foreign minister"); 0 if none."""
+    """How many of ``words`` (from the front) form a title or role ("foreign minister"), or 0."""
     titles = lexicon().titles
     for n in (3, 2, 1):
         if len(words) >= n and " ".join(words[:n]).lower().rstrip(".") in titles:
@@ -205,7 +206,7 @@ def _role_before(text: str, start: int) -> tuple[str | None, str | None]:
         if _longest_role(words[-n:]) == n:
             role = " ".join(words[-n:]).lower().rstrip(".")
             head = words[:-n][-3:]  # "Russian", or "China's foreign policy"
-            for i, w in enumerate(head):
+            for _i, w in enumerate(head):
                 nation = _nation(w)
                 if nation:
                     return nation, role
@@ -313,7 +314,7 @@ def _merge_bracketed(text: str, names: Sequence[Entity], key_at: dict[int, str],
     """"the Pan-Asian Forum (PAF)", "... Fire Protection (Cal Fire)": the bracketed name is an
     alias of the one before it."""
     ordered = sorted(names, key=lambda e: e.start)
-    for long, short in zip(ordered, ordered[1:]):
+    for long, short in itertools.pairwise(ordered):
         if text[long.end:short.start].strip() != "(" or text[short.end:short.end + 1] != ")":
             continue
         target, key = key_at.get(long.start), key_at.get(short.start)
@@ -346,7 +347,7 @@ def _merge_short_names(clusters: dict[str, _Cluster]) -> None:
 def _merge_acronyms(clusters: dict[str, _Cluster]) -> None:
     """An all-capitals name joins the organisation (or place) whose initials it spells."""
     initials: dict[str, str] = {}
-    for key, c in clusters.items():
+    for key, _c in clusters.items():
         words = key.removeprefix("name:").split()
         if key.startswith("name:") and len(words) >= 2:
             letters = "".join(w[0] for w in words if w not in _STOP_INITIALS)
@@ -369,7 +370,8 @@ def _finish(clusters: dict[str, _Cluster]) -> list[Actor]:
     by_country: dict[str, Actor] = {}
     for i, c in enumerate(ordered, start=1):
         label = c.labels.most_common(1)[0][0] if c.labels else "PERSON"
-        forms = [f for f, _ in sorted(c.forms.items(), key=lambda kv: (-len(kv[0].split()), -kv[1]))]
+        by_length = sorted(c.forms.items(), key=lambda kv: (-len(kv[0].split()), -kv[1]))
+        forms = [f for f, _ in by_length]
         name = forms[0] if forms else _clean(c.mentions[0].text)
         aliases = _unique(
             [f for f in forms[1:]]
@@ -456,7 +458,7 @@ class ActorIndex:
     def last_person_before(self, offset: int) -> Actor | None:
         """The person mentioned most recently before ``offset`` (for "he said")."""
         i = bisect.bisect_left(self._starts, offset)
-        for s, e, actor in reversed(self._spans[:i]):
+        for _s, e, actor in reversed(self._spans[:i]):
             if actor.kind == "person" and e <= offset:
                 return actor
         return None

@@ -6,9 +6,9 @@ Order: ``--model``, then ``$NEWSREADER_MODEL``, then the best trained English pi
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
-import importlib.util
 from pathlib import Path
 
 from tui import __version__

@@ -49,6 +49,7 @@ Decisions:
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -440,11 +441,7 @@ def find_quotes(text: str) -> list[_Quote]:
             if fam == "D" and ch == "“" and stack and stack[-1][2] == "„":
                 kind = "close"
             open_fams = [f for f, _, _ in stack]
-            if kind == "either":
-                kind = "close" if fam in open_fams else "open"
-            elif kind == "open?":
-                kind = "close" if fam in open_fams else "open"
-            elif kind == "close?":
+            if kind == "either" or kind == "open?" or kind == "close?":
                 kind = "close" if fam in open_fams else "open"
             elif kind == "ambig":
                 if fam not in open_fams or _better_close(text, marks, k, lo, hi):
@@ -714,7 +711,7 @@ def speaker_before(text: str, cue_start: int, lo: int, quote_only: bool = False)
         np = _np_back(toks, i)
     if np is None:
         return None
-    first, name_first, last, pronoun = np
+    first, _name_first, last, pronoun = np
     if not pronoun and first > 0 and toks[first - 1].low in _PREPOSITIONS and not (
             quote_only and toks[first - 1].low == "with"):
         # "a meeting with Putin said" is not Putin speaking, but "CEO of the Refugee Council
@@ -866,7 +863,7 @@ def _sentences(doc: Doc, text: str, paras: list[tuple[int, int]]) -> list[tuple[
                   for st in starts]
         # no sentence ends at a title abbreviation or an initial ("Dr. Tom Hale", "George W. Bush")
         starts = [st for st in starts if not _ABBREV_END_RE.search(text, max(0, st - 8), st)]
-        raw = list(zip(starts, starts[1:] + [len(text)]))
+        raw = list(zip(starts, [*starts[1:], len(text)], strict=False))
     else:
         pos = 0
         for m in re.finditer(r"[.!?][”\"’')\]]*\s+(?=[“\"‘(\[]?[A-Z0-9])", text):
@@ -885,7 +882,7 @@ def _sentences(doc: Doc, text: str, paras: list[tuple[int, int]]) -> list[tuple[
             cuts.append(paras[k][0])
             k += 1
         cuts.append(e)
-        for a, b in zip(cuts, cuts[1:]):
+        for a, b in itertools.pairwise(cuts):
             while a < b and text[a].isspace():
                 a += 1
             while b > a and text[b - 1].isspace():
@@ -906,7 +903,7 @@ def _find_cues(text: str, sents: list[tuple[int, int]], inside: list[tuple[int, 
         return k >= 0 and inside[k][0] < pos < inside[k][1]
 
     for m in _cue_re().finditer(text):
-        if m.start() and text[m.start() - 1] in "’'-" or in_quote(m.start()):
+        if (m.start() and text[m.start() - 1] in "’'-") or in_quote(m.start()):
             continue
         word = m.group()
         if word in _NEEDS_TO and not text.startswith(" to ", m.end()):
@@ -974,7 +971,7 @@ def _add_parser_speakers(doc: Doc, text: str, cues: list[_Cue]) -> None:
             c.after = sp
 
 
-def _subject_speaker(doc: Doc, text: str, subj) -> _Speaker | None:  # noqa: ANN001 (spaCy Token)
+def _subject_speaker(doc: Doc, text: str, subj) -> _Speaker | None:
     if subj.lower_ in _PRONOUNS:
         return _Speaker(subj.idx, subj.idx + len(subj.text), subj.text, subj.idx + len(subj.text), True)
     left = subj.left_edge.i
@@ -1358,7 +1355,7 @@ def extract_claims(doc: Doc, actors: ActorIndex) -> list[Claim]:
         if covered >= 0.6 * (b - a):
             continue
         # the words of the content that are neither quoted nor the attribution itself
-        holes = sorted(inside + [(min(c.start, sp.start), max(c.end, sp.end))])
+        holes = sorted([*inside, (min(c.start, sp.start), max(c.end, sp.end))])
         own, pos = [], a
         for hs, he in holes:
             if hs > pos:

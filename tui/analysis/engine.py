@@ -14,7 +14,9 @@ CHUNK_CHARS = 20_000
 """Long texts go through ``nlp.pipe`` in paragraph-aligned chunks of about this size."""
 
 
-def analyze(text: str, pipeline: Pipeline, *, source: str = "-", title: str | None = None) -> Analysis:
+def analyze(
+    text: str, pipeline: Pipeline, *, source: str = "-", title: str | None = None
+) -> Analysis:
     """Analyse ``text`` (already sanitised) and return the full analysis document."""
     doc = parse(text, pipeline)
     entities = [
@@ -47,7 +49,8 @@ def _has_numeric_ner(pipeline: Pipeline) -> bool:
     nlp = pipeline.nlp
     if not pipeline.info.trained or "ner" not in nlp.pipe_names:
         return False
-    return bool(NUMERIC_LABELS & set(nlp.get_pipe("ner").labels))
+    labels: tuple[str, ...] = getattr(nlp.get_pipe("ner"), "labels", ())
+    return bool(NUMERIC_LABELS & set(labels))
 
 
 def parse(text: str, pipeline: Pipeline) -> Doc:

@@ -85,7 +85,7 @@ _POSSESSIVE_DET = frozenset(
 _YEAR_CONTEXT = frozenset(
     {"in", "since", "of", "by", "from", "until", "till", "to", "before", "after", "during", "year",
      "circa", "c", "around", "and", "or", "between", "through", "early", "late", "mid", "the",
-     "summer", "spring", "autumn", "winter", "fall", "end", "start", "beginning", "between"}
+     "summer", "spring", "autumn", "winter", "fall", "end", "start", "beginning"}
 )
 _TAIL_QUALIFIERS = {
     ("or", "more"): "or more", ("or", "so"): "or so", ("or", "less"): "or less",
@@ -410,9 +410,7 @@ class _Scanner:
             if (prev[0].isupper() or not prev.islower()) and lp not in t.allowed_cap_before:
                 # "met Putin 38 times" is a number, "Boeing 737" is not
                 return self.ends[i - 1] not in self.actor_ends and not self.quantity_follows(i)
-        if prev == "." and i >= 2 and self.low[i - 2] in ("no", "nos", "vol", "art", "sec", "p", "pp"):
-            return True
-        return False
+        return bool(prev == "." and i >= 2 and self.low[i - 2] in ("no", "nos", "vol", "art", "sec", "p", "pp"))
 
     def metres(self, j: int) -> bool:
         """A glued "m" at token j means metres, not million ("a 100m race", "a 10m-high wall")."""
@@ -540,10 +538,7 @@ class _Scanner:
             elif (
                 w in _DASHES and last == "tens" and j + 1 < n and low[j + 1] in t.units
                 and self.glued(j) and self.glued(j + 1)
-            ):
-                j += 1
-                continue
-            elif (
+            ) or (
                 w == "and" and last in ("hundred", "scale") and j + 1 < n
                 and (low[j + 1] in t.units or low[j + 1] in t.tens)
             ):
@@ -639,7 +634,6 @@ class _Scanner:
     # ---- recognisers ---------------------------------------------------------------------
 
     def from_digits(self, i: int) -> _Hit | None:
-        t = self.t
         tok = self.toks[i]
         if ":" in tok:
             return self.clock(i)
@@ -783,13 +777,9 @@ class _Scanner:
             sep = self.toks[j]
             nxt = self.toks[j + 1]
             rng_ok = False
-            if sep in _RANGE_DASHES and self.glued(j) and self.glued(j + 1) and _is_digit(nxt) and c.digits:
-                rng_ok = True
-            elif sep == "–" and _is_digit(nxt) and c.digits:
-                rng_ok = True
-            elif low[j] in ("to", "or") and (_is_digit(nxt) == c.digits) and (
+            if (sep in _RANGE_DASHES and self.glued(j) and self.glued(j + 1) and _is_digit(nxt) and c.digits) or (sep == "–" and _is_digit(nxt) and c.digits) or (low[j] in ("to", "or") and (_is_digit(nxt) == c.digits) and (
                 c.digits or low[j + 1] in t.units or low[j + 1] in t.tens
-            ) and not self.after_change(s0):
+            ) and not self.after_change(s0)):
                 rng_ok = True
             if currency and (sep in _RANGE_DASHES or (low[j] == "to" and not self.after_change(s0))) \
                     and nxt in t.currency_symbols:
@@ -1057,7 +1047,6 @@ class _Scanner:
 
     def rate(self, j: int, unit: str, *, allow_of: bool = False) -> tuple[int, str]:
         """Fold "a year", "per day", "annually", "of gas a year" into the unit."""
-        t = self.t
         n = self.n
         low = self.low
         k = j
@@ -1287,7 +1276,7 @@ class _Scanner:
     def decade(self, i: int, j: int, v: int) -> _Hit | None:
         prev = self.lw(i - 1)
         if prev in ("his", "her", "their", "early", "late", "mid") and v < 100 and (
-            prev != "early" and prev != "late" and prev != "mid" or self.lw(i - 2) in ("his", "her", "their")
+            (prev != "early" and prev != "late" and prev != "mid") or self.lw(i - 2) in ("his", "her", "their")
         ):
             return _Hit(i, j, "age", v, "years", f"{v}s", i)
         if v < 100:
@@ -1306,7 +1295,7 @@ class _Scanner:
             if prev in ("his", "her", "their") or self.lw(i - 2) in ("his", "her", "their"):
                 return _Hit(i if prev in ("his", "her", "their") else i - 1, i + 1, "age", v, "years",
                             f"{v}s", i)
-        if prev == "the" or self.lw(i - 2) == "the" and prev in ("early", "late", "mid"):
+        if prev == "the" or (self.lw(i - 2) == "the" and prev in ("early", "late", "mid")):
             h = _Hit(i, i + 1, "date", 1900 + v, None, None, i)
             self.date_edges(h)
             return h

@@ -18,7 +18,15 @@ from textual.worker import Worker, WorkerState
 
 from tui.analysis.model import Analysis
 from tui.linking import (
-    Item, ItemKind, MentionIndex, Offsets, find_all, items_from_analysis, nearest, position, step,
+    Item,
+    ItemKind,
+    MentionIndex,
+    Offsets,
+    find_all,
+    items_from_analysis,
+    nearest,
+    position,
+    step,
 )
 from tui.sources import Article
 from tui.widgets.article_view import ArticleView

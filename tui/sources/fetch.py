@@ -23,6 +23,8 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from email.message import Message
+from http.client import HTTPMessage
+from typing import IO
 
 from tui import __version__
 from tui.sources.article import SourceError
@@ -50,7 +52,15 @@ class Fetched:
 class _Redirects(urllib.request.HTTPRedirectHandler):
     max_redirections = MAX_REDIRECTS
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[override]
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: HTTPMessage,
+        newurl: str,
+    ) -> urllib.request.Request | None:
         if not newurl.lower().startswith(("http://", "https://")):
             raise SourceError(f"redirected to a non-web address ({newurl.split(':', 1)[0]}:)")
         return super().redirect_request(req, fp, code, msg, headers, newurl)
@@ -96,7 +106,7 @@ def fetch(url: str) -> Fetched:
         raise SourceError(f"HTTP {exc.code}" + (f" {reason}" if reason else "")) from exc
     except urllib.error.URLError as exc:
         raise SourceError(_reason(exc.reason)) from exc
-    except (TimeoutError, socket.timeout) as exc:
+    except TimeoutError as exc:
         raise SourceError(f"timed out (no answer within {CONNECT_TIMEOUT:g} s)") from exc
     except (ValueError, http.client.InvalidURL) as exc:  # 'http://[x', spaces, control characters
         raise SourceError(f"not a valid URL ({' '.join(str(exc).split())})") from exc

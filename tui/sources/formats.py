@@ -215,15 +215,16 @@ def from_html(html: str, url: str | None = None) -> Parsed:
     import trafilatura
 
     html = _drop_xml_declaration(_control_free(html))
-    doc = None
-    for kwargs in ({}, {"favor_recall": True}):
+    doc: Any = None
+    for favor_recall in (False, True):
         try:
             doc = trafilatura.bare_extraction(
                 html, url=url, with_metadata=True, include_comments=False, include_tables=True,
-                include_images=False, include_links=False, include_formatting=False, **kwargs)
+                include_images=False, include_links=False, include_formatting=False,
+                favor_recall=favor_recall)
         except Exception:  # lxml and trafilatura raise many kinds on hostile markup
             doc = None
-        if doc is not None and (doc.text or "").strip():
+        if doc is not None and (getattr(doc, "text", None) or "").strip():
             break
     if doc is None:  # no main text: keep what the metadata says
         try:

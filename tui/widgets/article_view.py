@@ -22,7 +22,12 @@ from textual.timer import Timer
 from textual.widgets import TextArea
 
 from tui.linking import (
-    LineHighlights, LineMap, Offsets, add_highlights, display_text, line_highlights,
+    LineHighlights,
+    LineMap,
+    Offsets,
+    add_highlights,
+    display_text,
+    line_highlights,
     merge_highlights,
 )
 from tui.widgets import palette

@@ -80,13 +80,15 @@ def label_style(label: str, variables: Mapping[str, str]) -> Style:
 
 def extra_styles(variables: Mapping[str, str]) -> dict[str, Style]:
     """Styles of the non-entity layers: numbers, claims, search matches, the current mention."""
-    surface, foreground, dark = _theme_colors(variables)
+    surface, _foreground, _dark = _theme_colors(variables)
     warning = Color.parse(variables.get("warning", "#ffa62b"))
     match_bg = surface.blend(warning, 0.75)
     return {
         "nr.number": Style(bold=True, italic=True),
         "nr.claim": Style(underline=True),
-        "nr.search": Style(bgcolor=match_bg.rich_color, color=match_bg.get_contrast_text().rich_color),
+        "nr.search": Style(
+            bgcolor=match_bg.rich_color, color=match_bg.get_contrast_text().rich_color
+        ),
         "nr.search.current": Style(reverse=True, bold=True, underline=True),
         "nr.current": Style(reverse=True, bold=True),
     }

@@ -30,6 +30,7 @@ mention in the document. Weekdays and months are never names; numbers never are.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -311,10 +312,9 @@ class Recogniser:
         j = i + 1
         while j < n:
             w = words[j]
-            if self.is_cap(j) and not (self.initial[j] and not self.initial[i]) \
-                    and not (w[1:].islower() and w.lower() in FUNCTION_WORDS):
-                j += 1
-            elif w in t.roman and self.spaces[j - 1]:
+            capitalised = (self.is_cap(j) and not (self.initial[j] and not self.initial[i])
+                           and not (w[1:].islower() and w.lower() in FUNCTION_WORDS))
+            if capitalised or (w in t.roman and self.spaces[j - 1]):
                 j += 1
             elif w in t.never and self._never_inside(j):
                 j += 1  # "Sky TV", "Amazon Web Services": a non-name word inside a name
@@ -397,8 +397,8 @@ class Recogniser:
                     continue
             elif w == "and" and joined and gap < self.n and self.is_cap(gap):
                 stop = self._run_end(gap)
-                if words[stop - 1] in t.field_nouns or stop == gap + 1 \
-                        and words[gap][1:].islower() and words[gap].endswith(FIELD_SUFFIXES):
+                if words[stop - 1] in t.field_nouns or (stop == gap + 1 \
+                        and words[gap][1:].islower() and words[gap].endswith(FIELD_SUFFIXES)):
                     end = k = stop
                     continue
             break
@@ -429,7 +429,7 @@ class Recogniser:
         # Drop leading words that are ordinary at a sentence start ("The", "Trade", "Despite").
         while i < j and self.initial[i] and self._ordinary(i) and (
                 not self._known_at(i, j)
-                or words[i].endswith("ly") and self._match(i, j)[0] == i):  # "Hopefully, ..."
+                or (words[i].endswith("ly") and self._match(i, j)[0] == i)):  # "Hopefully, ..."
             i += 1
         while i < j and words[i].lower() in FUNCTION_WORDS and words[i] not in t.names and (
                 self._match(i, j)[0] == i or self._match(i + 1, j)[0] > i + 1) and not (
@@ -447,7 +447,7 @@ class Recogniser:
     def _ordinary(self, i: int) -> bool:
         """A word that, capitalised at a sentence start, is probably just a word."""
         w = self.words[i]
-        return w.lower() in self.t.common or w.isupper() and len(w) > 1 and self._all_caps_line(i)
+        return w.lower() in self.t.common or (w.isupper() and len(w) > 1 and self._all_caps_line(i))
 
     def _all_caps_line(self, i: int) -> bool:
         """Token ``i`` is on a line written all in capitals (where acronyms mean nothing)."""
@@ -618,8 +618,8 @@ class Recogniser:
             if self.is_cap(m):
                 size += 1  # "Luiz Inacio Lula da Silva": particles and hyphens are free
             m += 1
-        while m - 1 > k and (words[m - 1] in HYPHENS or words[m - 1] in t.particles
-                             and not self._glued_syllable(m - 1)):
+        while m - 1 > k and (words[m - 1] in HYPHENS or (words[m - 1] in t.particles
+                             and not self._glued_syllable(m - 1))):
             m -= 1  # a name never ends with "-" or "von" (but "Lung-bin" ends with "bin")
         return m
 
@@ -651,7 +651,7 @@ class Recogniser:
         if end != m + 1:
             return end > m
         return label != "NORP" and not (
-            label == CITY and w in self.t.surnames or self.words[k] in self.t.first_names)
+            (label == CITY and w in self.t.surnames) or self.words[k] in self.t.first_names)
 
     def _name(self, k: int, m: int, after_title: bool) -> Found:
         """Label an unknown name ``[k, m)``: PERSON, ORG for acronyms, or a weak guess."""
@@ -662,10 +662,10 @@ class Recogniser:
         if after_title or prev.lower() in t.role_nouns:
             return Found(k, m, "PERSON", True)
         if m - k == 1:
-            if len(w) == 1 or len(w) == 2 and w[1] == "." or w in COMPASS:
+            if len(w) == 1 or (len(w) == 2 and w[1] == ".") or w in COMPASS:
                 return Found(k, m, "", False)  # a lone letter or initial; "the North"
             if w.isupper() and 2 <= len(w) <= 6 and w.isalpha():
-                if w in t.acronym_stop or len(w) > 3 and w.lower() in t.common:
+                if w in t.acronym_stop or (len(w) > 3 and w.lower() in t.common):
                     return Found(k, m, "", False)  # "UNLESS" in a shouted line
                 return Found(k, m, "ORG", True)
             if nxt[:1].isdigit() and self.spaces[k] and w.lower() not in t.common \
@@ -688,11 +688,11 @@ class Recogniser:
         last = words[m - 1]
         thing = m - k >= 3 and last not in t.surnames and last[1:].islower() \
             and last.endswith("s") and (last.lower() in t.common or w.lower() in t.common)
-        given = w in t.first_names or w in t.given_places and (  # "Regina Ip", not "X Soup"
-            len(last) <= 3 or last.lower() not in t.common or last in t.surnames)
+        given = w in t.first_names or (w in t.given_places and (  # "Regina Ip", not "X Soup"
+            len(last) <= 3 or last.lower() not in t.common or last in t.surnames))
         if (given and not thing) or nxt in t.person_cues or \
-                w in t.surname_first and (second.lower() not in t.common
-                                          or k + 2 < m and words[k + 2] in HYPHENS):
+                (w in t.surname_first and (second.lower() not in t.common
+                                          or (k + 2 < m and words[k + 2] in HYPHENS))):
             return Found(k, m, "PERSON", True)  # not "Golden State Warriors"
         caps = [x for x in words[k:m] if x[:1].isupper()]  # not "da", "-", "bin"
         if any(x.isupper() and len(x) > 1 for x in caps):
@@ -716,7 +716,7 @@ class Recogniser:
     def _language_context(self, k: int, end: int) -> bool:
         """ "in French", "the French language": a language rather than a people."""
         nxt = self.words[end] if end < self.n else ""
-        return self._prev_word(k).lower() in self.t.language_cues and not nxt.isalpha() \
+        return (self._prev_word(k).lower() in self.t.language_cues and not nxt.isalpha()) \
             or nxt == "language"
 
     # -- step 3: the document ------------------------------------------------------------------
@@ -819,7 +819,7 @@ class Recogniser:
     def _employers(self, found: list[Found]) -> None:
         """A name right before a lower-case role noun and a person is who that person works or
         plays for: "Harbour Bank analyst Anna Berg", "Riverton striker Tom Hale" (ORG)."""
-        for f, nxt in zip(found, found[1:]):
+        for f, nxt in itertools.pairwise(found):
             if f.label not in ("PERSON", CITY, "") or nxt.label != "PERSON":
                 continue
             between = [w for w in self.words[f.end:nxt.start] if not w.isspace()]
