@@ -771,3 +771,27 @@ def test_sentence_final_attribution_with_titles(nlp, text: str, speaker: str, co
     claims, _ = run(nlp, text)
     (r,) = reported(claims)
     assert (r.speaker_text, r.text) == (speaker, content)
+
+
+def test_speakers_and_speaker_stay_in_step() -> None:
+    from tui.analysis.model import Claim
+
+    one = Claim("c1", "quote", 0, 3, "abc", "a1")
+    assert one.speakers == ["a1"]
+    both = Claim("c2", "reported", 0, 3, "abc", speakers=["a2", "a3"])
+    assert both.speaker == "a2"
+    nobody = Claim("c3", "assertion", 0, 3, "abc")
+    assert nobody.speaker is None and nobody.speakers == []
+
+
+def test_every_attributed_claim_lists_its_speaker_in_speakers() -> None:
+    from tui.analysis.engine import analyze
+    from tui.analysis.pipeline import load_pipeline
+
+    text = ('"We will rebuild the bridge," said Mayor Ana Ruiz.\n\n'
+            'Ruiz said the work would start in May. "It will take a year," she added.\n')
+    result = analyze(text, load_pipeline("builtin"))
+    attributed = [c for c in result.claims if c.speaker]
+    assert attributed
+    assert all(c.speakers and c.speakers[0] == c.speaker for c in result.claims if c.speaker)
+    assert all(not c.speakers for c in result.claims if not c.speaker)

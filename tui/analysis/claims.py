@@ -1426,6 +1426,7 @@ def _resolve_group_pronouns(claims: list[Claim], actors: ActorIndex) -> None:
         if c.speaker is None and low in ("it", "they"):
             if last is not None and c.start - last[0] < 800:
                 c.speaker = last[1]
+                c.speakers = [last[1]]
         elif c.speaker is not None and low not in _PRONOUNS and kinds.get(c.speaker, "person") != "person":
             last = (c.end, c.speaker)
 

@@ -80,6 +80,16 @@ class Claim:
     """The reporting word that attributes the claim ("said", "told", "according to")."""
     score: float = 0.0
     """Check-worthiness, for ranking (higher first)."""
+    speakers: list[str] = field(default_factory=list)
+    """Every speaking actor's id ("A and B said" names two); ``speaker`` is the first of them."""
+
+    def __post_init__(self) -> None:
+        # ``speaker`` and ``speakers`` are two views of one fact: keep them in step whichever the
+        # producer (or an older cache entry) filled in.
+        if self.speakers:
+            self.speaker = self.speakers[0]
+        elif self.speaker is not None:
+            self.speakers = [self.speaker]
 
 
 @dataclass(slots=True)
