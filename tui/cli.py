@@ -7,13 +7,17 @@ Heavy modules (spaCy, Textual) are imported only by the sub-command that needs t
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from tui import __version__
+
+if TYPE_CHECKING:
+    from tui.batch import Job
 
 PROG = "newsreader"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -42,7 +46,7 @@ def _reader_parser() -> _Parser:
         prog=PROG,
         description="Read a news article in the terminal with its actors, claims and numbers "
         "linked to the text. Sub-commands: 'analyze' (JSON and reports without the UI), "
-        "'cache clear|info'.",
+        "'index' (actors across articles), 'cache clear|info'.",
     )
     p.add_argument("articles", nargs="*", metavar="ARTICLE",
                    help="file, folder, URL or '-' for standard input (default: the sample article)")
@@ -66,6 +70,35 @@ def _analyze_parser() -> _Parser:
     p.add_argument("--model", metavar="NAME|PATH", type=_model_name, help="spaCy pipeline to use")
     p.add_argument("--no-cache", action="store_true",
                    help="neither read nor write the analysis cache")
+    _add_jobs(p)
+    return p
+
+
+def _jobs(value: str) -> int:
+    """``--jobs`` is a positive number of worker processes."""
+    if not value.strip().isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"needs a positive number of processes, not {value!r}")
+    return int(value)
+
+
+def _add_jobs(p: _Parser) -> None:
+    from tui.batch import default_workers
+
+    p.add_argument("--jobs", "-j", metavar="N", type=_jobs, default=default_workers(),
+                   help="worker processes analysing articles (default: every core, here "
+                   f"{default_workers()})")
+
+
+def _index_parser() -> _Parser:
+    p = _Parser(prog=f"{PROG} index",
+                description="Index the actors of several articles: who appears where, and what "
+                "they said (JSON, see README).")
+    p.add_argument("paths", nargs="+", metavar="PATH|FOLDER|URL",
+                   help="files, folders (every article in them), feeds or article URLs, or '-'")
+    p.add_argument("--model", metavar="NAME|PATH", type=_model_name, help="spaCy pipeline to use")
+    p.add_argument("--no-cache", action="store_true",
+                   help="neither read nor write the analysis cache")
+    _add_jobs(p)
     return p
 
 
@@ -82,6 +115,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args and args[0] == "analyze":
             return _run_analyze(_analyze_parser().parse_args(args[1:]))
+        if args and args[0] == "index":
+            return _run_index(_index_parser().parse_args(args[1:]))
         if args and args[0] == "cache":
             return _run_cache(_cache_parser().parse_args(args[1:]))
         return _run_reader(_reader_parser().parse_args(args))
@@ -113,35 +148,33 @@ def _run_analyze(ns: argparse.Namespace) -> int:
     except SourceError as exc:
         _error(str(exc))
         return 1
-    fmt = ns.format or ("json" if len(targets) == 1 else "jsonl")
+    from tui import batch
+
+    jobs, several = _peek_several(batch.jobs(targets))
+    fmt = ns.format or ("jsonl" if several else "json")
 
     from tui.analysis.choice import PipelineError
     from tui.analysis.export import render
-    from tui.service import analyze_article
-    from tui.sources import load
 
     status = 0
     outputs: list[str] = []
-    progress = _Progress(len(targets))
+    progress = _Progress(_total(targets))
     try:
-        for target in targets:
-            try:
-                article = load(target)
-                analysis = analyze_article(article, model=ns.model, use_cache=not ns.no_cache)
-            except SourceError as exc:
-                _error(str(exc))
+        for outcome in batch.run(jobs, model=ns.model, use_cache=not ns.no_cache,
+                                 workers=ns.jobs):
+            progress.advance()
+            if outcome.analysis is None:
+                _error(outcome.error or "cannot be analysed")
                 status = 1
                 continue
-            except PipelineError as exc:
-                _error(str(exc))
-                return 2
-            finally:
-                progress.advance()
-            out = render(analysis, fmt)
+            out = render(outcome.analysis, fmt)
             if fmt == "jsonl":
                 print(out, flush=True)
             else:
                 outputs.append(out)
+    except PipelineError as exc:
+        _error(str(exc))
+        return 2
     finally:
         progress.stop()
     if (fmt == "json" and len(outputs) > 1) or (fmt == "displacy" and len(outputs) > 1):
@@ -151,12 +184,61 @@ def _run_analyze(ns: argparse.Namespace) -> int:
     return status
 
 
+def _peek_several(jobs: Iterator[Job]) -> tuple[Iterator[Job], bool]:
+    """Whether there are several jobs (a feed counts its items), without losing any."""
+    first = list(itertools.islice(jobs, 2))
+    return itertools.chain(first, jobs), len(first) > 1
+
+
+def _total(targets: list[str]) -> int | None:
+    """How many articles the progress bar counts to (unknown when a target may be a feed)."""
+    from tui.batch import might_be_feed
+
+    return None if any(might_be_feed(t) for t in targets) else len(targets)
+
+
+def _run_index(ns: argparse.Namespace) -> int:
+    """``newsreader index``: every article's actors merged across articles, as one JSON document."""
+    from tui.sources import SourceError, expand
+
+    try:
+        targets = expand(ns.paths)
+    except SourceError as exc:
+        _error(str(exc))
+        return 1
+    import json
+
+    from tui import batch
+    from tui.analysis.choice import PipelineError
+    from tui.index import ActorIndex
+
+    index = ActorIndex()
+    status = 0
+    progress = _Progress(_total(targets))
+    try:
+        for outcome in batch.run(batch.jobs(targets), model=ns.model,
+                                 use_cache=not ns.no_cache, workers=ns.jobs):
+            progress.advance()
+            if outcome.analysis is None:
+                _error(outcome.error or "cannot be analysed")
+                status = 1
+            else:
+                index.add(outcome.analysis)
+    except PipelineError as exc:
+        _error(str(exc))
+        return 2
+    finally:
+        progress.stop()
+    print(json.dumps(index.to_dict(), ensure_ascii=False, indent=2))
+    return status
+
+
 class _Progress:
     """A rich progress bar on stderr when it is a terminal and there are several articles."""
 
-    def __init__(self, total: int) -> None:
+    def __init__(self, total: int | None) -> None:
         self._bar = None
-        if total > 1 and sys.stderr.isatty():
+        if (total is None or total > 1) and sys.stderr.isatty():
             from rich.console import Console
             from rich.progress import Progress
 

@@ -9,8 +9,8 @@ Limits (module constants, so tests can shrink them):
   reading, a body that goes past it is refused as soon as it does;
 * at most :data:`MAX_REDIRECTS` redirects, to ``http``/``https`` only.
 
-Only HTML, XHTML and text responses are accepted; anything else (images, PDF, JSON, binary) is
-refused by its ``Content-Type`` (or, without one, by sniffing the bytes).
+Only HTML, XHTML, text and RSS/Atom responses are accepted; anything else (images, PDF, JSON,
+binary) is refused by its ``Content-Type`` (or, without one, by sniffing the bytes).
 """
 
 from __future__ import annotations
@@ -36,7 +36,8 @@ MAX_REDIRECTS = 10
 CHUNK = 64 * 1024
 USER_AGENT = f"newsreader/{__version__} (+https://example.invalid/newsreader; article reader)"
 
-_TEXT_TYPES = ("text/", "application/xhtml+xml", "application/xml", "application/html")
+_TEXT_TYPES = ("text/", "application/xhtml+xml", "application/xml", "application/html",
+               "application/rss+xml", "application/atom+xml", "application/rdf+xml")
 
 
 @dataclass(slots=True)
@@ -72,7 +73,8 @@ def fetch(url: str) -> Fetched:
     try:
         request = urllib.request.Request(url, headers={
             "User-Agent": USER_AGENT,
-            "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1",
+            "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,application/rss+xml,"
+                      "application/atom+xml;q=0.8,*/*;q=0.1",
             "Accept-Encoding": "identity",
         })
         opener = urllib.request.build_opener(_Redirects())

@@ -68,6 +68,35 @@ def html_declared_charset(raw: bytes) -> str | None:
     return m.group(1).decode("ascii", "replace") if m else None
 
 
+# --- feeds a page advertises ---------------------------------------------------------------------
+
+FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/rdf+xml"})
+"""Media types that name an RSS or Atom feed (in ``<link rel="alternate">`` and responses)."""
+_LINK_TAG = re.compile(r"<link\b[^>]*>", re.IGNORECASE)
+_ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+_HEAD_BYTES = 256 * 1024
+
+
+def advertised_feed(html: str, base: str | None) -> str | None:
+    """The web address of the first RSS/Atom feed the page advertises with
+    ``<link rel="alternate" type="application/rss+xml" href=...>``, resolved against ``base``;
+    only ``http(s)`` addresses count."""
+    from html import unescape
+    from urllib.parse import urljoin
+
+    for tag in _LINK_TAG.findall(html[:_HEAD_BYTES]):
+        attrs = {m.group(1).lower(): unescape(m.group(2) or m.group(3) or m.group(4) or "")
+                 for m in _ATTR.finditer(tag)}
+        rel = attrs.get("rel", "").lower().split()
+        kind = attrs.get("type", "").strip().lower()
+        href = "".join(attrs.get("href", "").split())
+        if "alternate" in rel and kind in FEED_TYPES and href:
+            address = urljoin(base, href) if base else href
+            if address[:8].lower().startswith(("http://", "https://")):
+                return address
+    return None
+
+
 # --- Markdown -------------------------------------------------------------------------------------
 
 _FRONT_KEY = re.compile(r"^(title|author|date)\s*:\s*(.*?)\s*$", re.IGNORECASE | re.MULTILINE)
