@@ -190,21 +190,23 @@ def _actor(members: list[Appearance], positions: dict[str, int]) -> IndexedActor
     shown = sorted(per_article.values(), key=lambda a: positions[a.source])
     for appearance in shown:
         appearance.quotes.sort(key=lambda q: q.start)
-    name = _best_name(members, kind)
-    aliases = sorted({n for m in members for n in (m.name, *m.aliases)
+    name = _best_name(members)
+    aliases = sorted({" ".join(n.split()) for m in members for n in (m.name, *m.aliases)
                       if norm(n) != norm(name)}, key=str.casefold)
     return IndexedActor(name=name, kind=kind, aliases=aliases, appearances=shown)
 
 
-def _best_name(members: list[Appearance], kind: str) -> str:
-    """The full name for a person (more words first), else the name most articles use, then
-    the longest."""
+def _best_name(members: list[Appearance]) -> str:
+    """The fullest name (most words: "Mara Quell" over "Quell", "United Nations" over "UN"),
+    then the one most articles use, then the most mentioned."""
     counts: dict[str, set[str]] = defaultdict(set)
+    mentions: dict[str, int] = defaultdict(int)
     for member in members:
-        counts[member.name].add(member.source)
+        name = " ".join(member.name.split())
+        counts[name].add(member.source)
+        mentions[name] += member.mentions
 
-    def rank(name: str) -> tuple[int, int, int]:
-        words = len(name.split()) if kind == "person" else 0
-        return (words, len(counts[name]), len(name))
+    def rank(name: str) -> tuple[int, int, int, int]:
+        return (len(name.split()), len(counts[name]), mentions[name], len(name))
 
     return max(counts, key=rank)
