@@ -18,6 +18,7 @@ from tui import __version__
 
 if TYPE_CHECKING:
     from tui.batch import Job
+    from tui.sources import Article, Feed
 
 PROG = "newsreader"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -281,7 +282,7 @@ def _run_reader(ns: argparse.Namespace) -> int:
         return 1
     try:
         targets = expand(paths)
-        articles = [load(t) for t in targets] if len(targets) == 1 else []
+        feed, articles = _open_one(targets[0]) if len(targets) == 1 else (None, [])
         if "-" in targets and len(targets) > 1:
             load("-")  # read standard input now (it is cached), before the keyboard takes it
     except SourceError as exc:
@@ -292,9 +293,18 @@ def _run_reader(ns: argparse.Namespace) -> int:
     from tui.app import NewsreaderApp
 
     app = NewsreaderApp(articles=articles, targets=targets, model=ns.model,
-                        use_cache=not ns.no_cache)
+                        use_cache=not ns.no_cache, feed=feed)
     app.run()
     return app.return_code or 0
+
+
+def _open_one(target: str) -> tuple[Feed | None, list[Article]]:
+    """One target for the reader: a feed (opened as a library) or an article."""
+    from tui.batch import might_be_feed
+    from tui.sources import Feed, load, read
+
+    got = read(target) if might_be_feed(target) else load(target)
+    return (got, []) if isinstance(got, Feed) else (None, [got])
 
 
 if __name__ == "__main__":  # pragma: no cover

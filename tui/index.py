@@ -37,6 +37,7 @@ class Quote:
     source: str
     text: str
     start: int
+    claim_id: str = ""
 
 
 @dataclass(slots=True)
@@ -105,7 +106,8 @@ def appearances(analysis: Analysis) -> list[Appearance]:
             continue
         for speaker in dict.fromkeys(claim.speakers):
             if speaker in found:
-                found[speaker].quotes.append(Quote(analysis.source, claim.text, claim.start))
+                found[speaker].quotes.append(
+                    Quote(analysis.source, claim.text, claim.start, claim.id))
     return list(found.values())
 
 
