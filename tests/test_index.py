@@ -162,3 +162,16 @@ def test_index_command_reports_a_bad_input_and_goes_on(
 def test_jobs_must_be_positive(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["index", "x.txt", "--jobs", "0"]) == 2
     assert "--jobs" in capsys.readouterr().err
+
+
+def test_index_reads_analysis_files_line_by_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shard = tmp_path / "shard.jsonl"
+    lines = [json.dumps(doc("one", [actor("a1", "Mara Quell")]).to_dict()),
+             "", "{\"not\": \"an analysis\"}",
+             json.dumps(doc("two", [actor("a1", "Quell")]).to_dict())]
+    shard.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    status = main(["index", str(shard), "--jobs", "1"])
+    out, err = capsys.readouterr()
+    assert status == 1 and err.count("\n") == 1 and "shard.jsonl:3: not an analysis" in err
+    (quell,) = json.loads(out)["actors"]
+    assert quell["name"] == "Mara Quell" and quell["articles"] == ["one", "two"]

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from tui.analysis.model import Analysis
 from tui.sources import Article, Feed, FeedItem, SourceError, is_url, load, load_item, read
 from tui.sources.feeds import FEED_SUFFIXES
+from tui.sources.sanitize import visible
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +35,8 @@ class Job:
     item: FeedItem | None = None
     feed: str | None = None
     article: Article | None = None
+    analysis: Analysis | None = None
+    """An analysis in hand (a line of an analysis file): nothing left to do."""
     error: str | None = None
     """A failure known before any work (a feed that cannot be read): reported in its place."""
 
@@ -67,9 +70,12 @@ def might_be_feed(target: str) -> bool:
 
 
 def jobs(targets: Iterable[str]) -> Iterator[Job]:
-    """One job per target, and one per item of each feed (a URL is fetched once: a page that is
-    not a feed becomes a job with its article in hand)."""
+    """One job per target, one per item of each feed (a URL is fetched once: a page that is
+    not a feed becomes a job with its article in hand), one per line of an analysis file."""
     for target in targets:
+        if target.lower().endswith(ANALYSIS_SUFFIX) and os.path.isfile(target):
+            yield from analysis_file(target)
+            continue
         if not might_be_feed(target):
             yield Job(target=target)
             continue
@@ -85,6 +91,30 @@ def jobs(targets: Iterable[str]) -> Iterator[Job]:
                 yield Job(target=target, item=item, feed=got.source)
         else:
             yield Job(target=target, article=got)
+
+
+ANALYSIS_SUFFIX = ".jsonl"
+"""Files of analysis documents, one per line (``newsreader analyze --format jsonl`` output)."""
+
+
+def analysis_file(path: str) -> Iterator[Job]:
+    """One job per line of a JSON-lines file of analyses, read lazily (a shard of any size).
+    A line that is not an analysis document is reported by its line number."""
+    import json
+
+    shown = visible(path)
+    try:
+        with open(path, encoding="utf-8") as fh:
+            for number, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                try:
+                    yield Job(target=path, analysis=Analysis.from_dict(json.loads(line)))
+                except ValueError as exc:
+                    why = " ".join(str(exc).split())[:200]
+                    yield Job(target=path, error=f"{shown}:{number}: not an analysis ({why})")
+    except (OSError, UnicodeDecodeError) as exc:
+        yield Job(target=path, error=f"{shown}: cannot read ({exc.__class__.__name__})")
 
 
 def load_job(job: Job) -> Article:
@@ -125,6 +155,8 @@ def _prepare(job: Job, model: str | None, use_cache: bool, pool: _LazyPool | Non
     """Load, look up the cache, and (with a pool) analyse in a worker process."""
     if job.error is not None:
         return Outcome(job, error=job.error)
+    if job.analysis is not None:
+        return Outcome(job, analysis=job.analysis)
     try:
         article = load_job(job)
     except SourceError as exc:
