@@ -8,7 +8,7 @@ cached index, which reuses a filled one), output to /dev/null. Peak memory is th
 resident size of the command and its worker processes, sampled from /proc every 20 ms (Linux).
 Prints one table. Run:
 
-    .venv/bin/python bench/batch.py [--articles N] [--jobs 1 2] [--cached 1000]
+    .venv/bin/python bench/batch.py [--articles N] [--jobs 1 2] [--cached 1000] [--corpus DIR]
 """
 
 from __future__ import annotations
@@ -35,15 +35,15 @@ INVENTED = (
 )
 
 
-def texts() -> list[str]:
-    if CORPUS.is_dir():
-        return [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
+def texts(corpus: Path = CORPUS) -> list[str]:
+    if corpus.is_dir():
+        return [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
     return [INVENTED.format(town=town) for town in ("Halvard", "Orsk Bay", "Lindmoor", "Pellan")]
 
 
-def write_corpus(folder: Path, count: int) -> int:
+def write_corpus(folder: Path, count: int, corpus: Path = CORPUS) -> int:
     """``count`` unique articles in ``folder``; returns their total words."""
-    base = texts()
+    base = texts(corpus)
     words = 0
     for i in range(count):
         text = base[i % len(base)] + f"\nEdition {i}.\n"
@@ -107,12 +107,13 @@ def main() -> int:
     ap.add_argument("--articles", type=int, default=96, help="articles analysed per run")
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="process counts to try")
     ap.add_argument("--cached", type=int, default=1000, help="cached articles indexed (0: skip)")
+    ap.add_argument("--corpus", type=Path, default=CORPUS, help="folder of .txt articles")
     ns = ap.parse_args()
     rows: list[tuple[str, str, str]] = []
     with tempfile.TemporaryDirectory(prefix="nr-bench-") as tmp:
         folder = Path(tmp) / "articles"
         folder.mkdir()
-        words = write_corpus(folder, ns.articles)
+        words = write_corpus(folder, ns.articles, ns.corpus)
         for jobs in ns.jobs:
             cache = Path(tmp) / f"cache-{jobs}"
             elapsed, peak = timed(["analyze", str(folder), "--format", "jsonl",
@@ -123,7 +124,7 @@ def main() -> int:
         if ns.cached:
             many = Path(tmp) / "many"
             many.mkdir()
-            write_corpus(many, ns.cached)
+            write_corpus(many, ns.cached, ns.corpus)
             cache = Path(tmp) / "cache-many"
             jobs = max(ns.jobs)
             fill, _ = timed(["analyze", str(many), "--format", "jsonl", "--jobs", str(jobs)],
@@ -133,7 +134,7 @@ def main() -> int:
             rows.append((f"index {ns.cached} cached articles",
                          f"{elapsed:.2f} s = {ns.cached / elapsed:,.0f} articles/s",
                          f"{peak / 2**20:,.0f} MB"))
-    source = "Wikinews texts" if CORPUS.is_dir() else "invented articles"
+    source = "Wikinews texts" if ns.corpus.is_dir() else "invented articles"
     print(f"newsreader batches: {ns.articles} articles ({source}, {words:,} words), "
           f"{os.cpu_count()} cores")
     print(f"{'run':36} {'speed':48} {'peak memory':>11}")

@@ -252,3 +252,14 @@ def test_index_over_a_feed(server: str, capsys: pytest.CaptureFixture[str]) -> N
     quell = actors["Mara Quell"]
     assert quell["articles"] == [f"{server}/one"]
     assert any("We start in May" in q["text"] for q in quell["quotes"])
+
+
+def test_a_feed_is_not_loaded_as_an_article(server: str, tmp_path: Path) -> None:
+    from tui.sources import load
+
+    with pytest.raises(SourceError, match="a news feed, not an article"):
+        load(f"{server}/rss")
+    path = tmp_path / "feed.xml"
+    path.write_bytes(atom("http://127.0.0.1:9"))
+    with pytest.raises(SourceError, match="a news feed, not an article"):
+        load(str(path))

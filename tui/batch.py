@@ -143,12 +143,14 @@ def run(items: Iterable[Job], *, model: str | None = None, use_cache: bool = Tru
                 yield _finish(pending.popleft().result(), model, use_cache)
         while pending:
             yield _finish(pending.popleft().result(), model, use_cache)
-    finally:
+    finally:  # done, interrupted or abandoned (`| head`): queued work is dropped, not done
         for future in pending:
             future.cancel()
+        if pool is not None:
+            pool.shutdown(wait=False)
         loaders.shutdown(wait=True, cancel_futures=True)
         if pool is not None:
-            pool.shutdown()
+            pool.shutdown(wait=True)
 
 
 def _prepare(job: Job, model: str | None, use_cache: bool, pool: _LazyPool | None) -> Outcome:
@@ -205,9 +207,12 @@ class _LazyPool:
             pool = self._pool
         return pool.submit(_analyze_in_worker, article, self.model, use_cache).result()
 
-    def shutdown(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+    def shutdown(self, *, wait: bool) -> None:
+        """Cancel what has not started; with ``wait``, also wait for the workers to exit."""
+        with self._lock:
+            pool = self._pool
+        if pool is not None:
+            pool.shutdown(wait=wait, cancel_futures=True)
 
 
 _init_error: Exception | None = None

@@ -3,8 +3,9 @@
 :func:`read` turns what the user names into an :class:`~tui.sources.Article` or a :class:`Feed`:
 a URL is fetched once (same limits as any URL, :mod:`tui.sources.fetch`) and is a feed when the
 server says so (``application/rss+xml``, ``application/atom+xml``, ``application/rdf+xml``) or
-when an XML or untyped body starts like one; a local ``.xml``/``.rss``/``.atom``/``.rdf`` file is a
-feed when it starts like one. Everything else is an article, as :func:`~tui.sources.load` reads it.
+when the body starts like one (servers often send feeds as plain XML, text or untyped); a local
+``.xml``/``.rss``/``.atom``/``.rdf`` file is a feed when it starts like one. Everything else is
+an article, as :func:`~tui.sources.load` reads it (which refuses a feed document).
 
 A feed's items are not fetched here: :func:`load_item` fetches one item's article when it is
 needed and gives it the item's title. Feed and item titles are data from the web: they are
@@ -25,18 +26,13 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from tui.sources.article import Article, SourceError
-from tui.sources.formats import FEED_TYPES
+from tui.sources.formats import FEED_TYPES, looks_like_feed
 from tui.sources.load import from_fetched, is_url, load, read_path
 from tui.sources.sanitize import one_line, visible
 
 FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom", ".rdf"})
 """Local files read as feeds when they start like one (any other file is an article)."""
-SNIFFED_TYPES = frozenset({"", "text/xml", "application/xml", "text/plain"})
-"""Response types whose body is sniffed: servers often send feeds as plain XML or untyped."""
 
-_FEED_START = re.compile(
-    r"\A\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*|<\?[^>]*\?>\s*)*"
-    r"<(?:rss|feed|(?:[\w-]+:)?RDF)[\s>]", re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
 
 
@@ -73,16 +69,6 @@ class Feed:
     items: tuple[FeedItem, ...]
 
 
-def looks_like_feed(raw: bytes) -> bool:
-    """An XML document whose root element is ``rss``, ``feed`` (Atom) or ``RDF`` (RSS 1.0)."""
-    head = raw[:4096]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = head.decode("utf-16", errors="ignore")
-    else:
-        text = head.decode("utf-8", errors="ignore").lstrip("\ufeff")
-    return bool(_FEED_START.match(text))
-
-
 def read(arg: str) -> Article | Feed:
     """A feed when ``arg`` is one, else the article (raises :class:`SourceError`, one line)."""
     if is_url(arg):
@@ -90,8 +76,7 @@ def read(arg: str) -> Article | Feed:
             from tui.sources.fetch import fetch
 
             got = fetch(arg)
-            if got.content_type in FEED_TYPES or (
-                    got.content_type in SNIFFED_TYPES and looks_like_feed(got.body)):
+            if got.content_type in FEED_TYPES or looks_like_feed(got.body):
                 return parse_feed(got.body, arg, base=got.url)
             return from_fetched(got, arg)
         except SourceError as exc:

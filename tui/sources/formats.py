@@ -77,6 +77,21 @@ _ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 _HEAD_BYTES = 256 * 1024
 
 
+_FEED_START = re.compile(
+    r"\A\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*|<\?[^>]*\?>\s*)*"
+    r"<(?:rss|feed|(?:[\w-]+:)?RDF)[\s>]", re.DOTALL)
+
+
+def looks_like_feed(raw: bytes) -> bool:
+    """An XML document whose root element is ``rss``, ``feed`` (Atom) or ``RDF`` (RSS 1.0)."""
+    head = raw[:4096]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = head.decode("utf-16", errors="ignore")
+    else:
+        text = head.decode("utf-8", errors="ignore").lstrip("\ufeff")
+    return bool(_FEED_START.match(text))
+
+
 def advertised_feed(html: str, base: str | None) -> str | None:
     """The web address of the first RSS/Atom feed the page advertises with
     ``<link rel="alternate" type="application/rss+xml" href=...>``, resolved against ``base``;

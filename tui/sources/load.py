@@ -159,6 +159,8 @@ def reattach_terminal() -> bool:
 
 def _from_path(arg: str) -> Article:
     raw = read_path(arg)
+    if formats.looks_like_feed(raw):
+        raise SourceError("a news feed, not an article (open it on its own)")
     suffix = Path(arg).suffix.lower()
     if suffix in MARKDOWN_SUFFIXES:
         kind = "markdown"
@@ -203,8 +205,8 @@ def _from_url(url: str) -> Article:
 def from_fetched(got: Fetched, url: str) -> Article:
     """The article in a downloaded page (HTML, Markdown or text, by its media type)."""
     ctype = got.content_type
-    if ctype in formats.FEED_TYPES:
-        raise SourceError("a news feed, not an article")
+    if ctype in formats.FEED_TYPES or formats.looks_like_feed(got.body):
+        raise SourceError("a news feed, not an article (open it on its own)")
     if ctype in ("text/html", "application/xhtml+xml", "application/html") \
             or (ctype in ("", "text/plain", "application/xml") and _sniff_html(got.body)):
         kind = "html"
