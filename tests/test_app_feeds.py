@@ -105,3 +105,16 @@ async def test_a_page_that_advertises_a_feed_offers_it(server: str) -> None:
         assert [r.item.title for r in library.rows if r.item] == ["Harbour plan", "Rail strike"]
         await pilot.press("escape")
         assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_the_palette_offers_the_advertised_feed(server: str) -> None:
+    article = read(f"{server}/with-feed")
+    assert not isinstance(article, Feed)
+    app = NewsreaderApp(articles=[article], targets=[f"{server}/with-feed"])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+p", *"Open the feed")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen) and app.screen.feed is not None

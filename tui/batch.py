@@ -1,13 +1,15 @@
 """Analysing many articles on every core, results in argument order, memory flat.
 
 :func:`jobs` turns the command line's targets into work, a feed into one job per item (feed order).
-:func:`run` yields one :class:`Outcome` per job, in order. Each job is loaded (read, fetched, with
-the usual limits) and looked up in the analysis cache by a thread: loading waits on disks and
-networks, and a cache hit needs no pipeline. A miss is analysed by a worker process from a pool
-of ``workers`` (``spawn``/``forkserver``, never ``fork``: threads are running), each with its
-own pipeline, created only when the first miss comes. With one worker the analysis runs in the
-calling thread. At most :func:`window` jobs are in flight, so a corpus of any size streams
-through in constant memory; the caller prints each outcome as it comes.
+:func:`run` yields one :class:`Outcome` per job, in order. Downloads (feed items, URLs) run in a
+pool of threads, many at once, with the usual limits. With ``workers`` > 1, everything else runs in
+a pool of worker processes (``forkserver``/``spawn``, never ``fork``: threads are running): reading
+the file, the cache lookup, the analysis on a miss (each worker builds its own pipeline at its
+first miss, so a cached batch never imports spaCy) and the caller's ``finish`` (rendering, or the
+index's records), so only that small result crosses back. With one worker, loading and cache
+lookups run in the threads and analyses in the calling thread. At most :func:`window` jobs are in
+flight, so a corpus of any size streams through in constant memory, each outcome yielded as soon
+as those before it are.
 """
 
 from __future__ import annotations
@@ -17,14 +19,17 @@ import os
 import signal
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from tui.analysis.model import Analysis
 from tui.sources import Article, Feed, FeedItem, SourceError, is_url, load, load_item, read
 from tui.sources.feeds import FEED_SUFFIXES
 from tui.sources.sanitize import visible
+
+R = TypeVar("R")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,11 +47,12 @@ class Job:
 
 
 @dataclass(slots=True)
-class Outcome:
-    """What became of one job: its analysis, or the one-line reason it has none."""
+class Outcome(Generic[R]):
+    """What became of one job: what ``finish`` made of its analysis, or the one-line reason it
+    has none."""
 
     job: Job
-    analysis: Analysis | None = None
+    value: R | None = None
     error: str | None = None
 
 
@@ -129,20 +135,21 @@ def load_job(job: Job) -> Article:
     return load(job.target or "-")
 
 
-def run(items: Iterable[Job], *, model: str | None = None, use_cache: bool = True,
-        workers: int = 1) -> Iterator[Outcome]:
-    """Every job's outcome, in order (see the module). ``PipelineError`` propagates."""
-    pending: deque[Future[Outcome]] = deque()
-    source = iter(items)
-    pool = _LazyPool(workers, model) if workers > 1 else None
+def run(items: Iterable[Job], finish: Callable[[Analysis], R], *, model: str | None = None,
+        use_cache: bool = True, workers: int = 1) -> Iterator[Outcome[R]]:
+    """Every job's outcome, in order (see the module): ``finish`` turns each analysis into what
+    the caller keeps (rendered text, the index's records), in the worker that made it, so only
+    that small result crosses between processes. ``PipelineError`` propagates."""
+    pending: deque[Future[Outcome[R]]] = deque()
+    pool = _LazyPool(workers) if workers > 1 else None
     loaders = ThreadPoolExecutor(max_workers=window(workers), thread_name_prefix="load")
     try:
-        for job in source:
-            pending.append(loaders.submit(_prepare, job, model, use_cache, pool))
+        for job in items:
+            pending.append(loaders.submit(_prepare, job, finish, model, use_cache, pool))
             if len(pending) >= window(workers):
-                yield _finish(pending.popleft().result(), model, use_cache)
+                yield _finish(pending.popleft().result(), finish, model, use_cache)
         while pending:
-            yield _finish(pending.popleft().result(), model, use_cache)
+            yield _finish(pending.popleft().result(), finish, model, use_cache)
     finally:  # done, interrupted or abandoned (`| head`): queued work is dropped, not done
         for future in pending:
             future.cancel()
@@ -153,12 +160,22 @@ def run(items: Iterable[Job], *, model: str | None = None, use_cache: bool = Tru
             pool.shutdown(wait=True)
 
 
-def _prepare(job: Job, model: str | None, use_cache: bool, pool: _LazyPool | None) -> Outcome:
-    """Load, look up the cache, and (with a pool) analyse in a worker process."""
+def _prepare(job: Job, finish: Callable[[Analysis], R], model: str | None, use_cache: bool,
+             pool: _LazyPool | None) -> Outcome[R]:
+    """In a loading thread: what needs the network is fetched here (many downloads at once);
+    the rest goes to a worker process, or, without a pool, is looked up in the cache here."""
     if job.error is not None:
         return Outcome(job, error=job.error)
     if job.analysis is not None:
-        return Outcome(job, analysis=job.analysis)
+        return Outcome(job, value=finish(job.analysis))
+    if job.article is None and (job.item is not None or is_url(job.target or "")):
+        try:
+            job = replace_article(job, load_job(job))
+        except SourceError as exc:
+            return Outcome(job, error=str(exc))
+    if pool is not None:
+        value, error = pool.submit(job, finish, model, use_cache)
+        return Outcome(job, value=value, error=error)
     try:
         article = load_job(job)
     except SourceError as exc:
@@ -168,44 +185,45 @@ def _prepare(job: Job, model: str | None, use_cache: bool, pool: _LazyPool | Non
 
         hit = cached(article, model=model)
         if hit is not None:
-            return Outcome(job, analysis=hit)
-    if pool is None:
-        return Outcome(replace_article(job, article))
-    return Outcome(job, analysis=pool.submit(article, use_cache))
+            return Outcome(job, value=finish(hit))
+    return Outcome(replace_article(job, article))
 
 
 def replace_article(job: Job, article: Article) -> Job:
-    """The job with its article loaded (analysed afterwards by the calling thread)."""
+    """The job with its article loaded."""
     return Job(target=job.target, item=job.item, feed=job.feed, article=article)
 
 
-def _finish(outcome: Outcome, model: str | None, use_cache: bool) -> Outcome:
-    if outcome.analysis is None and outcome.error is None and outcome.job.article is not None:
+def _finish(outcome: Outcome[R], finish: Callable[[Analysis], R], model: str | None,
+            use_cache: bool) -> Outcome[R]:
+    """Without a pool, a cache miss is analysed here, in the calling thread."""
+    article = outcome.job.article
+    if outcome.value is None and outcome.error is None and article is not None:
         from tui.service import analyze_article
 
-        outcome.analysis = analyze_article(outcome.job.article, model=model, use_cache=use_cache)
+        outcome.value = finish(analyze_article(article, model=model, use_cache=use_cache))
     return outcome
 
 
 class _LazyPool:
-    """A process pool started by the first cache miss (a cached batch never starts one)."""
+    """A process pool, started by the first job that needs it."""
 
-    def __init__(self, workers: int, model: str | None) -> None:
+    def __init__(self, workers: int) -> None:
         self.workers = workers
-        self.model = model
         self._pool: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
 
-    def submit(self, article: Article, use_cache: bool) -> Analysis:
+    def submit(self, job: Job, finish: Callable[[Analysis], R], model: str | None,
+               use_cache: bool) -> tuple[R | None, str | None]:
         with self._lock:
             if self._pool is None:
                 methods = multiprocessing.get_all_start_methods()
                 context = multiprocessing.get_context(
                     "forkserver" if "forkserver" in methods else "spawn")
                 self._pool = ProcessPoolExecutor(self.workers, mp_context=context,
-                                                 initializer=_init_worker, initargs=(self.model,))
+                                                 initializer=_init_worker)
             pool = self._pool
-        return pool.submit(_analyze_in_worker, article, self.model, use_cache).result()
+        return pool.submit(_work, job, finish, model, use_cache).result()
 
     def shutdown(self, *, wait: bool) -> None:
         """Cancel what has not started; with ``wait``, also wait for the workers to exit."""
@@ -215,26 +233,19 @@ class _LazyPool:
             pool.shutdown(wait=wait, cancel_futures=True)
 
 
-_init_error: Exception | None = None
-"""Why the worker's pipeline could not be built: raised by every task (an initializer that fails
-would break the pool with a traceback instead of the usual one-line error)."""
-
-
-def _init_worker(model: str | None) -> None:
-    """Ctrl-C is the parent's to handle; the pipeline is built once per worker, up front."""
-    global _init_error
+def _init_worker() -> None:
+    """Ctrl-C is the parent's to handle (it cancels the queue and waits for the workers)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from tui.service import get_pipeline
 
+
+def _work(job: Job, finish: Callable[[Analysis], R], model: str | None,
+          use_cache: bool) -> tuple[R | None, str | None]:
+    """In a worker process: load, analyse (from the cache when it can: a cached batch never
+    imports spaCy) and finish one job; the pipeline is built by the first miss."""
     try:
-        get_pipeline(model)
-    except Exception as exc:
-        _init_error = exc
-
-
-def _analyze_in_worker(article: Article, model: str | None, use_cache: bool) -> Analysis:
-    if _init_error is not None:
-        raise _init_error
+        article = load_job(job)
+    except SourceError as exc:
+        return None, str(exc)
     from tui.service import analyze_article
 
-    return analyze_article(article, model=model, use_cache=use_cache)
+    return finish(analyze_article(article, model=model, use_cache=use_cache)), None

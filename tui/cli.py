@@ -11,6 +11,7 @@ import itertools
 import os
 import sys
 from collections.abc import Iterator, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -161,14 +162,14 @@ def _run_analyze(ns: argparse.Namespace) -> int:
     outputs: list[str] = []
     progress = _Progress(_total(targets))
     try:
-        for outcome in batch.run(jobs, model=ns.model, use_cache=not ns.no_cache,
-                                 workers=ns.jobs):
+        for outcome in batch.run(jobs, partial(render, fmt=fmt), model=ns.model,
+                                 use_cache=not ns.no_cache, workers=ns.jobs):
             progress.advance()
-            if outcome.analysis is None:
+            out = outcome.value
+            if out is None:
                 _error(outcome.error or "cannot be analysed")
                 status = 1
                 continue
-            out = render(outcome.analysis, fmt)
             if fmt == "jsonl":
                 print(out, flush=True)
             else:
@@ -211,20 +212,20 @@ def _run_index(ns: argparse.Namespace) -> int:
 
     from tui import batch
     from tui.analysis.choice import PipelineError
-    from tui.index import ActorIndex
+    from tui.index import ActorIndex, appearances
 
     index = ActorIndex()
     status = 0
     progress = _Progress(_total(targets))
     try:
-        for outcome in batch.run(batch.jobs(targets), model=ns.model,
+        for outcome in batch.run(batch.jobs(targets), appearances, model=ns.model,
                                  use_cache=not ns.no_cache, workers=ns.jobs):
             progress.advance()
-            if outcome.analysis is None:
+            if outcome.value is None:
                 _error(outcome.error or "cannot be analysed")
                 status = 1
             else:
-                index.add(outcome.analysis)
+                index.add_appearances(outcome.value)
     except PipelineError as exc:
         _error(str(exc))
         return 2

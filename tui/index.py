@@ -120,10 +120,18 @@ class ActorIndex:
 
     def add(self, analysis: Analysis) -> None:
         """Index one article (an article already indexed under the same source is replaced)."""
-        if analysis.source in self._sources:
-            self._seen = [a for a in self._seen if a.source != analysis.source]
-        self._sources[analysis.source] = len(self._sources)
-        self._seen.extend(appearances(analysis))
+        self.add_appearances(appearances(analysis), analysis.source)
+
+    def add_appearances(self, found: list[Appearance], source: str | None = None) -> None:
+        """Index one article from its :func:`appearances` (made in a worker process)."""
+        source = found[0].source if found else source
+        if source is None:
+            return
+        if source in self._sources:
+            self._seen = [a for a in self._seen if a.source != source]
+            del self._sources[source]
+        self._sources[source] = len(self._sources)
+        self._seen.extend(found)
 
     def __len__(self) -> int:
         return len(self._sources)
