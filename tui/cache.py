@@ -90,13 +90,32 @@ def put(key: str, analysis: Analysis) -> None:
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 json.dump(analysis.to_dict(), fh, ensure_ascii=False)
+                fh.flush()
+                written = os.fstat(fh.fileno()).st_size
             os.replace(tmp, _path(key))
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-        prune()
+        _after_put(folder, written)
     except OSError:
         return
+
+
+_PRUNE_EVERY = 256
+"""Puts between two full scans of the folder (other processes write to it too)."""
+_estimates: dict[Path, list[int]] = {}
+"""Per folder, this process's running estimate of its size and the puts since the last scan:
+scanning every entry at every put made a batch of n new analyses cost n² file system calls."""
+
+
+def _after_put(folder: Path, written: int) -> None:
+    estimate = _estimates.get(folder)
+    if estimate is None:
+        estimate = _estimates[folder] = [sum(size for _, size, _ in _scan()), 0]
+    estimate[0] += written
+    estimate[1] += 1
+    if estimate[0] > MAX_BYTES or estimate[1] >= _PRUNE_EVERY:
+        prune(MAX_BYTES)
 
 
 def _entries() -> list[Path]:
@@ -106,8 +125,7 @@ def _entries() -> list[Path]:
         return []
 
 
-def prune(max_bytes: int = MAX_BYTES) -> int:
-    """Delete the least recently used entries until the folder fits ``max_bytes``."""
+def _scan() -> list[tuple[float, int, Path]]:
     entries = []
     for p in _entries():
         try:
@@ -115,6 +133,12 @@ def prune(max_bytes: int = MAX_BYTES) -> int:
         except OSError:
             continue
         entries.append((st.st_mtime, st.st_size, p))
+    return entries
+
+
+def prune(max_bytes: int = MAX_BYTES) -> int:
+    """Delete the least recently used entries until the folder fits ``max_bytes``."""
+    entries = _scan()
     total = sum(size for _, size, _ in entries)
     removed = 0
     for _, size, p in sorted(entries):
@@ -123,6 +147,7 @@ def prune(max_bytes: int = MAX_BYTES) -> int:
         p.unlink(missing_ok=True)
         total -= size
         removed += 1
+    _estimates[cache_dir()] = [total, 0]
     return removed
 
 

@@ -8,6 +8,7 @@ The JSON form is documented in the README ("The analysis document").
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
+from functools import cache
 from typing import Any, Literal
 
 SCHEMA = "newsreader.analysis/1"
@@ -138,10 +139,11 @@ class Analysis:
             "title": self.title,
             "text": self.text,
             "pipeline": asdict(self.pipeline),
-            "entities": [asdict(e) for e in self.entities],
-            "actors": [asdict(a) for a in self.actors],
-            "claims": [asdict(c) for c in self.claims],
-            "numbers": [asdict(n) for n in self.numbers],
+            "entities": [_flat(e) for e in self.entities],
+            "actors": [{**_flat(a), "mentions": [_flat(m) for m in a.mentions]}
+                       for a in self.actors],
+            "claims": [_flat(c) for c in self.claims],
+            "numbers": [_flat(n) for n in self.numbers],
         }
 
     @classmethod
@@ -167,6 +169,18 @@ class Analysis:
             )
         except (KeyError, TypeError, AttributeError) as exc:
             raise ValueError(f"malformed analysis document: {exc}") from exc
+
+
+@cache
+def _names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+def _flat(item: Any) -> dict[str, Any]:
+    """``asdict`` for the model's records, without its deep copy of every value (most of the
+    time of a batch's JSON went there): lists are copied one level, which is all they hold."""
+    return {name: list(value) if isinstance(value := getattr(item, name), list) else value
+            for name in _names(type(item))}
 
 
 def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
