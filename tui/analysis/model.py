@@ -8,7 +8,6 @@ The JSON form is documented in the README ("The analysis document").
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
-from functools import cache
 from typing import Any, Literal
 
 SCHEMA = "newsreader.analysis/1"
@@ -171,9 +170,15 @@ class Analysis:
             raise ValueError(f"malformed analysis document: {exc}") from exc
 
 
-@cache
+_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def _names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(cls))
+    """The field names of a model class, looked up once."""
+    names = _NAMES.get(cls)
+    if names is None:
+        names = _NAMES[cls] = tuple(f.name for f in fields(cls))
+    return names
 
 
 def _flat(item: Any) -> dict[str, Any]:
