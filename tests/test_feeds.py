@@ -263,3 +263,8 @@ def test_a_feed_is_not_loaded_as_an_article(server: str, tmp_path: Path) -> None
     path.write_bytes(atom("http://127.0.0.1:9"))
     with pytest.raises(SourceError, match="a news feed, not an article"):
         load(str(path))
+
+
+def test_reader_refuses_an_empty_feed(server: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([f"{server}/empty-feed"]) == 1
+    assert capsys.readouterr().err == f"newsreader: error: {server}/empty-feed: the feed has no items\n"

@@ -302,9 +302,11 @@ def _run_reader(ns: argparse.Namespace) -> int:
 def _open_one(target: str) -> tuple[Feed | None, list[Article]]:
     """One target for the reader: a feed (opened as a library) or an article."""
     from tui.batch import might_be_feed
-    from tui.sources import Feed, load, read
+    from tui.sources import Feed, SourceError, load, read
 
     got = read(target) if might_be_feed(target) else load(target)
+    if isinstance(got, Feed) and not got.items:
+        raise SourceError(f"{got.source}: the feed has no items")
     return (got, []) if isinstance(got, Feed) else (None, [got])
 
 
