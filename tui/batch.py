@@ -217,9 +217,7 @@ class _LazyPool:
                use_cache: bool) -> tuple[R | None, str | None]:
         with self._lock:
             if self._pool is None:
-                methods = multiprocessing.get_all_start_methods()
-                context = multiprocessing.get_context(
-                    "forkserver" if "forkserver" in methods else "spawn")
+                context = _context()
                 self._pool = ProcessPoolExecutor(self.workers, mp_context=context,
                                                  initializer=_init_worker)
             pool = self._pool
@@ -231,6 +229,20 @@ class _LazyPool:
             pool = self._pool
         if pool is not None:
             pool.shutdown(wait=wait, cancel_futures=True)
+
+
+PRELOAD = ["tui.service", "tui.analysis.engine"]
+"""Imported once by the fork server (spaCy among them), so its workers start with them loaded."""
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """``forkserver`` where there is one (the server imports spaCy once for every worker),
+    else ``spawn``."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(PRELOAD)
+        return context
+    return multiprocessing.get_context("spawn")
 
 
 def _init_worker() -> None:
