@@ -163,7 +163,7 @@ def _run_analyze(ns: argparse.Namespace) -> int:
     progress = _Progress(_total(targets))
     try:
         for outcome in batch.run(jobs, partial(render, fmt=fmt), model=ns.model,
-                                 use_cache=not ns.no_cache, workers=ns.jobs):
+                                 use_cache=not ns.no_cache, workers=ns.jobs if several else 1):
             progress.advance()
             out = outcome.value
             if out is None:
@@ -187,7 +187,8 @@ def _run_analyze(ns: argparse.Namespace) -> int:
 
 
 def _peek_several(jobs: Iterator[Job]) -> tuple[Iterator[Job], bool]:
-    """Whether there are several jobs (a feed counts its items), without losing any."""
+    """Whether there are several jobs (a feed counts its items), without losing any: one
+    article is analysed in this process, without starting workers."""
     first = list(itertools.islice(jobs, 2))
     return itertools.chain(first, jobs), len(first) > 1
 
@@ -218,8 +219,9 @@ def _run_index(ns: argparse.Namespace) -> int:
     status = 0
     progress = _Progress(_total(targets))
     try:
-        for outcome in batch.run(batch.jobs(targets), appearances, model=ns.model,
-                                 use_cache=not ns.no_cache, workers=ns.jobs):
+        jobs, several = _peek_several(batch.jobs(targets))
+        for outcome in batch.run(jobs, appearances, model=ns.model,
+                                 use_cache=not ns.no_cache, workers=ns.jobs if several else 1):
             progress.advance()
             if outcome.value is None:
                 _error(outcome.error or "cannot be analysed")
