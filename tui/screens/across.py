@@ -30,6 +30,10 @@ if TYPE_CHECKING:
     from tui.screens.library import LibraryScreen
 
 
+RELOAD_DELAY = 0.5
+"""Seconds between two rebuilds of the index while articles are being analysed."""
+
+
 class AcrossScreen(Screen[None]):
     """Actors on the left (most widespread first), the chosen one's appearances on the right:
     one line per article (its mentions), one per quote under it.
@@ -60,6 +64,7 @@ class AcrossScreen(Screen[None]):
         self.actors: list[IndexedActor] = []
         self.targets: list[tuple[str, str, str, int]] = []
         """Per appearance line: (source, kind, item id, offset) where Enter opens the reader."""
+        self._reload_pending = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -72,6 +77,17 @@ class AcrossScreen(Screen[None]):
         self.title = "Across articles"
         self.reload()
         self.query_one("#actors", ItemList).focus()
+
+    def reload_soon(self) -> None:
+        """A new analysis came: rebuild at most twice a second (a feed's articles may come fast,
+        and each rebuild merges every article again)."""
+        if not self._reload_pending:
+            self._reload_pending = True
+            self.set_timer(RELOAD_DELAY, self._reload_now)
+
+    def _reload_now(self) -> None:
+        self._reload_pending = False
+        self.reload()
 
     def reload(self) -> None:
         """Rebuild the index from the library's analyses, keeping the chosen actor."""

@@ -224,7 +224,7 @@ class LibraryScreen(Screen[None]):
         from tui.screens.across import AcrossScreen
 
         if isinstance(self.app.screen, AcrossScreen):
-            self.app.screen.reload()
+            self.app.screen.reload_soon()
 
     def index(self) -> tuple[ActorIndex, dict[str, int]]:
         """The actor index of every article analysed so far, and each source's row."""
