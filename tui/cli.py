@@ -180,7 +180,11 @@ def _run_cache(ns: argparse.Namespace) -> int:
     from tui import cache
 
     if ns.action == "clear":
-        removed = cache.clear()
+        try:
+            removed = cache.clear()
+        except cache.CacheError as exc:
+            _error(str(exc))
+            return 1
         print(f"removed {removed} cached {'analysis' if removed == 1 else 'analyses'} "
               f"from {cache.cache_dir()}")
     else:
