@@ -11,9 +11,12 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from tui import __version__
+
+if TYPE_CHECKING:
+    from tui.analysis.model import Analysis
 
 PROG = "newsreader"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -90,9 +93,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:  # `newsreader analyze ... | head`
-        sys.stderr.close()
-        return 0
+    except BrokenPipeError:  # `newsreader analyze ... | head`: the reader has had enough
+        _silence_stdout()
+        return 141  # what a shell reports for a command stopped by SIGPIPE
+    except OutputError as exc:  # `>&-`, `> /dev/full`: the output is lost, so say so
+        _silence_stdout()
+        _error(str(exc))
+        return 1
     except Exception as exc:  # last resort: one line, never a traceback
         if os.environ.get("NEWSREADER_DEBUG"):
             raise
@@ -101,8 +108,38 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _error(message: str) -> None:
-    """Print one line on stderr, whatever the message holds."""
-    print(f"{PROG}: error: {' '.join(message.split())}", file=sys.stderr)
+    """Print one line on stderr, whatever the message holds (escapes shown, never acted on)."""
+    from tui.sources.sanitize import visible
+
+    if sys.stderr is not None:
+        print(f"{PROG}: error: {visible(' '.join(message.split()))}", file=sys.stderr)
+
+
+class OutputError(Exception):
+    """Standard output cannot be written (closed, full disk); the message is one line."""
+
+
+def _out(text: str) -> None:
+    """Print ``text`` on standard output and flush, so a lost output is an error, not exit 0."""
+    if sys.stdout is None:  # started with stdout closed (`>&-`)
+        raise OutputError("cannot write the output (standard output is closed)")
+    try:
+        print(text, file=sys.stdout, flush=True)
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as exc:
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise OutputError(f"cannot write the output ({why})") from exc
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so the interpreter's last flush cannot fail again."""
+    try:
+        fd = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(fd, sys.stdout.fileno())
+        os.close(fd)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _run_analyze(ns: argparse.Namespace) -> int:
@@ -117,38 +154,60 @@ def _run_analyze(ns: argparse.Namespace) -> int:
 
     from tui.analysis.choice import PipelineError
     from tui.analysis.export import render
-    from tui.service import analyze_article
-    from tui.sources import load
 
-    status = 0
     outputs: list[str] = []
+    failed = 0
     progress = _Progress(len(targets))
     try:
         for target in targets:
             try:
-                article = load(target)
-                analysis = analyze_article(article, model=ns.model, use_cache=not ns.no_cache)
-            except SourceError as exc:
-                _error(str(exc))
-                status = 1
-                continue
-            except PipelineError as exc:
+                analysis = _analyze_one(target, ns.model, not ns.no_cache)
+            except PipelineError as exc:  # the same for every article: stop at once
                 _error(str(exc))
                 return 2
             finally:
                 progress.advance()
+            if analysis is None:
+                failed += 1
+                continue
             out = render(analysis, fmt)
             if fmt == "jsonl":
-                print(out, flush=True)
+                _out(out)
             else:
                 outputs.append(out)
     finally:
         progress.stop()
-    if (fmt == "json" and len(outputs) > 1) or (fmt == "displacy" and len(outputs) > 1):
-        print("[\n" + ",\n".join(outputs) + "\n]")
+    if fmt in ("json", "displacy") and len(targets) > 1:  # an array, whatever failed
+        _out("[\n" + ",\n".join(outputs) + "\n]" if outputs else "[]")
     elif outputs:
-        print(("\n---\n\n" if fmt == "markdown" else "\n").join(outputs))
-    return status
+        _out(("\n---\n\n" if fmt == "markdown" else "\n").join(outputs))
+    return 1 if failed else 0
+
+
+def _analyze_one(target: str, model: str | None, use_cache: bool) -> Analysis | None:
+    """One article of a batch: its analysis, or ``None`` after one line on stderr saying why.
+
+    Any failure but a pipeline that cannot load (the same for every article) stays with its
+    article, so the rest of the batch is still analysed.
+    """
+    from tui.analysis.choice import PipelineError
+    from tui.service import analyze_article
+    from tui.sources import SourceError, load
+
+    try:
+        return analyze_article(load(target), model=model, use_cache=use_cache)
+    except SourceError as exc:
+        _error(str(exc))
+    except PipelineError:
+        raise
+    except Exception as exc:  # an internal error on this article only
+        if os.environ.get("NEWSREADER_DEBUG"):
+            raise
+        from tui.sources.sanitize import visible
+
+        _error(f"{visible(target)}: internal error: {type(exc).__name__}: {exc} "
+               "(set NEWSREADER_DEBUG=1 for details)")
+    return None
 
 
 class _Progress:
@@ -185,12 +244,12 @@ def _run_cache(ns: argparse.Namespace) -> int:
         except cache.CacheError as exc:
             _error(str(exc))
             return 1
-        print(f"removed {removed} cached {'analysis' if removed == 1 else 'analyses'} "
-              f"from {cache.cache_dir()}")
+        _out(f"removed {removed} cached {'analysis' if removed == 1 else 'analyses'} "
+             f"from {cache.cache_dir()}")
     else:
         count, size = cache.stats()
-        print(f"{cache.cache_dir()}: {count} entries, {size / 2**20:.1f} MiB "
-              f"(cap {cache.MAX_BYTES / 2**20:.0f} MiB)")
+        _out(f"{cache.cache_dir()}: {count} entries, {size / 2**20:.1f} MiB "
+             f"(cap {cache.MAX_BYTES / 2**20:.0f} MiB)")
     return 0
 
 

@@ -4,7 +4,12 @@ Limits (module constants, so tests can shrink them):
 
 * :data:`CONNECT_TIMEOUT` seconds to connect, and at most that long without receiving a byte;
 * :data:`TOTAL_TIMEOUT` seconds for the whole download (checked between reads, so the real bound
-  is ``TOTAL_TIMEOUT + CONNECT_TIMEOUT``); name resolution (DNS) is the system's and not bounded;
+  is ``TOTAL_TIMEOUT + CONNECT_TIMEOUT``);
+* :data:`RESOLVE_TIMEOUT` seconds (and never past the total) for each name lookup: the system's
+  resolver has no time limit of its own, so it runs in a helper thread that is abandoned if it
+  hangs;
+* a body shorter than its ``Content-Length`` (the connection closed early) is refused, not taken
+  as the whole article;
 * :data:`MAX_BYTES` (the same 16 MiB as files): a larger ``Content-Length`` is refused before
   reading, a body that goes past it is refused as soon as it does;
 * at most :data:`MAX_REDIRECTS` redirects, to ``http``/``https`` only.
@@ -18,13 +23,15 @@ from __future__ import annotations
 import http.client
 import socket
 import ssl
+import threading
 import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from email.message import Message
+from functools import partial
 from http.client import HTTPMessage
-from typing import IO
+from typing import IO, Any
 
 from tui import __version__
 from tui.sources.article import SourceError
@@ -32,6 +39,7 @@ from tui.sources.limits import MAX_BYTES, mib
 
 CONNECT_TIMEOUT = 10.0
 TOTAL_TIMEOUT = 30.0
+RESOLVE_TIMEOUT = 10.0
 MAX_REDIRECTS = 10
 CHUNK = 64 * 1024
 USER_AGENT = f"newsreader/{__version__} (+https://example.invalid/newsreader; article reader)"
@@ -66,6 +74,76 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
+def _resolve(host: str, port: int, timeout: float) -> list[tuple[Any, ...]]:
+    """``getaddrinfo`` within ``timeout`` seconds (in a daemon thread: it cannot be interrupted)."""
+    result: list[Any] = []
+
+    def lookup() -> None:
+        try:
+            result.append(socket.getaddrinfo(host, port, type=socket.SOCK_STREAM))
+        except OSError as exc:
+            result.append(exc)
+
+    thread = threading.Thread(target=lookup, name="newsreader-resolve", daemon=True)
+    thread.start()
+    thread.join(max(0.0, timeout))
+    if not result:
+        raise SourceError(f"timed out looking up {host} (no answer within {timeout:g} s)")
+    if isinstance(result[0], OSError):
+        raise result[0]
+    return list(result[0])
+
+
+def _connect(deadline: float, address: tuple[str, int], timeout: float | None = None,
+             source_address: tuple[str, int] | None = None) -> socket.socket:
+    """``socket.create_connection`` with a bounded name lookup."""
+    host, port = address
+    limit = min(RESOLVE_TIMEOUT, deadline - time.monotonic())
+    error: OSError | None = None
+    for family, kind, proto, _, sockaddr in _resolve(host, port, limit):
+        sock = socket.socket(family, kind, proto)
+        try:
+            sock.settimeout(timeout)
+            if source_address:
+                sock.bind(source_address)
+            sock.connect(sockaddr)
+            return sock
+        except OSError as exc:
+            sock.close()
+            error = exc
+    raise error or OSError(f"no address for {host}")
+
+
+class _HTTPConnection(http.client.HTTPConnection):
+    def __init__(self, *args: Any, deadline: float, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._create_connection = partial(_connect, deadline)
+
+
+class _HTTPSConnection(http.client.HTTPSConnection):
+    def __init__(self, *args: Any, deadline: float, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._create_connection = partial(_connect, deadline)
+
+
+class _HTTPHandler(urllib.request.HTTPHandler):
+    def __init__(self, deadline: float) -> None:
+        super().__init__()
+        self.deadline = deadline
+
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(partial(_HTTPConnection, deadline=self.deadline), req)
+
+
+class _HTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, deadline: float) -> None:
+        super().__init__()
+        self.deadline = deadline
+
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(partial(_HTTPSConnection, deadline=self.deadline), req)
+
+
 def fetch(url: str) -> Fetched:
     """Download ``url`` within the limits above or raise :class:`SourceError` (no source prefix)."""
     deadline = time.monotonic() + TOTAL_TIMEOUT
@@ -75,7 +153,8 @@ def fetch(url: str) -> Fetched:
             "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1",
             "Accept-Encoding": "identity",
         })
-        opener = urllib.request.build_opener(_Redirects())
+        opener = urllib.request.build_opener(_Redirects(), _HTTPHandler(deadline),
+                                             _HTTPSHandler(deadline))
         with opener.open(request, timeout=CONNECT_TIMEOUT) as resp:
             headers: Message = resp.headers
             content_type = headers.get_content_type() if headers.get("Content-Type") else ""
@@ -98,6 +177,10 @@ def fetch(url: str) -> Fetched:
                 size += len(chunk)
                 if size > MAX_BYTES:
                     raise SourceError(f"larger than {mib(MAX_BYTES)} MiB")
+            missing = getattr(resp, "length", None)
+            if missing:  # http.client counts down what Content-Length promised
+                raise SourceError(f"incomplete (the connection closed after {size:,} bytes, "
+                                  f"{missing:,} short of its Content-Length)")
             return Fetched(b"".join(chunks), resp.geturl() or url, content_type, charset)
     except SourceError:
         raise

@@ -51,7 +51,7 @@ def expand(args: list[str]) -> list[str]:
     """
     out: list[str] = []
     for arg in args:
-        if arg == "-" or is_url(arg):
+        if arg == "-" or is_url(arg) or not arg.strip():  # load() refuses an empty path
             out.append(arg)
             continue
         path = Path(arg)
@@ -99,8 +99,10 @@ def load(arg: str) -> Article:
 
     Raises :class:`SourceError` with a one-line message naming ``arg`` when it cannot be read.
     """
-    shown = visible(arg)
+    shown = visible(arg) if arg.strip() else repr(arg)
     try:
+        if not arg.strip():  # Path("") is the current folder: never what was meant
+            raise SourceError("empty path")
         if arg == "-":
             return _from_stdin()
         if is_url(arg):
