@@ -11,12 +11,9 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import NoReturn
 
 from tui import __version__
-
-if TYPE_CHECKING:
-    from tui.analysis.model import Analysis
 
 PROG = "newsreader"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -153,7 +150,6 @@ def _run_analyze(ns: argparse.Namespace) -> int:
     fmt = ns.format or ("json" if len(targets) == 1 else "jsonl")
 
     from tui.analysis.choice import PipelineError
-    from tui.analysis.export import render
 
     outputs: list[str] = []
     failed = 0
@@ -161,16 +157,15 @@ def _run_analyze(ns: argparse.Namespace) -> int:
     try:
         for target in targets:
             try:
-                analysis = _analyze_one(target, ns.model, not ns.no_cache)
+                out = _analyze_one(target, fmt, ns.model, not ns.no_cache)
             except PipelineError as exc:  # the same for every article: stop at once
                 _error(str(exc))
                 return 2
             finally:
                 progress.advance()
-            if analysis is None:
+            if out is None:
                 failed += 1
                 continue
-            out = render(analysis, fmt)
             if fmt == "jsonl":
                 _out(out)
             else:
@@ -184,18 +179,19 @@ def _run_analyze(ns: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _analyze_one(target: str, model: str | None, use_cache: bool) -> Analysis | None:
-    """One article of a batch: its analysis, or ``None`` after one line on stderr saying why.
+def _analyze_one(target: str, fmt: str, model: str | None, use_cache: bool) -> str | None:
+    """One article of a batch in ``fmt``, or ``None`` after one line on stderr saying why.
 
     Any failure but a pipeline that cannot load (the same for every article) stays with its
     article, so the rest of the batch is still analysed.
     """
     from tui.analysis.choice import PipelineError
+    from tui.analysis.export import render
     from tui.service import analyze_article
     from tui.sources import SourceError, load
 
     try:
-        return analyze_article(load(target), model=model, use_cache=use_cache)
+        return render(analyze_article(load(target), model=model, use_cache=use_cache), fmt)
     except SourceError as exc:
         _error(str(exc))
     except PipelineError:
