@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -256,6 +256,10 @@ def _run_reader(ns: argparse.Namespace) -> int:
     if not paths:
         _error(f"no article given and no sample article in {SEEDS}")
         return 1
+    if "-" in paths and os.isatty(0):
+        _error("standard input is a terminal, not an article: pipe one in "
+               "(cat article.txt | newsreader -)")
+        return 1
     try:
         targets = expand(paths)
         articles = [load(t) for t in targets] if len(targets) == 1 else []
@@ -264,14 +268,26 @@ def _run_reader(ns: argparse.Namespace) -> int:
     except SourceError as exc:
         _error(str(exc))
         return 1
-    if "-" in targets:
-        reattach_terminal()  # the article came through a pipe: the reader needs the keyboard
+    if not _keyboard(reattach_terminal):
+        _error("no terminal to read the keyboard from (standard input is not one and there is "
+               "no controlling terminal); use 'newsreader analyze' without one")
+        return 1
     from tui.app import NewsreaderApp
 
     app = NewsreaderApp(articles=articles, targets=targets, model=ns.model,
                         use_cache=not ns.no_cache)
     app.run()
     return app.return_code or 0
+
+
+def _keyboard(reattach: Callable[[], bool]) -> bool:
+    """Whether the reader has a keyboard: standard input is a terminal, or was made one.
+
+    Reading keys from a pipe or /dev/null (`ls | xargs newsreader`, `newsreader f </dev/null`,
+    after `cat f | newsreader -`) would spin on end-of-file and never see `q`: the controlling
+    terminal (/dev/tty) is reattached instead, and without one the reader cannot run.
+    """
+    return os.isatty(0) or (reattach() and os.isatty(0))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -139,10 +139,10 @@ def _from_stdin() -> Article:
 
 
 def reattach_terminal() -> bool:
-    """After ``-`` was read from a pipe, make file descriptor 0 the terminal again (``/dev/tty``),
-    so the reader gets the keyboard. Standard input must have been loaded before (it is cached).
-    Returns whether it did; does nothing when standard input already is a terminal or there is
-    no terminal."""
+    """Make file descriptor 0 the controlling terminal (``/dev/tty``) when it is not a terminal
+    (a pipe, ``/dev/null``), so the reader gets the keyboard; ``-`` must have been loaded before
+    (it is cached). Returns whether it did; does nothing when standard input already is a
+    terminal or there is no controlling terminal."""
     try:
         if os.isatty(0):
             return False
