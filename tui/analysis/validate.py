@@ -22,8 +22,8 @@ from __future__ import annotations
 import math
 import types
 import typing
-from collections.abc import Callable, Iterator
-from dataclasses import fields, is_dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields, is_dataclass
 from functools import cache
 from typing import Any, Literal, Union, get_args, get_origin
 
@@ -47,70 +47,84 @@ REFERENCES: dict[tuple[type, str], type] = {
 class InvalidAnalysis(ValueError):
     """The document breaks the schema; the message says where (``claims[3].start: ...``)."""
 
+    def __init__(self, problem: str, where: str = "") -> None:
+        super().__init__(f"{where or 'document'}: {problem}")
+        self.problem, self.where = problem, where
 
-Check = Callable[[Any, str], None]
+    def inside(self, prefix: str) -> InvalidAnalysis:
+        """The same problem, located one level further out."""
+        where = f"{prefix}.{self.where}" if self.where and self.where[0] != "[" else \
+            f"{prefix}{self.where}"
+        return InvalidAnalysis(self.problem, where)
+
+
+@dataclass(slots=True)
+class _Context:
+    """What the checks of one document share: its text, the ids seen, the references to check."""
+
+    text: str
+    ids: dict[type, set[str]] = field(default_factory=dict)
+    refs: list[tuple[Any, str, type]] = field(default_factory=list)
+
+
+Check = Callable[[Any, _Context], None]
 
 
 def validate(analysis: Analysis) -> Analysis:
     """``analysis`` unchanged if it satisfies the schema; else :class:`InvalidAnalysis`."""
-    if not isinstance(analysis, Analysis):
+    if type(analysis) is not Analysis:
         raise InvalidAnalysis(f"not an analysis: {type(analysis).__name__}")
-    _checker(Analysis)(analysis, "")
+    if type(analysis.text) is not str:
+        raise InvalidAnalysis("not a string", "text")
+    ctx = _Context(analysis.text)
+    _checker(Analysis)(analysis, ctx)
     if analysis.schema != SCHEMA:
-        raise InvalidAnalysis(f"schema: {analysis.schema!r} is not {SCHEMA!r}")
-    text = analysis.text
-    ids: dict[type, set[str]] = {}
-    for obj, where in _items(analysis):
-        if hasattr(obj, "id"):
-            seen = ids.setdefault(type(obj), set())
-            if obj.id in seen:
-                raise InvalidAnalysis(f"{where}.id: duplicate {obj.id!r}")
-            seen.add(obj.id)
-        if hasattr(obj, "start") and hasattr(obj, "end") and hasattr(obj, "text"):
-            if not 0 <= obj.start <= obj.end <= len(text):
-                raise InvalidAnalysis(f"{where}: offsets {obj.start}..{obj.end} outside the text")
-            if text[obj.start:obj.end] != obj.text:
-                raise InvalidAnalysis(f"{where}: text[{obj.start}:{obj.end}] is not its text")
-    for obj, where in _items(analysis):
-        for (cls, name), target in REFERENCES.items():
-            if type(obj) is not cls:
-                continue
-            value = getattr(obj, name)
-            for ref in value if isinstance(value, list) else [value]:
-                if ref is not None and ref not in ids.get(target, set()):
-                    raise InvalidAnalysis(f"{where}.{name}: no {target.__name__} {ref!r}")
-        if isinstance(obj, Claim) and obj.speakers and obj.speaker != obj.speakers[0]:
-            raise InvalidAnalysis(f"{where}.speaker: not the first of its speakers")
+        raise InvalidAnalysis(f"{analysis.schema!r} is not {SCHEMA!r}", "schema")
+    for obj, name, target in ctx.refs:
+        value = getattr(obj, name)
+        known = ctx.ids.get(target, set())
+        for ref in value if isinstance(value, list) else [value]:
+            if ref is not None and ref not in known:
+                raise InvalidAnalysis(f"no {target.__name__} {ref!r}", f"{obj.id}.{name}")
     return analysis
-
-
-def _items(analysis: Analysis) -> Iterator[tuple[Any, str]]:
-    """Every dataclass inside ``analysis`` with its path (``actors[2].mentions[0]``)."""
-    stack: list[tuple[Any, str]] = [(analysis, "")]
-    while stack:
-        obj, where = stack.pop()
-        if obj is not analysis:
-            yield obj, where
-        for f in fields(obj):
-            value = getattr(obj, f.name)
-            path = f"{where}.{f.name}" if where else f.name
-            if is_dataclass(value):
-                stack.append((value, path))
-            elif isinstance(value, list):
-                stack.extend((v, f"{path}[{i}]") for i, v in enumerate(value) if is_dataclass(v))
 
 
 @cache
 def _checker(cls: type) -> Check:
-    """A function checking an instance of the dataclass ``cls`` field by field."""
+    """A function checking an instance of the dataclass ``cls``: its fields by their annotations,
+    then what its shape implies (a span lies in the text, an id is unique)."""
     hints = typing.get_type_hints(cls, vars(model))
-    checks = [(f.name, _for_type(hints[f.name], CHOICES.get((cls, f.name)))) for f in fields(cls)]
+    names = [f.name for f in fields(cls)]
+    checks = [(name, _for_type(hints[name], CHOICES.get((cls, name)))) for name in names]
+    is_span = {"start", "end", "text"} <= set(names)
+    has_id = "id" in names
+    refs = [(name, target) for (owner, name), target in REFERENCES.items() if owner is cls]
+    is_claim = cls is Claim
 
-    def check(obj: Any, where: str) -> None:
-        if type(obj) is not cls:
-            raise InvalidAnalysis(f"{where or 'document'}: not a {cls.__name__}")
+    def check(value: Any, ctx: _Context) -> None:
+        if type(value) is not cls:  # exactly the class: no look-alike object
+            raise InvalidAnalysis(f"not a {cls.__name__}")
+        obj: Any = value  # (the check above would narrow ``value`` to ``object``)
         for name, field_check in checks:
-            field_check(getattr(obj, name), f"{where}.{name}" if where else name)
+            try:
+                field_check(getattr(obj, name), ctx)
+            except InvalidAnalysis as exc:
+                raise exc.inside(name) from None
+        if is_span:
+            start, end = obj.start, obj.end
+            if not 0 <= start <= end <= len(ctx.text):
+                raise InvalidAnalysis(f"offsets {start}..{end} outside the text")
+            if ctx.text[start:end] != obj.text:
+                raise InvalidAnalysis(f"text[{start}:{end}] is not its text")
+        if has_id:
+            seen = ctx.ids.setdefault(cls, set())
+            if obj.id in seen:
+                raise InvalidAnalysis(f"duplicate {obj.id!r}", "id")
+            seen.add(obj.id)
+        for name, target in refs:
+            ctx.refs.append((obj, name, target))
+        if is_claim and obj.speakers and obj.speaker != obj.speakers[0]:
+            raise InvalidAnalysis("not the first of its speakers", "speaker")
 
     return check
 
@@ -120,35 +134,38 @@ def _for_type(tp: Any, choices: frozenset[str] | None = None) -> Check:
     origin = get_origin(tp)
     if origin is Literal:
         allowed = frozenset(get_args(tp))
-        return lambda v, w: _require(isinstance(v, str) and v in allowed, w, f"{v!r} not allowed")
+        return lambda v, _: _require(type(v) is str and v in allowed, f"{v!r} not allowed")
     if origin in (Union, types.UnionType):
         options = [_for_type(a) for a in get_args(tp) if a is not type(None)]
         nullable = type(None) in get_args(tp)
         inner = options[0] if len(options) == 1 else _any_of(options)
-        return lambda v, w: None if (nullable and v is None) else inner(v, w)
+        return lambda v, ctx: None if (nullable and v is None) else inner(v, ctx)
     if origin is list:
         (item_type,) = get_args(tp)
         item = _for_type(item_type)
 
-        def check_list(v: Any, w: str) -> None:
-            _require(type(v) is list, w, "not a list")
+        def check_list(v: Any, ctx: _Context) -> None:
+            _require(type(v) is list, "not a list")
             for i, x in enumerate(v):
-                item(x, f"{w}[{i}]")
+                try:
+                    item(x, ctx)
+                except InvalidAnalysis as exc:
+                    raise exc.inside(f"[{i}]") from None
 
         return check_list
     if tp is bool:
-        return lambda v, w: _require(type(v) is bool, w, "not a boolean")
+        return lambda v, _: _require(type(v) is bool, "not a boolean")
     if tp is int:
-        return lambda v, w: _require(type(v) is int, w, "not an integer")
+        return lambda v, _: _require(type(v) is int, "not an integer")
     if tp is float:
-        return lambda v, w: _require(type(v) in (int, float) and math.isfinite(v), w,
+        return lambda v, _: _require(type(v) in (int, float) and math.isfinite(v),
                                      "not a finite number")
     if tp is str:
-        def check_str(v: Any, w: str) -> None:
-            _require(type(v) is str, w, "not a string")
-            _require(CONTROL_RE.search(v) is None, w, "holds control characters")
+        def check_str(v: Any, _: _Context) -> None:
+            _require(type(v) is str, "not a string")
+            _require(CONTROL_RE.search(v) is None, "holds control characters")
             if choices is not None:
-                _require(v in choices, w, f"{v!r} not allowed")
+                _require(v in choices, f"{v!r} not allowed")
 
         return check_str
     if isinstance(tp, type) and is_dataclass(tp):
@@ -157,18 +174,18 @@ def _for_type(tp: Any, choices: frozenset[str] | None = None) -> Check:
 
 
 def _any_of(options: list[Check]) -> Check:
-    def check(v: Any, w: str) -> None:
+    def check(v: Any, ctx: _Context) -> None:
         for option in options:
             try:
-                option(v, w)
+                option(v, ctx)
                 return
             except InvalidAnalysis:
                 continue
-        raise InvalidAnalysis(f"{w}: wrong type")
+        raise InvalidAnalysis("wrong type")
 
     return check
 
 
-def _require(ok: bool, where: str, problem: str) -> None:
+def _require(ok: bool, problem: str) -> None:
     if not ok:
-        raise InvalidAnalysis(f"{where}: {problem}")
+        raise InvalidAnalysis(problem)
