@@ -12,20 +12,25 @@ Limits (module constants, so tests can shrink them):
   as the whole article;
 * :data:`MAX_BYTES` (the same 16 MiB as files): a larger ``Content-Length`` is refused before
   reading, a body that goes past it is refused as soon as it does;
-* at most :data:`MAX_REDIRECTS` redirects, to ``http``/``https`` only.
+* at most :data:`MAX_REDIRECTS` redirects, to ``http``/``https`` only, and never from a public
+  host to a local one (:func:`is_local`: a web page cannot send newsreader to a service on this
+  machine or its network; a local URL named by the user, and its local redirects, work).
 
-Only HTML, XHTML and text responses are accepted; anything else (images, PDF, JSON, binary) is
-refused by its ``Content-Type`` (or, without one, by sniffing the bytes).
+Only HTML, XHTML and text responses are accepted; anything else (images, PDF, JSON, binary, and
+text that is code: JavaScript, CSS) is refused by its ``Content-Type`` (or, without one, by
+sniffing the bytes).
 """
 
 from __future__ import annotations
 
 import http.client
+import ipaddress
 import socket
 import ssl
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from email.message import Message
@@ -45,6 +50,9 @@ CHUNK = 64 * 1024
 USER_AGENT = f"newsreader/{__version__} (+https://example.invalid/newsreader; article reader)"
 
 _TEXT_TYPES = ("text/", "application/xhtml+xml", "application/xml", "application/html")
+_CODE_TYPES = frozenset({"text/javascript", "text/ecmascript", "text/x-javascript", "text/jscript",
+                         "text/css", "text/x-python", "text/x-sh"})
+"""Text types that are code, not articles: refused like any other non-article type."""
 
 
 @dataclass(slots=True)
@@ -71,7 +79,26 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
     ) -> urllib.request.Request | None:
         if not newurl.lower().startswith(("http://", "https://")):
             raise SourceError(f"redirected to a non-web address ({newurl.split(':', 1)[0]}:)")
+        old_host = urllib.parse.urlsplit(req.full_url).hostname or ""
+        new_host = urllib.parse.urlsplit(newurl).hostname or ""
+        if is_local(new_host) and not is_local(old_host):
+            raise SourceError(f"a web page redirected to a local address ({new_host}); "
+                              "name the local address directly if it is meant")
         return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def is_local(host: str) -> bool:
+    """A host name or address on this machine or its private network (``localhost``,
+    ``127.0.0.1``, ``::1``, ``10.x``, ``192.168.x``, link-local). Names are not resolved."""
+    host = host.strip("[]").lower().rstrip(".")
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return address.is_loopback or address.is_private or address.is_link_local \
+        or address.is_unspecified
 
 
 def _resolve(host: str, port: int, timeout: float) -> list[tuple[Any, ...]]:
@@ -159,7 +186,8 @@ def fetch(url: str) -> Fetched:
             headers: Message = resp.headers
             content_type = headers.get_content_type() if headers.get("Content-Type") else ""
             charset = headers.get_content_charset()
-            if content_type and not content_type.startswith(_TEXT_TYPES):
+            if content_type and (not content_type.startswith(_TEXT_TYPES)
+                                 or content_type in _CODE_TYPES):
                 raise SourceError(f"not an article (the server sent {content_type})")
             length = headers.get("Content-Length")
             if length and length.strip().isdigit() and int(length) > MAX_BYTES:
