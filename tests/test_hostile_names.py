@@ -125,3 +125,14 @@ def test_model_name_with_escapes_in_the_reader_error(capsys: pytest.CaptureFixtu
     err = capsys.readouterr().err
     _clean(err)
     assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize("action", ["info", "clear"])
+def test_a_cache_folder_name_with_escapes_is_shown_inert(
+        action: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("NEWSREADER_CACHE_DIR", str(tmp_path / "c\x1b]0;owned\x07"))
+    assert main(["cache", action]) == 0
+    out, err = capsys.readouterr()
+    _clean(out + err)
+    assert "\\x1b]0;owned\\x07" in out

@@ -233,6 +233,7 @@ class _Progress:
 
 def _run_cache(ns: argparse.Namespace) -> int:
     from tui import cache
+    from tui.sources.sanitize import visible
 
     if ns.action == "clear":
         try:
@@ -241,10 +242,10 @@ def _run_cache(ns: argparse.Namespace) -> int:
             _error(str(exc))
             return 1
         _out(f"removed {removed} cached {'analysis' if removed == 1 else 'analyses'} "
-             f"from {cache.cache_dir()}")
+             f"from {visible(str(cache.cache_dir()))}")
     else:
         count, size = cache.stats()
-        _out(f"{cache.cache_dir()}: {count} entries, {size / 2**20:.1f} MiB "
+        _out(f"{visible(str(cache.cache_dir()))}: {count} entries, {size / 2**20:.1f} MiB "
              f"(cap {cache.MAX_BYTES / 2**20:.0f} MiB)")
     return 0
 
