@@ -57,7 +57,7 @@ STALE_SECONDS = 3600
 ENV_DIR = "NEWSREADER_CACHE_DIR"
 SUBFOLDER = "newsreader-analyses"
 MARKER = "CACHEDIR.TAG"
-STATE = "size.json"
+STATE = "size"
 _MARKER_TEXT = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
     "# This folder is newsreader's analysis cache; `newsreader cache clear` empties it.\n"
@@ -242,26 +242,29 @@ def _account(folder: Path, delta: int, keep: str) -> None:
 
 
 def _read_state(folder: Path) -> tuple[int, int]:
+    """The running size and the writes since the last recount (a recount if unreadable)."""
     try:
-        with (folder / STATE).open("rb") as fh:
-            data = json.loads(fh.read(4096))
-        total, writes = data["bytes"], data["writes"]
-        if type(total) is int and type(writes) is int and total >= 0 and writes >= 0:
+        fd = os.open(folder / STATE, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+        try:
+            fields = os.read(fd, 64).split()
+        finally:
+            os.close(fd)
+        total, writes = int(fields[0]), int(fields[1])
+        if total >= 0 and writes >= 0:
             return total, writes
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, IndexError):
         pass
     return _scan(folder)[1], 0
 
 
 def _write_state(folder: Path, total: int, writes: int) -> None:
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=_TMP_PREFIX, suffix=_TMP_SUFFIX)
+    """Overwrite the fixed-width state record in place: a rename per write would cost as much as
+    the entry's own. Concurrent writers may lose an update; the recounts correct the drift."""
+    fd = os.open(folder / STATE, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump({"bytes": total, "writes": writes}, fh)
-        os.replace(tmp, folder / STATE)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        os.pwrite(fd, f"{total:20d} {writes:20d}\n".encode(), 0)
+    finally:
+        os.close(fd)
 
 
 # --- the folder -----------------------------------------------------------------------------------
