@@ -281,3 +281,19 @@ def test_a_bad_entry_is_rebuilt_and_used_no_more() -> None:
     result = analyze_article(ARTICLE)
     assert result.text == ARTICLE.text
     assert cache.get(key) is not None and cache.get(key).to_dict() == result.to_dict()
+
+
+def test_a_damaged_or_linked_size_record_is_never_trusted_nor_written_through(
+        tmp_path: Path) -> None:
+    cache.put(_key(0), Analysis(text="first", source="-", title=None, pipeline=INFO))
+    state = cache.cache_dir() / cache.STATE
+    state.write_text("garbage")
+    cache.put(_key(1), Analysis(text="second", source="-", title=None, pipeline=INFO))
+    assert int(state.read_text().split()[0]) == cache.stats()[1]  # recounted
+    user_file = tmp_path / "notes.txt"
+    user_file.write_text("mine")
+    state.unlink()
+    state.symlink_to(user_file)
+    cache.put(_key(2), Analysis(text="third", source="-", title=None, pipeline=INFO))
+    assert user_file.read_text() == "mine"
+    assert cache.get(_key(2)) is not None

@@ -233,16 +233,19 @@ def _owned(folder: Path) -> bool:
 
 def _account(folder: Path, delta: int, keep: str) -> None:
     """Add ``delta`` bytes to the running size; prune when it passes the cap or is due a recount."""
-    total, writes = _read_state(folder)
-    total, writes = max(0, total + delta), writes + 1
+    state = _read_state(folder)
+    if state is None:  # recounted, the new entry included
+        total, writes = _scan(folder)[1], 1
+    else:
+        total, writes = max(0, state[0] + delta), state[1] + 1
     if total > MAX_BYTES or writes % RESYNC_EVERY == 0:
         _prune_owned(folder, MAX_BYTES, keep=keep)
     else:
         _write_state(folder, total, writes)
 
 
-def _read_state(folder: Path) -> tuple[int, int]:
-    """The running size and the writes since the last recount (a recount if unreadable)."""
+def _read_state(folder: Path) -> tuple[int, int] | None:
+    """The running size and the writes since the last recount; ``None`` if unreadable."""
     try:
         fd = os.open(folder / STATE, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
         try:
@@ -254,7 +257,7 @@ def _read_state(folder: Path) -> tuple[int, int]:
             return total, writes
     except (OSError, ValueError, IndexError):
         pass
-    return _scan(folder)[1], 0
+    return None
 
 
 def _write_state(folder: Path, total: int, writes: int) -> None:
@@ -262,7 +265,9 @@ def _write_state(folder: Path, total: int, writes: int) -> None:
     the entry's own. Concurrent writers may lose an update; the recounts correct the drift."""
     fd = os.open(folder / STATE, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
     try:
-        os.pwrite(fd, f"{total:20d} {writes:20d}\n".encode(), 0)
+        record = f"{total:20d} {writes:20d}\n".encode()
+        os.pwrite(fd, record, 0)
+        os.ftruncate(fd, len(record))
     finally:
         os.close(fd)
 
