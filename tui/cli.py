@@ -1,6 +1,7 @@
 """The ``newsreader`` command: the reader, ``analyze`` and ``cache``.
 
-Errors are one line on stderr: exit 2 for a usage error, 1 for an input that cannot be read.
+Errors are one line on stderr: exit 2 for a usage error, 1 for an input that cannot be read or
+analysed and for output that cannot be written, 141 when a pipe's reader stops early.
 Heavy modules (spaCy, Textual) are imported only by the sub-command that needs them.
 """
 
@@ -9,7 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -199,9 +200,7 @@ def _analyze_one(target: str, fmt: str, model: str | None, use_cache: bool) -> s
     except Exception as exc:  # an internal error on this article only
         if os.environ.get("NEWSREADER_DEBUG"):
             raise
-        from tui.sources.sanitize import visible
-
-        _error(f"{visible(target)}: internal error: {type(exc).__name__}: {exc} "
+        _error(f"{target}: internal error: {type(exc).__name__}: {exc} "
                "(set NEWSREADER_DEBUG=1 for details)")
     return None
 
@@ -251,7 +250,7 @@ def _run_cache(ns: argparse.Namespace) -> int:
 
 
 def _run_reader(ns: argparse.Namespace) -> int:
-    from tui.sources import SourceError, expand, load, reattach_terminal
+    from tui.sources import SourceError, expand, load
 
     paths = ns.articles or [str(p) for p in sorted(SEEDS.glob("*.txt"))[:1]]
     if not paths:
@@ -269,7 +268,7 @@ def _run_reader(ns: argparse.Namespace) -> int:
     except SourceError as exc:
         _error(str(exc))
         return 1
-    if not _keyboard(reattach_terminal):
+    if not _keyboard():
         _error("no terminal to read the keyboard from (standard input is not one and there is "
                "no controlling terminal); use 'newsreader analyze' without one")
         return 1
@@ -281,14 +280,16 @@ def _run_reader(ns: argparse.Namespace) -> int:
     return app.return_code or 0
 
 
-def _keyboard(reattach: Callable[[], bool]) -> bool:
+def _keyboard() -> bool:
     """Whether the reader has a keyboard: standard input is a terminal, or was made one.
 
     Reading keys from a pipe or /dev/null (`ls | xargs newsreader`, `newsreader f </dev/null`,
     after `cat f | newsreader -`) would spin on end-of-file and never see `q`: the controlling
     terminal (/dev/tty) is reattached instead, and without one the reader cannot run.
     """
-    return os.isatty(0) or (reattach() and os.isatty(0))
+    from tui.sources import reattach_terminal
+
+    return os.isatty(0) or (reattach_terminal() and os.isatty(0))
 
 
 if __name__ == "__main__":  # pragma: no cover
