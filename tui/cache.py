@@ -127,7 +127,7 @@ def get(key: str) -> Analysis | None:
         if len(raw) > MAX_ENTRY_BYTES:
             return None
         analysis = _decode(raw)
-        if analysis is not None:
+        if analysis is not None and _owned(cache_dir()):
             with contextlib.suppress(OSError):
                 os.utime(fd)  # mark as recently used, for the size cap
         return analysis
