@@ -27,8 +27,8 @@ def month(s: Scanner, i: int, *, day_before: bool = False) -> Hit | None:
             return None
     day: int | None = None
     year: int | None = None
-    if not day_before and j < n and is_digit(s.toks[j]) and s.toks[j].isdecimal():
-        v = int(s.toks[j])
+    if not day_before and j < n and is_digit(s.toks[j]) and len(s.toks[j]) <= 4:
+        v = values.integer(s.toks[j]) or 0
         if 1 <= v <= 31 and len(s.toks[j]) <= 2:
             day = v
             j += 1

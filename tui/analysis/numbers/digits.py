@@ -46,7 +46,10 @@ def from_digits(s: Scanner, i: int) -> Hit | None:
     if j < s.n and s.glued(j):
         suf = s.low[j]
         if suf in s.w["ordinal_suffixes"] and tok.isdecimal():
-            return ordinals.ordinal(s, i, j + 1, int(tok))
+            rank = values.integer(tok)
+            if rank is None:
+                return Hit(i, j + 1, "ordinal", None, core0=i)  # a rank too large to be one
+            return ordinals.ordinal(s, i, j + 1, rank)
         if (
             suf == "s"
             and tok.isdecimal()
@@ -88,9 +91,11 @@ def slashed(s: Scanner, i: int) -> Hit | None:
     if not all(p.isdecimal() for p in parts):
         return None
     if len(parts) == 3:
-        y = int(parts[2])
-        return Hit(i, j, "date", y if len(parts[2]) == 4 else None, None, None, i)
+        y = int(parts[2]) if len(parts[2]) == 4 else None
+        return Hit(i, j, "date", y, None, None, i)
+    if len(parts) != 2 or max(len(p) for p in parts) > 2:
+        return None  # 1/1,000 or 1/1.5: the slash is not a fraction's
     a, b = int(parts[0]), int(parts[1])
-    if len(parts) == 2 and 0 < a < b <= 10:
+    if 0 < a < b <= 10:
         return s.finish(i, j, "fraction", round(a / b, 3), None, None, core0=i)
     return None

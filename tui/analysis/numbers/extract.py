@@ -81,7 +81,7 @@ def extract_numbers(doc: Doc, names: list[Entity]) -> list[Number]:
             and h.qualifier is None
             and isinstance(value, (int, float))
             and 0 < value < 120
-            and value == int(value)
+            and values.is_integral(value)
             and h.i0 >= 2
             and toks[h.i0 - 1] == ","
             and h.i1 < len(toks)

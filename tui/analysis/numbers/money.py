@@ -43,7 +43,12 @@ def money_prefix(s: Scanner, i: int) -> Hit | None:
     c = values.core(s, j)
     if c is None:
         # $5M, $2B
-        if j + 1 < s.n and s.glued(j + 1) and s.toks[j + 1] in s.w["scale_letters_after_currency"]:
+        if (
+            j + 1 < s.n
+            and ":" not in s.toks[j]
+            and s.glued(j + 1)
+            and s.toks[j + 1] in s.w["scale_letters_after_currency"]
+        ):
             c = Core(
                 j + 2, values.num(s.toks[j]) * t.scale_abbrevs[s.low[j + 1]], True, scaled=True
             )

@@ -132,7 +132,7 @@ def read_after(
                     value *= c2.scale  # "5 to 10 million": the scale applies to both
                 upper = c2.value
                 j = c2.j
-    if low[j : j + 3] == ["and", "a", "half"] and value == int(value):
+    if low[j : j + 3] == ["and", "a", "half"] and values.is_integral(value):
         value += 0.5
         j += 3
     if currency is None:
@@ -233,7 +233,13 @@ def read_after(
     if vague:
         return s.finish(s0, j, "range", value, None, None, core0=i)
     # day + month: 16 October 2022, 16th of October
-    if c.digits and not c.scaled and upper is None and value == int(value) and 1 <= value <= 31:
+    if (
+        c.digits
+        and not c.scaled
+        and upper is None
+        and values.is_integral(value)
+        and 1 <= value <= 31
+    ):
         k = j + 1 if s.lw(j) == "of" else j
         if k < n and s.cap(k) and (low[k] in t.months or low[k] in t.month_abbrevs):
             h = dates.month(s, k, day_before=True)

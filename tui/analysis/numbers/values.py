@@ -28,16 +28,39 @@ class Core:
 
 
 def num(s: str) -> float:
-    return float(s.replace(",", ""))
+    """The value of a digit token ("1,000.5"); ``inf`` when too large for a float, ``nan`` when
+    not a plain number (a clock "3:45"): never an exception. ``clean`` turns both into None."""
+    try:
+        return float(s.replace(",", ""))
+    except ValueError:
+        return math.nan
+
+
+def integer(s: str) -> int | None:
+    """The integer of a plain digit token, None when it has more than 15 digits (too large to
+    be a rank or a count anyone writes, and beyond a float's exact integers)."""
+    return int(s) if s.isdecimal() and len(s) <= 15 else None
+
+
+def is_integral(v: float) -> bool:
+    """``v`` is a finite whole number (``v == int(v)`` without the overflow on ``inf``)."""
+    return math.isfinite(v) and v == int(v)
 
 
 def clean(v: float | None) -> float | None:
-    """Integral values as ``int``, others rounded to 6 decimals; None for inf/nan."""
-    if v is None or not math.isfinite(v):
+    """Integral values as ``int``, others rounded to 6 decimals; None for inf/nan and for
+    integers too large for a float."""
+    if v is None:
         return None
-    if abs(v) < 1e15 and v == int(v):
-        return int(v)
-    return round(v, 6)
+    try:
+        f = float(v)
+    except OverflowError:
+        return None
+    if not math.isfinite(f):
+        return None
+    if abs(f) < 1e15 and f == int(f):
+        return int(f)
+    return round(f, 6)
 
 
 def upper(upper: float | None) -> str | None:
@@ -45,6 +68,8 @@ def upper(upper: float | None) -> str | None:
     if upper is None:
         return None
     u = clean(upper)
+    if u is None:
+        return None
     return f"to {u:,}" if isinstance(u, int) and u >= 10000 else f"to {u}"
 
 
