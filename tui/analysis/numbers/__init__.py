@@ -24,8 +24,15 @@ Values (documented choices):
   decade ``the 1990s`` -> 1990; ``the 20th century`` -> 20 with unit ``century``); a relative
   date with a count keeps the count (``two years ago`` -> 2, unit ``years ago``); otherwise None
   (``Wednesday``, ``last week``, ``Oct. 16``).
-* time: hours after midnight as a decimal (``3 pm`` -> 15, ``10:30`` -> 10.5, ``noon`` -> 12).
-* duration without a count (``for years``, ``weeks``, ``centuries``): None, with the unit.
+* time: hours after midnight as a decimal (``3 pm`` -> 15, ``10:30`` -> 10.5, ``noon`` -> 12);
+  a time of day without a clock (``at dawn``, ``before sundown``): None.
+* holidays and seasons are dates (``Christmas``, ``New Year's Eve``, ``early summer``): None,
+  or the year written with them (``Christmas 2019``, ``the summer of 2019`` -> 2019).
+* score (``won 3-1``, ``voted 52-48``, ``drew 2-2``): the first number, the second in the
+  qualifier (``to 1``); a dash from a larger to a smaller number is a score, not a range.
+* no duration without a count: ``for years``, ``weeks``, ``centuries`` are not numbers;
+  ``several years`` (None, qualifier ``several``) and ``a couple of weeks`` (2) are.
+* a value too large for a float, or not finite, is None (never an exception).
 * ``the first 7 months of 2022`` gives two numbers: ``the first 7 months`` (duration 7 months,
   qualifier ``first``) and ``2022`` (date 2022).
 * Rates fold into the unit: ``50 billion cubic meters of gas a year`` -> 5e10 ``cubic meters/year``;
@@ -39,7 +46,7 @@ approximator (Boeing 737, Nord Stream 1, Section 230) unless that word ends a PE
 name or a unit follows ("met Putin 38 times"), capitalised number words and ordinals inside a
 sentence (Formula One, the Second World War), label words (page 5, flight 370, No. 1), and any
 number inside one of the ``names`` spans.  Roman numerals are never numbers.  Also skipped:
-"one" as a pronoun ("one of the ...", "the one who", "one could"), scores ("won 3-1"), phone
+"one" as a pronoun ("one of the ...", "the one who", "one could", "one by one"), phone
 numbers, street numbers ("10 Downing Street"), list markers ("1." at a line start) and numbers in
 paths or hashtags.
 

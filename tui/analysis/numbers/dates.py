@@ -88,6 +88,13 @@ def date_edges(s: Scanner, h: Hit) -> None:
         or (s.lw(i - 1) in s.t.seasons and s.toks[h.core0].isdecimal())
     ):
         h.i0 = i - 1  # early 2019, summer 2020
+    elif (
+        i - 2 >= s.floor
+        and s.lw(i - 1) == "of"
+        and s.lw(i - 2) in s.t.seasons
+        and s.toks[h.core0].isdecimal()
+    ):
+        h.i0 = i - 3 if s.lw(i - 3) == "the" and i - 3 >= s.floor else i - 2  # the summer of 2019
 
 
 def weekday(s: Scanner, i: int) -> Hit | None:
@@ -273,3 +280,52 @@ def plural_after(s: Scanner, i: int, j: int) -> bool:
         and prev not in s.w["possessive_det"]
         and s.toks[i - 1] not in s.w["apostrophes"]
     )
+
+
+def season(s: Scanner, i: int) -> Hit | None:
+    """A season with an edge word: "early summer", "late spring", "mid-winter" (a date, no
+    value). A bare season ("the summer heat") is not read; "last summer" is a relative date."""
+    prev = s.lw(i - 1)
+    if prev in s.w["dashes"] and s.glued(i) and s.lw(i - 2) == "mid" and i - 2 >= s.floor:
+        return Hit(i - 2, i + 1, "date", None, None, None, i)
+    if (
+        prev in s.w["decade_edges"]
+        and i - 1 >= s.floor
+        and (not s.cap(i - 1) or s.sentence_initial(i - 1))
+    ):
+        return Hit(i - 1, i + 1, "date", None, None, None, i)
+    return None
+
+
+def holiday(s: Scanner, i: int) -> Hit | None:
+    """A holiday: "Christmas", "Christmas Day", "New Year's Eve", "Ramadan", "Easter 2020"
+    (a date; the year is its value when one follows). Not inside a name ("Father Christmas",
+    "Christmas Island") nor as a thing ("a Christmas tree")."""
+    if not s.cap(i):
+        return None
+    j = None
+    for k in range(min(s.t.max_holiday, s.n - i), 0, -1):
+        key = tuple(s.w_apostrophe(x) for x in s.toks[i : i + k])
+        if key in s.t.holidays:
+            j = i + k
+            break
+    if j is None:
+        return None
+    if (
+        i > 0
+        and s.cap(i - 1)
+        and is_word(s.toks[i - 1])
+        and not s.sentence_initial(i - 1)
+        and (s.low[i - 1] not in s.t.allowed_cap_before)
+    ):
+        return None  # Father Christmas, Operation Easter
+    if j < s.n and is_word(s.toks[j]) and s.cap(j) and s.low[j] not in s.t.allowed_cap_before:
+        return None  # Christmas Island, Easter Island
+    if s.lw(j) in s.w["holiday_things"]:
+        return None  # a Christmas tree, Easter eggs
+    year = None
+    if j < s.n and s.toks[j].isdecimal() and len(s.toks[j]) == 4:
+        year = int(s.toks[j])
+        j += 1
+    h = Hit(i, j, "date", year, None, None, i)
+    return h

@@ -64,5 +64,5 @@ def bare_time_unit(s: Scanner, i: int) -> Hit | None:
         if q is not None:
             qual = " ".join(s.low[q[0] : i])
             return Hit(q[0], i + 1, "duration", 2 if qual == "a couple of" else None, w, qual, i)
-        return s.finish(i, i + 1, "duration", None, w, None, core0=i)
+        return None  # "for years": no count, no number
     return None

@@ -25,6 +25,7 @@ KIND_LABELS: dict[str, str] = {
     "duration": "DATE",
     "age": "DATE",
     "range": "CARDINAL",
+    "score": "CARDINAL",
 }
 """OntoNotes label for each number kind, used when the pipeline has no numeric NER of its own."""
 

@@ -12,18 +12,28 @@ from tui.analysis.numbers.tables import is_digit, is_word
 from tui.analysis.numbers.values import Core
 
 
+def is_prefix(s: Scanner, i: int) -> bool:
+    """Token i is a currency sign, an upper-case ISO code or a prefix abbreviation ("RM")."""
+    w = s.low[i]
+    t = s.t
+    return (
+        w in t.currency_symbols
+        or (w in t.currency_codes and s.toks[i].isupper())
+        or s.toks[i] in t.currency_prefixes
+    )
+
+
 def money_prefix(s: Scanner, i: int) -> Hit | None:
     t = s.t
     w = s.low[i]
     start = i
-    code = t.currency_symbols.get(w) or t.currency_codes.get(w)
+    prefix = t.currency_prefixes.get(s.toks[i])
+    code = t.currency_symbols.get(w) or t.currency_codes.get(w) or prefix
     if code is None:
         return None
-    if w in s.w["rupee_abbrevs"] and not s.cap(i):
-        return None
     j = i + 1
-    if w == "rs" and j < s.n and s.toks[j] == ".":
-        j += 1
+    if prefix is not None and j < s.n and s.toks[j] == "." and s.glued(j):
+        j += 1  # "Rs. 40"
     # US$, HK$, A$
     if (
         i - 1 >= s.floor

@@ -10,6 +10,7 @@ from tui.analysis.numbers import (
 )
 from tui.analysis.numbers.scanner import Hit, Scanner
 from tui.analysis.numbers.tables import is_digit
+from tui.analysis.numbers.values import Core
 
 
 def after_change(s: Scanner, i: int) -> bool:
@@ -24,11 +25,36 @@ def after_change(s: Scanner, i: int) -> bool:
 
 
 def score_context(s: Scanner, i: int, j: int) -> bool:
-    return (
-        s.lw(i - 1) in s.w["score_words"]
-        or s.lw(j) in s.w["score_words"]
-        or (s.lw(i - 1) in s.w["score_articles"] and s.lw(j) in s.w["score_words"])
-    )
+    """A score or vote word before the pair at [i, j) or after it: "won 3-1", "by a vote of
+    60-40", "a 3-1 win", "a 52-48 vote"."""
+    before = s.lw(i - 1)
+    words = s.w["score_words"]
+    if before in s.w["score_links"] and s.lw(i - 2) in words:
+        return True
+    return before in words or s.lw(j) in words
+
+
+def is_score(s: Scanner, i: int, j: int, c: Core, c2: Core) -> bool:
+    """The pair ``c`` [sep at j] ``c2`` is a score or a vote: two whole numbers, no unit after,
+    and a score word around them, or a dash between a larger (or equal) number and a smaller one
+    ("drew 2-2", "passed 52-48"; an ascending "5-10" is a range)."""
+    if c.scaled or c2.scaled or c.glued_unit or c2.glued_unit or not c2.digits:
+        return False
+    if not (values.is_integral(c.value) and values.is_integral(c2.value)):
+        return False
+    if s.unit_like(c2.j) or (s.lw(c2.j) in s.w["dashes"] and s.glued(c2.j)):
+        return False  # "10-5 km", "4-3-3"
+    after = s.toks[c2.j] if c2.j < s.n else ""
+    if score_context(s, i, c2.j):
+        return c2.value <= c.value or not (
+            after[:1].islower() and after.lower() not in s.w["score_followers"]
+        )
+    return s.low[j] in s.w["dashes"] and c2.value <= c.value and not c.year_like
+
+
+def score(s: Scanner, i0: int, i: int, c: Core, c2: Core) -> Hit:
+    """A score or vote: the first number, the second kept as the qualifier ("3-1": 3, "to 1")."""
+    return Hit(i0, c2.j, "score", c.value, None, values.upper(c2.value), i)
 
 
 def between(s: Scanner, i: int) -> Hit | None:

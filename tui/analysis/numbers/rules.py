@@ -60,6 +60,10 @@ def _time_word(s: Scanner, i: int) -> Hit | None:
     return times.time_tail(s, i, i + 1, float(s.t.time_words[s.low[i]]), i)
 
 
+def _holiday_start(s: Scanner, i: int) -> bool:
+    return s.cap(i) and s.low[i] in s.t.holiday_starts
+
+
 def _not_a_word(s: Scanner, i: int) -> Hit | None:
     return None
 
@@ -73,11 +77,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "currency prefix",
-        "$5 billion, US$5, EUR 10",
-        lambda s, i: (
-            s.low[i] in s.t.currency_symbols
-            or (s.low[i] in s.t.currency_codes and s.toks[i].isupper())
-        ),
+        "$5 billion, US$5, EUR 10, RM 5 million, Rs. 40",
+        money.is_prefix,
         money.money_prefix,
     ),
     Rule(
@@ -88,6 +89,13 @@ RULES: tuple[Rule, ...] = (
         "a lone '%' or '#' starts nothing",
         lambda s, i: not is_word(s.toks[i]),
         _not_a_word,
+    ),
+    Rule(
+        "holiday",
+        "at Christmas, on New Year's Eve, Ramadan",
+        _holiday_start,
+        dates.holiday,
+        _always,
     ),
     Rule(
         "month",
@@ -152,6 +160,15 @@ RULES: tuple[Rule, ...] = (
         "a million, half a dozen",
         lambda s, i: s.low[i] in s.t.scales or s.low[i] == "dozen",
         words.bare_scale,
+    ),
+    Rule(
+        "season", "in early summer, mid-winter", lambda s, i: s.low[i] in s.t.seasons, dates.season
+    ),
+    Rule(
+        "time of day",
+        "at dawn, before sundown",
+        lambda s, i: s.low[i] in s.t.day_times,
+        times.day_time,
     ),
     Rule(
         "bare time unit",

@@ -61,6 +61,11 @@ class Scanner:
         self.n = len(toks)
         self.floor = 0  # tokens before this index belong to an earlier hit
 
+    @staticmethod
+    def w_apostrophe(tok: str) -> str:
+        """A token with the typographic apostrophe made plain (for phrase lookups as written)."""
+        return "'" if tok == "’" else tok
+
     def pos(self, i: int) -> str:
         """The trained tagger's coarse part of speech for the word at token i ("" without one)."""
         if self.doc is None or not 0 <= i < self.n:

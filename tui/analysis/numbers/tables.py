@@ -58,6 +58,8 @@ class Tables:
     percent: dict[tuple[str, ...], str]
     currency_symbols: dict[str, str]
     currency_codes: dict[str, str]
+    currency_prefixes: dict[str, str]
+    """Abbreviations written before the number, as written ("Rs", "RM")."""
     currency_words: dict[tuple[str, ...], str]
     currency_ambiguous: dict[str, str]
     currency_subunits: dict[str, tuple[str, float]]
@@ -103,6 +105,13 @@ class Tables:
     max_phrase: int
     tail_qualifiers: dict[tuple[str, ...], str]
     measure_scales: dict[str, float]
+    holidays: frozenset[tuple[str, ...]]
+    """Holiday names as written, cut into tokens ("New", "Year", "'", "s", "Eve")."""
+    max_holiday: int
+    one_idioms: tuple[tuple[tuple[str, ...], int], ...]
+    """Each idiom with "one" in it, and the position of that "one" ("one by one" twice)."""
+    holiday_starts: frozenset[str]
+    day_times: frozenset[str]
     sets: dict[str, frozenset[str]]
     """The small named word sets of ``word_sets`` ("age_words", "dashes" ...)."""
 
@@ -127,6 +136,10 @@ def tables() -> Tables:
     percent = _phrase_table(d["percent_words"])
     approximators = _phrase_table(d["approximators"])
     relative_nouns = frozenset(d["relative_nouns"])
+    holidays = frozenset(
+        tuple("'" if x == "’" else x for x in (m.group() for m in TOKEN_RE.finditer(h)))
+        for h in d["holidays"]
+    )
     triggers = (
         set(d["units"])
         | set(d["tens"])
@@ -143,8 +156,12 @@ def tables() -> Tables:
         | set(d["time_words"])
         | set(d["currency_symbols"])
         | set(codes)
+        | {w.lower() for w in d["currency_prefix_words"]}
         | set(d["unicode_fractions"])
         | set(d["decade_words"])
+        | set(d["seasons"])
+        | set(d["day_times"])
+        | {h[0].lower() for h in holidays}
         | {w.lower() for key in _TRIGGER_SETS for w in d["word_sets"][key]}
     )
     return Tables(
@@ -162,6 +179,7 @@ def tables() -> Tables:
         percent=percent,
         currency_symbols=d["currency_symbols"],
         currency_codes=codes,
+        currency_prefixes=d["currency_prefix_words"],
         currency_words=currency_words,
         currency_ambiguous=d["currency_words_ambiguous"],
         currency_subunits={k: (v[0], v[1]) for k, v in d["currency_subunits"].items()},
@@ -214,6 +232,13 @@ def tables() -> Tables:
         triggers=frozenset(triggers),
         tail_qualifiers=_phrase_table(d["tail_qualifiers"]),
         measure_scales={k: float(v) for k, v in d["measure_scales"].items()},
+        holidays=holidays,
+        max_holiday=max(len(h) for h in holidays),
+        one_idioms=tuple(
+            (_tok(p), k) for p in d["one_idioms"] for k, x in enumerate(_tok(p)) if x == "one"
+        ),
+        holiday_starts=frozenset(h[0].lower() for h in holidays),
+        day_times=frozenset(d["day_times"]),
         sets={k: frozenset(v) for k, v in d["word_sets"].items() if not k.startswith("_")},
         max_phrase=max(
             len(p) for t in (measures, currency_words, percent, approximators) for p in t

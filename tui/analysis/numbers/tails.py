@@ -113,8 +113,10 @@ def read_after(
                         y2 = (value // 100) * 100 + y2
                     if y2 > value and not ranges.score_context(s, i, c2.j):
                         return s.finish(s0, c2.j, "date", value, None, f"to {int(y2)}", core0=i)
+                if c.digits and currency is None and ranges.is_score(s, i, j, c, c2):
+                    return ranges.score(s, s0, i, c, c2)
                 if c.digits and ranges.score_context(s, i, c2.j):
-                    return None  # a score ("won 3-1") is not a quantity
+                    return None  # "won 5-10 seats": neither a score nor a quantity
                 elif (
                     c2.value <= value
                     and not c2.scaled

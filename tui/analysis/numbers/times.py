@@ -35,3 +35,17 @@ def time_tail(s: Scanner, i: int, j: int, value: float, core0: int) -> Hit:
             j += 1
     h = s.finish(i, j, "time", round(value, 3), None, None, core0=core0)
     return h
+
+
+def day_time(s: Scanner, i: int) -> Hit | None:
+    """A time of day without a clock: "at dawn", "before sundown", "from dawn to dusk" (a time
+    with no value). Only after a preposition of time, lower-case ("Dawn" is a name) and not
+    "the dawn of" an era."""
+    if not s.toks[i].islower() or s.lw(i + 1) == "of":
+        return None
+    prev = s.lw(i - 1)
+    if prev == "the":
+        prev = s.lw(i - 2)
+    if prev not in s.w["day_time_before"]:
+        return None
+    return Hit(i, i + 1, "time", None, None, None, i)

@@ -11,6 +11,15 @@ from tui.analysis.numbers.scanner import Hit, Scanner
 from tui.analysis.numbers.values import Core
 
 
+def in_one_idiom(s: Scanner, i: int) -> bool:
+    """The "one" at token i is inside an idiom where it counts nothing ("one by one")."""
+    for words, k in s.t.one_idioms:
+        a = i - k
+        if a >= 0 and tuple(s.low[a : a + len(words)]) == words:
+            return True
+    return False
+
+
 def from_words(s: Scanner, i: int) -> Hit | None:
     t = s.t
     w = s.low[i]
@@ -18,7 +27,7 @@ def from_words(s: Scanner, i: int) -> Hit | None:
         return None  # Formula One, Group of Seven
     if s.name_before(i):
         return None
-    if w == "one" and s.pos(i) == "PRON":
+    if w == "one" and (s.pos(i) == "PRON" or in_one_idiom(s, i)):
         return None
     if w == "one":
         prev = s.lw(i - 1)
