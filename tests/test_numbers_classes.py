@@ -51,6 +51,10 @@ SCORES = [
     ("The court's 5-4 ruling stood.", "5-4", 5, "to 4"),
     ("The home side led 1 – 0 at half-time.", "1 – 0", 1, "to 0"),
     ("The match ended 0-0.", "0-0", 0, "to 0"),
+    # a result line after a team's name
+    ("Group F: Sweden 1 – 0 Korea Republic", "1 – 0", 1, "to 0"),
+    ("Group G: Tunisia 1 – 2 England", "1 – 2", 1, "to 2"),
+    ("Late on, the hosts beat Panama 3-0.", "3-0", 3, "to 0"),
 ]
 
 
@@ -77,8 +81,13 @@ def test_score_label_is_cardinal() -> None:
     assert [(e.text, e.label) for e in ents] == [("3-1", "CARDINAL")]
 
 
-def test_phone_numbers_are_not_scores() -> None:
+def test_phone_numbers_and_models_are_not_scores() -> None:
     absent("Call 555-1234 now.", "555-1234")
+    absent("They flew a Boeing 737-800 jet.", "737-800")
+
+
+def test_the_second_number_of_a_result_is_not_a_cardinal() -> None:
+    assert [g[0] for g in found("Sweden beat Korea 1 – 0 on Monday.")] == ["1 – 0", "Monday"]
 
 
 # ---- currency prefixes
@@ -222,6 +231,8 @@ def test_no_duration_without_a_number(text: str, word: str) -> None:
     ("Which one did you pick?", "one"),
     ("the one and only", "one"),
     ("one said no", "one"),
+    ("The new flag may replace the current one.", "one"),
+    ("It is a potentially very serious one.", "one"),
 ])
 def test_one_as_a_pronoun(text: str, word: str) -> None:
     absent(text, word)
@@ -233,6 +244,8 @@ def test_one_as_a_pronoun(text: str, word: str) -> None:
     ("It took one year.", "one year", "duration", 1),
     ("one or two people", "one or two", "range", 1),
     ("He stayed as one stipulation required.", "one", "cardinal", 1),
+    ("The score was two to one.", "one", "cardinal", 1),
+    ("They needed at least one.", "at least one", "cardinal", 1),
 ])
 def test_one_as_a_number(text: str, span: str, kind: str, value: float) -> None:
     hits = [g for g in found(text) if g[0] == span]

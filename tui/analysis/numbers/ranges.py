@@ -9,7 +9,7 @@ from tui.analysis.numbers import (
     values,
 )
 from tui.analysis.numbers.scanner import Hit, Scanner
-from tui.analysis.numbers.tables import is_digit
+from tui.analysis.numbers.tables import is_digit, is_word
 from tui.analysis.numbers.values import Core
 
 
@@ -49,6 +49,15 @@ def is_score(s: Scanner, i: int, j: int, c: Core, c2: Core) -> bool:
         return c2.value <= c.value or not (
             after[:1].islower() and after.lower() not in s.w["score_followers"]
         )
+    if (
+        s.toks[j] == "–"
+        and i > 0
+        and s.cap(i - 1)
+        and is_word(s.toks[i - 1])
+        and s.low[i - 1] not in s.t.allowed_cap_before
+        and s.result_follows(i)
+    ):
+        return True  # "Tunisia 1 – 2 England"
     return s.low[j] in s.w["dashes"] and c2.value <= c.value and not c.year_like
 
 

@@ -137,13 +137,32 @@ class Scanner:
                 return True  # the tail of "3-1", "555-1234"
             if prev in self.w["glued_label_symbols"]:
                 return True  # #3, paths and addresses
+        elif prev == "–" and i >= 2 and is_digit(self.toks[i - 2]):
+            return True  # the tail of "Sweden 1 – 0"
         if is_word(prev):
             if lp in t.name_like_before:
                 return True
             if (prev[0].isupper() or not prev.islower()) and lp not in t.allowed_cap_before:
                 # "met Putin 38 times" is a number, "Boeing 737" is not
-                return self.ends[i - 1] not in self.actor_ends and not self.quantity_follows(i)
+                return (
+                    self.ends[i - 1] not in self.actor_ends
+                    and not self.quantity_follows(i)
+                    and not self.result_follows(i)
+                )
         return bool(prev == "." and i >= 2 and self.low[i - 2] in self.w["label_abbrevs"])
+
+    def result_follows(self, i: int) -> bool:
+        """Token i starts a result after a team's name: "Sweden 1 – 0", "Belgium 3-0" (one or
+        two digits each; with a hyphen the first not smaller: "Boeing 737-800" stays a name)."""
+        j = i + 1
+        if j + 1 >= self.n or self.toks[j] not in self.w["range_dashes"]:
+            return False
+        if self.toks[j] == "-" and not (self.glued(j) and self.glued(j + 1)):
+            return False
+        a, b = self.toks[i], self.toks[j + 1]
+        if not (a.isdecimal() and b.isdecimal() and len(a) <= 2 and len(b) <= 2):
+            return False
+        return self.toks[j] == "–" or int(b) <= int(a)
 
     def metres(self, j: int) -> bool:
         """A glued "m" at token j means metres, not million ("a 100m race", "a 10m-high wall")."""

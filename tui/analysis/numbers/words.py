@@ -8,6 +8,7 @@ from tui.analysis.numbers import (
     values,
 )
 from tui.analysis.numbers.scanner import Hit, Scanner
+from tui.analysis.numbers.tables import is_word
 from tui.analysis.numbers.values import Core
 
 
@@ -17,6 +18,18 @@ def in_one_idiom(s: Scanner, i: int) -> bool:
         a = i - k
         if a >= 0 and tuple(s.low[a : a + len(words)]) == words:
             return True
+    return False
+
+
+def determined(s: Scanner, i: int) -> bool:
+    """A determiner comes before token i with only lower-case words between, up to four
+    tokens back ("the one", "the current one", "a potentially very serious one")."""
+    for k in range(i - 1, max(i - 5, s.floor - 1), -1):
+        w = s.low[k]
+        if w in s.w["one_pronoun_end_before"]:
+            return True
+        if not s.toks[k].islower() or not is_word(w) or w in s.t.units or w in s.t.tens:
+            return False
     return False
 
 
@@ -41,12 +54,8 @@ def from_words(s: Scanner, i: int) -> Hit | None:
             and nxt not in s.w["and_or_dash"]
         ):
             return None
-        if (
-            i + 1 < s.n
-            and s.toks[i + 1] in s.w["one_pronoun_end"]
-            and prev in s.w["one_pronoun_end_before"]
-        ):
-            return None
+        if (i + 1 >= s.n or s.toks[i + 1] in s.w["one_pronoun_end"]) and determined(s, i):
+            return None  # "the current one.", "a very serious one,"
     if (
         w == "one"
         and s.lw(i + 1) in s.w["dashes"]
