@@ -205,6 +205,15 @@ def test_durations_with_a_count(text: str, span: str, value: float | None, unit:
     check(text, span, "duration", value, unit, qualifier)
 
 
+@pytest.mark.parametrize(("text", "span", "value", "unit"), [
+    ("A year earlier, sales were flat.", "A year earlier", 1, "years earlier"),
+    ("Two years later, he left.", "Two years later", 2, "years later"),
+    ("He left a year ago.", "a year ago", 1, "years ago"),
+])
+def test_counted_relative_dates(text: str, span: str, value: float, unit: str) -> None:
+    check(text, span, "date", value, unit, None)
+
+
 @pytest.mark.parametrize(("text", "word"), [
     ("They fought for years.", "years"),
     ("The feud went on for decades.", "decades"),

@@ -22,7 +22,8 @@ Values (documented choices):
   ``hundreds``; ``several thousand`` -> 1000, qualifier ``several``).
 * date: the year when one is written (``2013``, ``January 2020``, ``Oct. 16, 2022`` -> 2022; a
   decade ``the 1990s`` -> 1990; ``the 20th century`` -> 20 with unit ``century``); a relative
-  date with a count keeps the count (``two years ago`` -> 2, unit ``years ago``); otherwise None
+  date with a count keeps the count (``two years ago`` -> 2, unit ``years ago``;
+  ``a year earlier`` -> 1, ``years earlier``); otherwise None
   (``Wednesday``, ``last week``, ``Oct. 16``).
 * time: hours after midnight as a decimal (``3 pm`` -> 15, ``10:30`` -> 10.5, ``noon`` -> 12);
   a time of day without a clock (``at dawn``, ``before sundown``): None.

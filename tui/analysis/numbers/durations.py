@@ -7,7 +7,8 @@ from tui.analysis.numbers.tables import is_digit
 
 
 def bare_time_unit(s: Scanner, i: int) -> Hit | None:
-    """ "a month", "an hour" (1 unit), bare plurals "years", "weeks", "centuries"."""
+    """ "a month", "an hour" (1 unit), "a year ago"; a bare plural ("years") only after a vague
+    count ("several years"): no duration without a number."""
     t = s.t
     w = s.low[i]
     prev = s.lw(i - 1)
@@ -18,7 +19,7 @@ def bare_time_unit(s: Scanner, i: int) -> Hit | None:
     if prev in s.w["a_an_one"] and i - 1 >= s.floor and not s.glued(i):
         before = s.lw(i - 2)
         if prev in s.w["a_an"] and (
-            s.floor == i - 1
+            (s.floor == i - 1 and i > 1)
             or (
                 0 < s.floor >= i - 3
                 and before[:1].isalpha()
@@ -44,8 +45,8 @@ def bare_time_unit(s: Scanner, i: int) -> Hit | None:
             j += 2
         if s.lw(j) in s.w["dashes"] and s.glued(j):
             return None  # a year-long, a month-old
-        if s.lw(j) == "ago":
-            return s.finish(i - 1, j + 1, "date", value, unit + " ago", None, core0=i)
+        if s.lw(j) in s.w["relative_after"]:
+            return s.finish(i - 1, j + 1, "date", value, f"{unit} {s.low[j]}", None, core0=i)
         return s.finish(i - 1, j, "duration", value, unit, None, core0=i)
     if w in t.bare_durations:
         if (

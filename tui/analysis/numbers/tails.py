@@ -209,8 +209,10 @@ def read_after(
         ):
             value += 0.5
             j2 += 3
-        if low[j2 : j2 + 1] == ["ago"]:
-            return s.finish(s0, j2 + 1, "date", value, unit + " ago", values.upper(upper), core0=i)
+        if s.lw(j2) in s.w["relative_after"] and not (vague and s.lw(j2) != "ago"):
+            # two years ago, two years later: a date, counted from now or from the story
+            unit = f"{unit} {low[j2]}"
+            return s.finish(s0, j2 + 1, "date", value, unit, values.upper(upper), core0=i)
         if c.year_like and k == j and not c.scaled and value > 31:
             pass  # "2013 season" is a date, handled below
         else:
