@@ -86,6 +86,14 @@ def test_phone_numbers_and_models_are_not_scores() -> None:
     absent("They flew a Boeing 737-800 jet.", "737-800")
 
 
+def test_results_lines_give_each_side_its_number() -> None:
+    text = "Results:\nArsenal 2 Chelsea 1\nLiverpool 3 Real Madrid 0\n"
+    assert [(g[0], g[1]) for g in found(text)] == [
+        ("2", "cardinal"), ("1", "cardinal"), ("3", "cardinal"), ("0", "cardinal")]
+    absent("They flew a Boeing 737 to Paris.", "737")
+    absent("Boeing 737 Airbus 320 fleet\n", "737")
+
+
 def test_the_second_number_of_a_result_is_not_a_cardinal() -> None:
     assert [g[0] for g in found("Sweden beat Korea 1 – 0 on Monday.")] == ["1 – 0", "Monday"]
 

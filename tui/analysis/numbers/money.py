@@ -71,8 +71,12 @@ def money_prefix(s: Scanner, i: int) -> Hit | None:
 
 
 def currency_after(s: Scanner, j: int, c: Core) -> tuple[int, str, float] | None:
+    """A currency after the number at token j: (end, code, multiplier). Not across a line
+    break, nor a capitalised word that starts a name ("3 Real Madrid")."""
     t = s.t
-    if j >= s.n:
+    if j >= s.n or "\n" in s.text[s.ends[j - 1] : s.starts[j]]:
+        return None
+    if s.toks[j].istitle() and s.cap(j + 1) and is_word(s.lw(j + 1)):
         return None
     if s.low[j] in s.w["dashes"] and s.glued(j) and s.glued(j + 1) and c.scaled:
         j += 1  # a 5 million-dollar deal

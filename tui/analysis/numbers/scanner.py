@@ -148,6 +148,7 @@ class Scanner:
                     self.ends[i - 1] not in self.actor_ends
                     and not self.quantity_follows(i)
                     and not self.result_follows(i)
+                    and not self.result_line(i)
                 )
         return bool(prev == "." and i >= 2 and self.low[i - 2] in self.w["label_abbrevs"])
 
@@ -163,6 +164,35 @@ class Scanner:
         if not (a.isdecimal() and b.isdecimal() and len(a) <= 2 and len(b) <= 2):
             return False
         return self.toks[j] == "–" or int(b) <= int(a)
+
+    def result_line(self, i: int) -> bool:
+        """Token i is a score in a results line: a line of the form "Arsenal 2 Chelsea 1"
+        (capitalised names, each followed by a number of up to three digits, nothing else)."""
+        a = i
+        while a > 0 and i - a < 12 and "\n" not in self.text[self.ends[a - 1] : self.starts[a]]:
+            a -= 1
+        b = i
+        while (
+            b + 1 < self.n
+            and b - i < 12
+            and "\n" not in self.text[self.ends[b] : self.starts[b + 1]]
+        ):
+            b += 1
+        if (a > 0 and "\n" not in self.text[self.ends[a - 1] : self.starts[a]]) or (
+            b + 1 < self.n and "\n" not in self.text[self.ends[b] : self.starts[b + 1]]
+        ):
+            return False  # not a short line of its own
+        shape = []
+        for k in range(a, b + 1):
+            tok = self.toks[k]
+            if tok.isdecimal() and len(tok) <= 3:
+                shape.append("N")
+            elif is_word(tok) and tok[0].isupper():
+                if not shape or shape[-1] != "W":
+                    shape.append("W")
+            elif tok not in self.w["result_line_marks"]:
+                return False
+        return shape == ["W", "N", "W", "N"]
 
     def metres(self, j: int) -> bool:
         """A glued "m" at token j means metres, not million ("a 100m race", "a 10m-high wall")."""
