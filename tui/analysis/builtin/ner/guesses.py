@@ -115,10 +115,12 @@ def _given_name(v: View, u: Unknown) -> Found | None:
         and last.endswith("s") and (last.lower() in t.common or w.lower() in t.common)
     given = w in t.first_names or (w in t.given_places and (  # "Regina Ip", not "X Soup"
         len(last) <= 3 or last.lower() not in t.common or last in t.surnames))
-    if (given and not thing) or u.nxt in t.person_cues or \
+    if (given and not thing) or \
             (w in t.surname_first and (second.lower() not in t.common
                                       or (k + 2 < m and words[k + 2] in HYPHENS))):
         return Found(k, m, "PERSON", True)
+    if u.nxt in t.person_cues:  # "Quill Ostmark said": a person, unless "... said it" says not
+        return Found(k, m, "PERSON", False)
     return None
 
 

@@ -11,6 +11,8 @@ import itertools
 from collections.abc import Callable, Iterable
 
 from tui.analysis.builtin.ner.consistency import consistent
+from tui.analysis.builtin.ner.evidence import document_evidence, party_names
+from tui.analysis.builtin.ner.results import result_tables
 from tui.analysis.builtin.ner.tables import CITY
 from tui.analysis.builtin.ner.view import Found, View
 
@@ -190,7 +192,7 @@ def quoted_titles(v: View) -> Iterable[tuple[int, int]]:
 
 
 PASSES: tuple[Pass, ...] = (
-    employers, places_by_context, bracketed_aliases, coordinated, consistent, teams,
-    drop_unnamed, with_works,
+    employers, places_by_context, bracketed_aliases, coordinated, result_tables,
+    party_names, document_evidence, consistent, teams, drop_unnamed, with_works,
 )
 """The document passes, in order (each one sees what the earlier ones decided)."""

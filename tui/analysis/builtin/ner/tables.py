@@ -74,6 +74,15 @@ class Tables:
     """Endings of the names of fields of study ("Seismology", "Economics")."""
     place_nouns: dict[str, str]
     """Lower-case nouns that make an unknown name a place: "the town of X", "the X region"."""
+    party_plurals: frozenset[str]
+    """After "the", a party (ORG): "the Communists"."""
+    org_cues_before: frozenset[tuple[str, ...]]
+    """Lower-case words right before a name that make it an organisation: ("shares", "of")."""
+    max_cue_words: int
+    org_possessions: frozenset[tuple[str, ...]]
+    """Lower-case words after "X's" that make X an organisation: ("chief", "executive")."""
+    org_pronouns: frozenset[str]
+    person_pronouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -143,5 +152,12 @@ def tables() -> Tables:
         affixes=frozenset(rules["name_affixes"]),
         field_suffixes=tuple(rules["field_suffixes"]),
         place_nouns=dict(rules["place_nouns"]),
+        party_plurals=frozenset(rules["party_plurals"]),
+        org_cues_before=frozenset(tuple(c.split()) for c in rules["org_cues_before"]),
+        max_cue_words=max(len(c.split())
+                          for c in rules["org_cues_before"] + rules["org_possessions"]),
+        org_possessions=frozenset(tuple(c.split()) for c in rules["org_possessions"]),
+        org_pronouns=frozenset(rules["org_pronouns"]),
+        person_pronouns=frozenset(rules["person_pronouns"]),
     )
 

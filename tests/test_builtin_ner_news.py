@@ -1,0 +1,118 @@
+"""The built-in NER on the names newswire is full of, one fixture set per class of error.
+
+Every sentence is invented; the companies, towns and people in them do not exist (or are general
+knowledge: well-known agencies and firms)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tui.analysis.builtin import build_builtin
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return build_builtin()
+
+
+def labels(nlp: Language, text: str) -> dict[str, set[str]]:
+    """Entity text -> every label it was given in the text."""
+    out: dict[str, set[str]] = {}
+    for e in nlp(text).ents:
+        out.setdefault(e.text, set()).add(e.label_)
+    return out
+
+
+# -- organisations: the document's own evidence ---------------------------------------------
+
+EVIDENCE = [
+    ("Harlow said it would cut 300 jobs. Shares of Harlow fell 4%.", "Harlow", "ORG"),
+    ("Analysts expect Harlow's chief executive to resign.", "Harlow", "ORG"),
+    ("Quentin Stanley's shares rose after the report.", "Quentin Stanley", "ORG"),
+    ("Quorvik Lund said it had no plans to sell the unit.", "Quorvik Lund", "ORG"),
+    ("Varnek said he would resign on Friday.", "Varnek", "PERSON"),
+    ("Tomsk Brevik said on Monday that he had not been told.", "Tomsk Brevik", "PERSON"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "label"), EVIDENCE)
+def test_document_evidence_says_what_a_name_is(
+        nlp: Language, text: str, name: str, label: str) -> None:
+    assert labels(nlp, text)[name] == {label}
+
+
+def test_countries_stay_places_whatever_they_say(nlp: Language) -> None:
+    found = labels(nlp, "Norway said it would send aid. Shares of Varnek rose.")
+    assert found["Norway"] == {"GPE"}
+
+
+def test_a_person_after_a_title_stays_a_person(nlp: Language) -> None:
+    found = labels(nlp, "Dr. Varnek's shares in the clinic were sold.")
+    assert found["Varnek"] == {"PERSON"}
+
+
+# -- organisations: knowledge (agencies, newspapers, firms, parties, institutions) -----------
+
+KNOWN = [
+    ("Reuters reported the deal first.", "Reuters"),
+    ("The story ran in The Guardian on Sunday.", "The Guardian"),
+    ("Apple said prices would rise.", "Apple"),
+    ("Goldman Sachs and Morgan Stanley led the sale.", "Goldman Sachs"),
+    ("Goldman Sachs and Morgan Stanley led the sale.", "Morgan Stanley"),
+    ("The Christian Democrats won the vote.", "Christian Democrats"),
+    ("Visitors filled the Varnsby Museum of Glass.", "Varnsby Museum of Glass"),
+    ("Ostmark Gallery reopened in May.", "Ostmark Gallery"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), KNOWN)
+def test_well_known_and_institutional_organisations(nlp: Language, text: str, name: str) -> None:
+    assert labels(nlp, text)[name] == {"ORG"}
+
+
+def test_a_party_with_the_article_is_an_organisation(nlp: Language) -> None:
+    found = labels(nlp, "The Communists lost seats. Communists in the north protested.")
+    assert found["Communists"] == {"ORG", "NORP"}
+    found = labels(nlp, "Republicans in Congress criticised the plan, and Democrats agreed.")
+    assert found["Republicans"] == {"NORP"}
+
+
+def test_an_acronym_defined_in_the_text(nlp: Language) -> None:
+    text = "The Varnsby Transport Authority (VTA) raised fares. Later the VTA said it was sorry."
+    found = labels(nlp, text)
+    assert found["Varnsby Transport Authority"] == {"ORG"}
+    assert found["VTA"] == {"ORG"}
+
+
+# -- sports results and standings -------------------------------------------------------------
+
+RESULTS = """Results of league matches on Saturday:
+Harlow 2 Varnsby Rovers 1
+Liverpool 3 Ostmark 0
+Standings:
+Team W L PCT GB
+Boston 71 40 .640 -
+Toronto 65 46 .586 6
+"""
+
+
+def test_towns_in_result_lines_are_teams(nlp: Language) -> None:
+    found = labels(nlp, RESULTS)
+    for team in ("Harlow", "Varnsby Rovers", "Liverpool", "Ostmark", "Boston", "Toronto"):
+        assert found[team] == {"ORG"}, team
+    assert not any(len(name) <= 3 for name in found)  # no "W", "PCT" column names
+    assert "PRODUCT" not in {label for ls in found.values() for label in ls}
+
+
+def test_players_in_a_score_table_are_people(nlp: Language) -> None:
+    text = "Leading scores:\nAnna Varnek 71 68 72\nQuill Ostmark (Norway) 70 69 71\n"
+    found = labels(nlp, text)
+    assert found["Anna Varnek"] == {"PERSON"}
+    assert found["Quill Ostmark"] == {"PERSON"}
+    assert found["Norway"] == {"GPE"}
+
+
+def test_a_headline_with_one_number_is_no_table(nlp: Language) -> None:
+    found = labels(nlp, "Storm Kills 12 In Texas\nThe storm hit Texas on Monday.")
+    assert found["Texas"] == {"GPE"}
