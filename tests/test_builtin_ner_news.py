@@ -116,3 +116,41 @@ def test_players_in_a_score_table_are_people(nlp: Language) -> None:
 def test_a_headline_with_one_number_is_no_table(nlp: Language) -> None:
     found = labels(nlp, "Storm Kills 12 In Texas\nThe storm hit Texas on Monday.")
     assert found["Texas"] == {"GPE"}
+
+
+# -- short forms and whole-document consistency -----------------------------------------------
+
+
+def test_the_first_word_of_a_company_names_it_later(nlp: Language) -> None:
+    text = "Harlow Logistics Inc. cut 300 jobs. Harlow expects sales to recover, and Harlow hires."
+    found = labels(nlp, text)
+    assert found["Harlow Logistics Inc."] == {"ORG"}
+    assert found["Harlow"] == {"ORG"}
+
+
+def test_a_country_stays_a_country_after_a_company_named_for_it(nlp: Language) -> None:
+    found = labels(nlp, "Norway Widgets Inc. grew. Norway voted.")
+    assert found["Norway"] == {"GPE"}
+
+
+def test_a_surname_that_is_a_common_word(nlp: Language) -> None:
+    text = "Sarah Rich joined in May. Rich said the plan would work. Later, Rich left."
+    assert labels(nlp, text)["Rich"] == {"PERSON"}
+
+
+def test_a_common_word_without_the_person_stays_a_word(nlp: Language) -> None:
+    assert "Rich" not in labels(nlp, "Rich said the plan would work.")
+
+
+def test_a_role_in_apposition_makes_a_person(nlp: Language) -> None:
+    found = labels(nlp, "Quorvik Lindahl, an analyst at Brevik Capital, was cautious.")
+    assert found["Quorvik Lindahl"] == {"PERSON"}
+    found = labels(nlp, "Ostrava, the capital, and Zorvex, including its unit, grew.")
+    assert "PERSON" not in {label for ls in found.values() for label in ls}
+
+
+def test_team_nicknames_in_a_sports_report(nlp: Language) -> None:
+    text = "The Varnsby Hawks beat the Ostmark Vipers 5-3. The pitcher scored in the ninth inning."
+    found = labels(nlp, text)
+    assert found["Varnsby Hawks"] == {"ORG"}
+    assert found["Ostmark Vipers"] == {"ORG"}

@@ -112,3 +112,27 @@ def _number_forms(word: str) -> tuple[str, ...]:
     if word.endswith("s") and not word.endswith("ss"):
         forms.append(word[:-1])
     return tuple(forms)
+
+
+def common_word_surnames(v: View, found: list[Found]) -> list[Found]:
+    """A surname that is also a common word is that person after the full name, when written
+    with a capital in mid-sentence or acting at a sentence start: "Sarah Rich ... Rich said"."""
+    t = v.t
+    first_seen: dict[str, int] = {}
+    for f in found:
+        last = v.words[f.end - 1]
+        if f.label == "PERSON" and f.strong and f.end - f.start >= 2 and last.lower() in t.common \
+                and last[:1].isupper() and last[1:].islower():
+            first_seen.setdefault(last, f.start)
+    if not first_seen:
+        return found
+    covered = bytearray(v.n)
+    for f in found:
+        covered[f.start:f.end] = b"\x01" * (f.end - f.start)
+    cues = t.person_cues | t.subject_verbs
+    added: list[Found] = []
+    for i, w in enumerate(v.words):
+        if w in first_seen and first_seen[w] < i and not covered[i] and (
+                not v.initial[i] or v.next_word(i + 1) in cues):
+            added.append(Found(i, i + 1, "PERSON", True))
+    return sorted(found + added, key=lambda f: f.start) if added else found

@@ -125,3 +125,26 @@ def party_names(v: View, found: list[Found]) -> list[Found]:
                 and v.prev_word(f.start).lower() == "the":
             f.label = "ORG"
     return found
+
+
+def company_short_forms(v: View, found: list[Found]) -> list[Found]:
+    """After a company's full name ("Harlow Logistics Inc.", "Brevik Motors"), its first word
+    alone is the company, even when it is also a town or a person's name ("Harlow said ...").
+    A country stays a country ("Texas" after "Texas Widgets Inc.")."""
+    stems: dict[str, int] = {}
+    for f in found:
+        if f.label == "ORG" and f.end - f.start >= 2 and f.strong \
+                and v.words[f.end - 1] in v.t.company_heads:
+            first = v.words[f.start]
+            if first[:1].isupper() and first.lower() not in v.t.function_words:
+                stems.setdefault(first, f.start)
+    if not stems:
+        return found
+    people = {w for f in found if f.label == "PERSON" and f.end - f.start >= 2
+              for w in v.words[f.start:f.end]}
+    for f in found:
+        text = v.words[f.start]
+        if f.end - f.start == 1 and stems.get(text, v.n) < f.start and text not in people \
+                and (f.label in ("", CITY, "PRODUCT") or not f.strong):
+            f.label, f.strong = "ORG", True
+    return found

@@ -27,12 +27,36 @@ class Unknown:
 
 
 Rule = Callable[[View, Unknown], Found | None]
+MAX_APPOSITION = 4
+"""Words after "Name," searched for a role noun ("Varnek, the firm's chief executive")."""
+APPOSITION_STARTS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our"})
 
 
 def _after_title(v: View, u: Unknown) -> Found | None:
     """A name after a title or role noun is a person: "Senator Brack", "spokesman Tom Lind"."""
     if u.after_title or v.prev_word(u.k).lower() in v.t.role_nouns:
         return Found(u.k, u.m, "PERSON", True)
+    return None
+
+
+def _role_apposition(v: View, u: Unknown) -> Found | None:
+    """A name with a role in apposition is a person: "Mark Young, an analyst at ...", "Varnek,
+    the company's chief executive, ..."."""
+    if u.nxt != ",":
+        return None
+    k, seen = u.m + 1, 0
+    while k < v.n and seen < MAX_APPOSITION:
+        w = v.words[k]
+        k += 1
+        if w.isspace():
+            continue
+        if not w.isalpha() and w not in ("'s", "’s"):
+            return None
+        seen += 1
+        if w.islower() and w in v.t.role_nouns:
+            return Found(u.k, u.m, "PERSON", True)
+        if seen == 1 and w not in APPOSITION_STARTS:
+            return None  # "Varnek, including actor ...": a list, not an apposition
     return None
 
 
@@ -97,8 +121,8 @@ def _recurs(v: View, u: Unknown) -> Found | None:
 
 
 ONE_WORD: tuple[Rule, ...] = (
-    _after_title, _lone_letter, _acronym, _model_number, _common_word, _who_follows, _acts,
-    _recurs,
+    _after_title, _lone_letter, _acronym, _model_number, _role_apposition, _common_word,
+    _who_follows, _acts, _recurs,
 )
 """Rules for a one-word unknown name, in order; the last always answers."""
 
@@ -156,8 +180,8 @@ def _caps(v: View, u: Unknown) -> list[str]:
 
 
 MANY_WORDS: tuple[Rule, ...] = (
-    _after_title, _model_number, _given_name, _with_acronym, _ends_in_surname,
-    _title_case_words, _person,
+    _after_title, _model_number, _given_name, _role_apposition, _with_acronym,
+    _ends_in_surname, _title_case_words, _person,
 )
 """Rules for an unknown name of several tokens, in order; the last always answers."""
 

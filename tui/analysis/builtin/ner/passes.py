@@ -10,8 +10,8 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable
 
-from tui.analysis.builtin.ner.consistency import consistent
-from tui.analysis.builtin.ner.evidence import document_evidence, party_names
+from tui.analysis.builtin.ner.consistency import common_word_surnames, consistent
+from tui.analysis.builtin.ner.evidence import company_short_forms, document_evidence, party_names
 from tui.analysis.builtin.ner.results import result_tables
 from tui.analysis.builtin.ner.tables import CITY
 from tui.analysis.builtin.ner.view import Found, View
@@ -125,14 +125,20 @@ def coordinated(v: View, found: list[Found]) -> list[Found]:
 
 
 def teams(v: View, found: list[Found]) -> list[Found]:
-    """In a sports report, places that play ("Sweden defeated Panama 3 – 0") are teams: ORG."""
+    """In a sports report, places that play ("Sweden defeated Panama 3 – 0") and guessed names
+    after "the" ("the Harlow Hawks", "the Red Sox") are teams: ORG."""
     t = v.t
     if sum(1 for w in v.words if w.lower() in t.sports_words) < 2:
         return found  # not a sports report: "Russia faced sanctions" is about the country
     playing: set[str] = set()
     for f in found:
         club = not f.strong and v.match(f.start, f.end)[0] > f.start
-        if (f.label in ("GPE", CITY) or club) and (
+        last = v.words[f.end - 1]
+        if not f.strong and v.prev_word(f.start).lower() == "the" and (
+                f.label in ("PERSON", "ORG") or (last.endswith("s") and last[1:].islower()
+                                                 and last.lower() not in t.common)):
+            playing.add(v.span_text(f.start, f.end))  # "the Harlow Hawks", "the Red Sox"
+        elif (f.label in ("GPE", CITY) or club) and (
                 v.next_word(f.end) in t.team_verbs
                 or v.prev_word(f.start) in t.team_verbs
                 or v.score_near(f.start, f.end)):
@@ -192,7 +198,18 @@ def quoted_titles(v: View) -> Iterable[tuple[int, int]]:
 
 
 PASSES: tuple[Pass, ...] = (
-    employers, places_by_context, bracketed_aliases, coordinated, result_tables,
-    party_names, document_evidence, consistent, teams, drop_unnamed, with_works,
+    employers,  # "Harbour Bank analyst Anna Berg"
+    places_by_context,  # "the town of Varnsby", "Varnsby, Ohio"
+    bracketed_aliases,  # "the Pan-Asian Forum (PAF)"
+    coordinated,  # "Zorvex, Quanta and BASF"
+    result_tables,  # "Harlow 2 Varnsby 1"
+    party_names,  # "the Communists"
+    company_short_forms,  # "Harlow Logistics Inc." ... "Harlow"
+    document_evidence,  # "shares of Harlow", "Varnek said he"
+    consistent,  # a guess takes the label of a surer mention
+    common_word_surnames,  # "Sarah Rich ... Rich said"
+    teams,  # "Sweden defeated Panama 3 – 0"
+    drop_unnamed,
+    with_works,  # the book "Red Flags"
 )
 """The document passes, in order (each one sees what the earlier ones decided)."""

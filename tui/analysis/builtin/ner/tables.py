@@ -81,6 +81,8 @@ class Tables:
     max_cue_words: int
     org_possessions: frozenset[tuple[str, ...]]
     """Lower-case words after "X's" that make X an organisation: ("chief", "executive")."""
+    company_heads: frozenset[str]
+    """Last words of a company's full name: legal forms ("Inc.", "plc") and "Group", "Motors"."""
     org_pronouns: frozenset[str]
     person_pronouns: frozenset[str]
 
@@ -157,6 +159,9 @@ def tables() -> Tables:
         max_cue_words=max(len(c.split())
                           for c in rules["org_cues_before"] + rules["org_possessions"]),
         org_possessions=frozenset(tuple(c.split()) for c in rules["org_possessions"]),
+        company_heads=frozenset(rules["company_heads"]) | frozenset(
+            form for s in lex.legal_suffixes for form in (s, s + ".", s.title(), s.title() + ".",
+                                                          s.upper(), s.upper() + ".")),
         org_pronouns=frozenset(rules["org_pronouns"]),
         person_pronouns=frozenset(rules["person_pronouns"]),
     )
