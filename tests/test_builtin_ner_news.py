@@ -56,6 +56,7 @@ def test_a_person_after_a_title_stays_a_person(nlp: Language) -> None:
 
 KNOWN = [
     ("Reuters reported the deal first.", "Reuters"),
+    ("Moody's cut the rating on Tuesday.", "Moody's"),
     ("The story ran in The Guardian on Sunday.", "The Guardian"),
     ("Apple said prices would rise.", "Apple"),
     ("Goldman Sachs and Morgan Stanley led the sale.", "Goldman Sachs"),
@@ -111,6 +112,13 @@ def test_players_in_a_score_table_are_people(nlp: Language) -> None:
     assert found["Anna Varnek"] == {"PERSON"}
     assert found["Quill Ostmark"] == {"PERSON"}
     assert found["Norway"] == {"GPE"}
+
+
+def test_a_dateline_is_no_result_line(nlp: Language) -> None:
+    text = "HARLOW 1996-08-24\nResults of league matches on Saturday:\nVarnsby Forest 2 Harlow 1\n"
+    found = labels(nlp, text)
+    assert found["HARLOW"] == {"GPE"}
+    assert found["Varnsby Forest"] == {"ORG"}
 
 
 def test_a_headline_with_one_number_is_no_table(nlp: Language) -> None:

@@ -18,6 +18,7 @@ from tui.analysis.lexicon import lexicon
 
 NUMBER = re.compile(r"[-+]?\d*[.,/]?\d+(?:[-–:/]\d+)?")
 """A cell of a result table: "2", ".640", "6-4", "71.5", "1/2"."""
+DATE = re.compile(r"\b\d{4}-\d\d-\d\d\b|\b\d\d?/\d\d?/\d{2,4}\b")
 CELL_PUNCT = frozenset({"(", ")", ",", ".", ":", "-", "–", "—", "/", "*", "[", "]"}) | HYPHENS
 MAX_LOWER = 1
 MIN_NUMBERS = 2
@@ -39,7 +40,10 @@ def _lines(v: View) -> list[tuple[int, int]]:
 
 
 def _kind(v: View, start: int, end: int) -> str:
-    """ "table", "header" or "" for the line ``[start, end)``."""
+    """ "table", "header" or "" for the line ``[start, end)`` (a dateline is neither:
+    "HARLOW 1996-08-24")."""
+    if start < end and DATE.search(v.text, v.idx[start], v.idx[end - 1] + len(v.words[end - 1])):
+        return ""
     numbers = lower = short_caps = words = 0
     for w in v.words[start:end]:
         if w.isspace() or w in CELL_PUNCT:
@@ -74,7 +78,8 @@ def _looks_personal(v: View, f: Found, countries: dict[str, str]) -> bool:
 
 
 def result_tables(v: View, found: list[Found]) -> list[Found]:
-    """In a table line a town or an unknown name is a team ("Harlow 2 Varnsby 1": ORG), a name
+    """In a table line a place or an unknown name is a team ("Harlow 2 Varnsby 1": ORG; not a
+    country, nor a place in brackets after a player, "Anna Varnek (Norway) 71"), a name
     before a score is a team or a player, not a product ("Anna Varnek 71 68": PERSON; so is
     any name of several words in a table of players), and the column names of a header line
     ("W L PCT") are no organisation."""
@@ -106,7 +111,8 @@ def result_tables(v: View, found: list[Found]) -> list[Found]:
                 personal = _looks_personal(v, f, countries) or (
                     people[block[n]] > 0 and f.end - f.start >= 2)
                 f.label, f.strong = "PERSON" if personal else "ORG", True
-            elif f.label == CITY or (f.label == "GPE" and text.lower() not in countries
+            elif f.label == CITY or (f.label in ("GPE", "LOC", "FAC")
+                                     and text.lower() not in countries
                                      and v.prev_word(f.start) != "("):
                 f.label, f.strong = "ORG", True
         kept.append(f)

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from tui.analysis.builtin.ner.view import HYPHENS, View
 
 CONNECTOR_THE = frozenset({"the"})
+POSSESSIVE_S = frozenset({"'s", "’s"})
 
 
 class Runs(View):
@@ -28,6 +29,8 @@ class Runs(View):
                 i += 1  # "pro-Beijing", "anti-Western": part of an adjective, not a name
                 continue
             j = self._join_and(i, self._join_of(i, self._run_end(i)))
+            if j < n and self.words[j] in POSSESSIVE_S and self.span_text(i, j + 1) in self.t.names:
+                j += 1  # "Moody's", "McDonald's": a name that ends in a possessive
             yield i, j
             i = j
 

@@ -121,7 +121,8 @@ def tables() -> Tables:
         head_label.update({w: label for w in rules[key]})
     return Tables(
         names=names,
-        first_words=frozenset(n.split()[0] for n in multi),
+        first_words=frozenset(n.split()[0] for n in multi)
+        | frozenset(re.split("['’]s", n)[0] for n in names if "'s" in n or "’s" in n),
         max_tokens=max((n.count(" ") + 1 for n in multi), default=1) + 2,
         first_names=gaz.first_names - names.keys(),
         surnames=gaz.surnames | frozenset(rules["surname_first"]),

@@ -179,7 +179,8 @@ class View:
         after = [w for w in self.words[end:end + 4] if not w.isspace()][:3]
         before = [w for w in self.words[max(0, start - 4):start] if not w.isspace()][-3:]
         for ws in (after, before[-1:], before):
-            if len(ws) == 3 and ws[0].isdigit() and ws[2].isdigit() and ws[1] in "-–—:":
+            if len(ws) == 3 and ws[0].isdigit() and ws[2].isdigit() and ws[1] in "-–—:" \
+                    and len(ws[0]) <= 3 and len(ws[2]) <= 3:  # not a date, "1996-08"
                 return True
             if ws and SCORE.fullmatch(ws[0 if ws is after else -1]):
                 return True
