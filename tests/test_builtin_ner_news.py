@@ -79,6 +79,17 @@ def test_a_party_with_the_article_is_an_organisation(nlp: Language) -> None:
     assert found["Republicans"] == {"NORP"}
 
 
+def test_the_house_is_a_house_of_parliament(nlp: Language) -> None:
+    found = labels(nlp, "The House voted on Thursday. House prices rose.")
+    assert found == {"House": {"ORG"}}
+
+
+def test_an_acronym_at_a_sentence_start_or_in_brackets(nlp: Language) -> None:
+    text = "The Varnsby Water Agency (VWA) issued rules. VWA officials said they would help."
+    found = labels(nlp, text)
+    assert found["VWA"] == {"ORG"}
+
+
 def test_an_acronym_defined_in_the_text(nlp: Language) -> None:
     text = "The Varnsby Transport Authority (VTA) raised fares. Later the VTA said it was sorry."
     found = labels(nlp, text)
@@ -134,6 +145,11 @@ def test_the_first_word_of_a_company_names_it_later(nlp: Language) -> None:
     found = labels(nlp, text)
     assert found["Harlow Logistics Inc."] == {"ORG"}
     assert found["Harlow"] == {"ORG"}
+
+
+def test_the_first_word_of_an_airline_names_it_later(nlp: Language) -> None:
+    found = labels(nlp, "Varnsby Air Lines cancelled flights. Varnsby said weather was to blame.")
+    assert found["Varnsby"] == {"ORG"}
 
 
 def test_a_country_stays_a_country_after_a_company_named_for_it(nlp: Language) -> None:

@@ -119,11 +119,12 @@ def document_evidence(v: View, found: list[Found]) -> list[Found]:
 
 
 def party_names(v: View, found: list[Found]) -> list[Found]:
-    """ "the Communists" is a party (ORG); "Communists" without the article are its members."""
+    """ "the Communists" is a party and "the House" a house of parliament (ORG); "Communists"
+    without the article are a party's members, and "House" a word."""
     for f in found:
-        if f.label == "NORP" and v.span_text(f.start, f.end) in v.t.party_plurals \
+        if f.label in ("NORP", "") and v.span_text(f.start, f.end) in v.t.orgs_after_the \
                 and v.prev_word(f.start).lower() == "the":
-            f.label = "ORG"
+            f.label, f.strong = "ORG", True
     return found
 
 

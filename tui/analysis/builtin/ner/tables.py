@@ -74,8 +74,8 @@ class Tables:
     """Endings of the names of fields of study ("Seismology", "Economics")."""
     place_nouns: dict[str, str]
     """Lower-case nouns that make an unknown name a place: "the town of X", "the X region"."""
-    party_plurals: frozenset[str]
-    """After "the", a party (ORG): "the Communists"."""
+    orgs_after_the: frozenset[str]
+    """After "the", a party or a house of parliament (ORG): "the Communists", "the House"."""
     org_cues_before: frozenset[tuple[str, ...]]
     """Lower-case words right before a name that make it an organisation: ("shares", "of")."""
     max_cue_words: int
@@ -155,7 +155,7 @@ def tables() -> Tables:
         affixes=frozenset(rules["name_affixes"]),
         field_suffixes=tuple(rules["field_suffixes"]),
         place_nouns=dict(rules["place_nouns"]),
-        party_plurals=frozenset(rules["party_plurals"]),
+        orgs_after_the=frozenset(rules["orgs_after_the"]),
         org_cues_before=frozenset(tuple(c.split()) for c in rules["org_cues_before"]),
         max_cue_words=max(len(c.split())
                           for c in rules["org_cues_before"] + rules["org_possessions"]),

@@ -89,8 +89,11 @@ class View:
         return w[:1].isupper() and w not in self.t.never and (w[-1].isalpha() or w[-1] == ".")
 
     def ordinary(self, i: int) -> bool:
-        """A word that, capitalised at a sentence start, is probably just a word."""
+        """A word that, capitalised at a sentence start, is probably just a word (an acronym is
+        not, unless the whole line is in capitals: "EPA officials said", "(EPA)")."""
         w = self.words[i]
+        if w.isupper() and 1 < len(w) <= 5 and w.isalpha():
+            return self._all_caps_line(i)
         return w.lower() in self.t.common or (w.isupper() and len(w) > 1 and self._all_caps_line(i))
 
     def _all_caps_line(self, i: int) -> bool:
