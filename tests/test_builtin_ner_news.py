@@ -178,3 +178,15 @@ def test_team_nicknames_in_a_sports_report(nlp: Language) -> None:
     found = labels(nlp, text)
     assert found["Varnsby Hawks"] == {"ORG"}
     assert found["Ostmark Vipers"] == {"ORG"}
+
+
+def test_a_town_and_a_plural_is_a_team_even_if_the_plural_is_a_surname(nlp: Language) -> None:
+    found = labels(nlp, "Chicago Bulls beat the Harlow Hawks on Sunday.")
+    assert found["Chicago Bulls"] == {"ORG"}
+
+
+def test_towns_listed_with_a_team_are_teams(nlp: Language) -> None:
+    text = "Harlow, Varnsby Rovers and Leeds won on Saturday. The striker scored twice."
+    found = labels(nlp, text)
+    assert found["Harlow"] == {"ORG"}
+    assert found["Leeds"] == {"ORG"}

@@ -164,10 +164,12 @@ class Labeller(Runs):
             and not self.spaces[k - 2] and self.words[k - 2][:1].isupper()
 
     def _team_plural(self, k: int) -> bool:
-        """An unknown capitalised plural after a place names a team ("Bulls" in "Chicago Bulls")."""
+        """An unknown capitalised plural after a place names a team ("Bulls" in "Chicago Bulls";
+        a surname only if its singular is a common word: "Jackson Williams" is a person)."""
         w = self.words[k]
         return (len(w) > 3 and w.endswith("s") and not w.endswith("ss") and w[1:].islower()
-                and w not in self.t.names and w not in self.t.surnames)
+                and w not in self.t.names
+                and (w not in self.t.surnames or w[:-1].lower() in self.t.common))
 
     def _stops_name(self, k: int, m: int, j: int) -> bool:
         """A name running from ``k`` up to ``m`` ends there (a title or a known name follows).

@@ -20,6 +20,9 @@ QUOTE_PAIRS = {"“": "”", '"': '"', "‘": "’", "«": "»", "„": "“"}
 """Opening quote glyph -> its closing glyph, for titles of works in quotes."""
 MAX_TITLE_TOKENS = 12
 
+LIST_GAPS = ([","], ["and"], ["or"], ["&"], [",", "and"], [",", "or"])
+"""What separates names listed together."""
+
 Pass = Callable[[View, list[Found]], list[Found]]
 
 
@@ -101,19 +104,24 @@ def bracketed_aliases(v: View, found: list[Found]) -> list[Found]:
     return found
 
 
-def coordinated(v: View, found: list[Found]) -> list[Found]:
-    """Unknown names listed with a known organisation or place are of its kind:
-    "Zorvex, Quanta and BASF cut their forecasts" (ORG)."""
+def _lists(v: View, found: list[Found]) -> list[list[Found]]:
+    """Names listed together: "A, B and C" (each name alone is a list of one)."""
     groups: list[list[Found]] = []
     for f in found:
         if groups:
             prev = groups[-1][-1]
             gap = [w for w in v.words[prev.end:f.start] if not w.isspace()]
-            if gap in ([","], ["and"], ["or"], ["&"], [",", "and"], [",", "or"]):
+            if gap in LIST_GAPS:
                 groups[-1].append(f)
                 continue
         groups.append([f])
-    for group in groups:
+    return groups
+
+
+def coordinated(v: View, found: list[Found]) -> list[Found]:
+    """Unknown names listed with a known organisation or place are of its kind:
+    "Zorvex, Quanta and BASF cut their forecasts" (ORG)."""
+    for group in _lists(v, found):
         labels = {f.label for f in group if f.strong and f.label}
         if len(group) < 2 or len(labels) != 1 or not labels <= {"ORG", "GPE"}:
             continue
@@ -143,6 +151,10 @@ def teams(v: View, found: list[Found]) -> list[Found]:
                 or v.prev_word(f.start) in t.team_verbs
                 or v.score_near(f.start, f.end)):
             playing.add(v.span_text(f.start, f.end))  # "Manchester United 3-2"
+    for group in _lists(v, found):  # "Tottenham, Harlow Rovers and Newcastle won"
+        if len(group) > 1 and any(v.span_text(f.start, f.end) in playing or (
+                f.label == "ORG" and f.strong) for f in group):
+            playing.update(v.span_text(f.start, f.end) for f in group if f.label == CITY)
     for f in found:
         if (f.label in ("GPE", CITY) or not f.strong) and v.span_text(f.start, f.end) in playing:
             f.label = "ORG"
