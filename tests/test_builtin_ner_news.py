@@ -190,3 +190,13 @@ def test_towns_listed_with_a_team_are_teams(nlp: Language) -> None:
     found = labels(nlp, text)
     assert found["Harlow"] == {"ORG"}
     assert found["Leeds"] == {"ORG"}
+
+
+def test_a_team_named_like_a_person_among_teams(nlp: Language) -> None:
+    text = "Results on Saturday:\nHarlow 2 Leeds 0\nDerby 1 Anna Varnek 1\n"
+    assert labels(nlp, text)["Anna Varnek"] == {"ORG"}
+
+
+def test_a_title_before_a_head_noun_is_no_person(nlp: Language) -> None:
+    found = labels(nlp, "Major League Varnball standings were published.")
+    assert "PERSON" not in {label for ls in found.values() for label in ls}

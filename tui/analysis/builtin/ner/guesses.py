@@ -33,7 +33,10 @@ APPOSITION_STARTS = frozenset({"a", "an", "the", "his", "her", "its", "their", "
 
 
 def _after_title(v: View, u: Unknown) -> Found | None:
-    """A name after a title or role noun is a person: "Senator Brack", "spokesman Tom Lind"."""
+    """A name after a title or role noun is a person: "Senator Brack", "spokesman Tom Lind"
+    (but not one with a head noun: "Major League Varnball")."""
+    if any(w in v.t.head_label or w.title() in v.t.head_label for w in v.words[u.k:u.m]):
+        return None
     if u.after_title or v.prev_word(u.k).lower() in v.t.role_nouns:
         return Found(u.k, u.m, "PERSON", True)
     return None

@@ -97,9 +97,14 @@ def result_tables(v: View, found: list[Found]) -> list[Found]:
     people: dict[int, int] = {}
     for f in found:
         n = line_of[f.start]
-        if kinds[n] == "table" and not (f.strong and f.label in PLACES):
+        if kinds[n] != "table":
+            continue
+        if f.strong and f.label in PLACES:  # "Harlow 2": a team; "(Norway)": a player's
+            vote = 1 if v.prev_word(f.start) == "(" else -1
+        else:
             sure = (f.strong and f.label == "PERSON") or _looks_personal(v, f, countries)
-            people[block[n]] = people.get(block[n], 0) + (1 if sure else -1)
+            vote = 1 if sure else -1
+        people[block[n]] = people.get(block[n], 0) + vote
     kept: list[Found] = []
     for f in found:
         n = line_of[f.start]
@@ -108,9 +113,13 @@ def result_tables(v: View, found: list[Found]) -> list[Found]:
         if kinds[n] == "table":
             text = v.span_text(f.start, f.end)
             if f.label == "PRODUCT" or (not f.strong and f.label in ("", "PERSON", "ORG")):
-                personal = _looks_personal(v, f, countries) or (
-                    people[block[n]] > 0 and f.end - f.start >= 2)
+                vote = people[block[n]]  # > 0: a table of players; < 0: of teams
+                personal = vote >= 0 and (_looks_personal(v, f, countries) or (
+                    vote > 0 and f.end - f.start >= 2))
                 f.label, f.strong = "PERSON" if personal else "ORG", True
+            elif f.label == "PERSON" and people[block[n]] < 0 \
+                    and v.prev_word(f.start).lower().rstrip(".") not in v.t.titles:
+                f.label = "ORG"  # "Aston Villa 1" among teams: a team named like a person
             elif f.label == CITY or (f.label in ("GPE", "LOC", "FAC")
                                      and text.lower() not in countries
                                      and v.prev_word(f.start) != "("):
