@@ -29,6 +29,8 @@ def labels(nlp: Language, text: str) -> dict[str, set[str]]:
 EVIDENCE = [
     ("Harlow said it would cut 300 jobs. Shares of Harlow fell 4%.", "Harlow", "ORG"),
     ("Analysts expect Harlow's chief executive to resign.", "Harlow", "ORG"),
+    ("Varnekom shares fell 1.5 percent in early trading.", "Varnekom", "ORG"),
+    ("Ostravia SpA said so.", "Ostravia SpA", "ORG"),
     ("Quentin Stanley's shares rose after the report.", "Quentin Stanley", "ORG"),
     ("Quorvik Lund said it had no plans to sell the unit.", "Quorvik Lund", "ORG"),
     ("Varnek said he would resign on Friday.", "Varnek", "PERSON"),

@@ -61,7 +61,8 @@ def _open(v: View, f: Found) -> bool:
 
 
 def _evidence(v: View, f: Found, verbs: frozenset[str]) -> Votes:
-    """The cues around one mention: "shares of X", "X's chief executive", "X said it/he"."""
+    """The cues around one mention: "shares of X", "X shares rose", "X's chief executive",
+    "X said it/he"."""
     t = v.t
     votes = Votes()
     before = _before(v, f.start, t.max_cue_words + 1)
@@ -70,6 +71,8 @@ def _evidence(v: View, f: Found, verbs: frozenset[str]) -> Votes:
     if any(tuple(before[-n:]) in t.org_cues_before for n in range(1, len(before) + 1)):
         votes.org_sure += 1
     after = _after(v, f.end, MAX_PRONOUN_GAP + 2)
+    if len(after) > 1 and after[0] in ("shares", "stock") and after[1] in t.share_moves:
+        votes.org_sure += 1  # "Harlow shares rose"
     if after and after[0] in POSSESSIVES:
         rest = tuple(w.lower() for w in after[1:1 + t.max_cue_words])
         if any(rest[:n] in t.org_possessions for n in range(1, len(rest) + 1)):
