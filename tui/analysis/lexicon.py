@@ -40,6 +40,8 @@ class Lexicon:
     family_name_first_countries: frozenset[str]
     """Countries where a family name written first is the custom ("Li Wei"): weak evidence of
     a person's nationality when a role mention names none other."""
+    org_cues_before: frozenset[str]
+    """Two words before a name that make it a company: "shares of", "stake in"."""
     group_names: frozenset[str]
     """Place-like names that stand for a group of countries or people: "the West"."""
 
@@ -66,6 +68,7 @@ def lexicon() -> Lexicon:
         generic_roles=frozenset(data["generic_roles"]),
         org_nouns=frozenset(data["org_nouns"]),
         family_name_first_countries=frozenset(data["family_name_first_countries"]),
+        org_cues_before=frozenset(data["org_cues_before"]),
         group_names=frozenset(data["group_names"]),
     )
 

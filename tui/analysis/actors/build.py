@@ -223,7 +223,8 @@ def _merge_place_short_forms(text: str, clusters: dict[str, Cluster]) -> None:
         if gaz.places.get(form, "city") != "city" or form.lower() in lex.countries:
             continue
         target = clusters[targets[0]]
-        moved = [m for m in c.mentions if m.start > target.first and _acts(text, m.end)]
+        moved = [m for m in c.mentions
+                 if m.start > target.first and _acts(text, m.start, m.end)]
         for m in moved:
             c.mentions.remove(m)
             target.add(m, None, None)
@@ -231,13 +232,16 @@ def _merge_place_short_forms(text: str, clusters: dict[str, Cluster]) -> None:
             del clusters[key]
 
 
-def _acts(text: str, end: int) -> bool:
-    """Whether the words after a name make it act: "X said", "X's chief executive"."""
+def _acts(text: str, start: int, end: int) -> bool:
+    """Whether the words around a name make it act like a company: "X said", "X's chief
+    executive", "shares of X"."""
+    lex = lexicon()
     after = text[end:end + 30]
     if after[:2] in ("'s", "’s"):
         return True
     word = after.split(maxsplit=1)[0].strip(",.;:").lower() if after.strip() else ""
-    return word in lexicon().reporting_verbs
+    before = " ".join(text[max(0, start - 30):start].lower().split()[-2:])
+    return word in lex.reporting_verbs or before in lex.org_cues_before
 
 
 def _drop_lone_heads(clusters: dict[str, Cluster]) -> None:

@@ -86,7 +86,7 @@ def role_before(text: str, start: int) -> Role:
     for n in (3, 2, 1):
         if _longest_role(words[-n:]) == n:
             head = words[:-n][-3:]  # "Russian", "China's", "Acme Foods"
-            nation = next((c for c in map(_nation, head) if c), None)
+            nation = next((c for c in map(_nation, reversed(head)) if c), None)
             caps: list[str] = []
             for w in reversed(head):
                 if not w[:1].isupper():
@@ -107,10 +107,10 @@ def role_after(text: str, end: int) -> Role:
     first = 1 if words[0].lower() in {"a", "an", "the"} else 0
     nation = None
     for i in range(first, min(len(words), first + 4)):
-        if i == 0 and not words[0].endswith(("'s", "’s")):
+        n = _longest_role(words[i:])
+        if not n and i == 0 and not words[0].endswith(("'s", "’s")):
             break  # "X, Acme's chief executive" needs the possessive
         nation = nation or _nation(words[i])
-        n = _longest_role(words[i:])
         if n:
             org = _org_words(words[first:i]) if i > first else None
             rest = words[i + n:]
