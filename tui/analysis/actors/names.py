@@ -44,10 +44,12 @@ def is_title(word: str) -> bool:
 
 def is_descriptor(word: str) -> bool:
     """A word before a name that says what the person is, not who ("Scientologist", "Democrat",
-    "striker"); a given name never is ("Christian Bale")."""
+    "striker", "Council" member); a given name never is ("Christian Bale")."""
+    w = word.lower()
+    if w in lexicon().org_nouns:
+        return True
     if word in gazetteer().first_names:
         return False
-    w = word.lower()
     return w in _descriptor_words() or (w.endswith(DESCRIPTOR_SUFFIXES) and word[:1].isupper()
                                         and len(w) > 6)
 

@@ -86,23 +86,51 @@ def _descriptor_then_person(text: str, ent: Entity) -> list[Entity] | None:
     return [Entity(start, ent.end, text[start:ent.end], "PERSON")]
 
 
+def _split_at(text: str, ent: Entity, k: int, skip: int, head: str) -> list[Entity]:
+    """``ent`` cut before its ``k``-th word: the head part labelled ``head``, the person from
+    word ``k + skip`` on (``skip`` titles between them are left out)."""
+    words = ent.text.split()
+    cut = ent.start + len(" ".join(words[:k]))
+    start = ent.start + len(" ".join(words[:k + skip])) + 1
+    while text[cut - 1] in " ,":
+        cut -= 1
+    return [Entity(ent.start, cut, text[ent.start:cut], head),
+            Entity(start, ent.end, text[start:ent.end], "PERSON")]
+
+
+def _person_tail(words: list[str], k: int) -> bool:
+    """Words ``k`` on are a person: a given name, then one or two more capitalised words."""
+    return words[k] in gazetteer().first_names and 2 <= len(words) - k <= 3 \
+        and all(w[:1].isupper() for w in words[k:])
+
+
 def _org_then_person(text: str, ent: Entity) -> list[Entity] | None:
-    """ "Harlow Logistics Inc. Maria Keller": an organisation's head noun or company form, then
-    a given name and a surname: two names, the organisation and the person."""
+    """ "Harlow Logistics Inc. Maria Keller", "University of Oslo Professor Ann Bell": an
+    organisation's head noun, company form or a title, then a given name and a surname: the
+    organisation and the person are two names."""
     if ent.label != "ORG":
         return None
     gaz, lex = gazetteer(), lexicon()
     heads = {w.lower() for w in gaz.rules["org_heads"]} | set(lex.legal_suffixes)
     words = ent.text.split()
     for k in range(1, len(words) - 1):
-        if words[k - 1].lower().rstrip(".,") in heads and words[k] in gaz.first_names \
-                and 2 <= len(words) - k <= 3 and all(w[:1].isupper() for w in words[k:]):
-            cut = ent.start + len(" ".join(words[:k]))
-            start = cut + 1
-            while text[cut - 1] in " ,":
-                cut -= 1
-            return [Entity(ent.start, cut, text[ent.start:cut], "ORG"),
-                    Entity(start, ent.end, text[start:ent.end], "PERSON")]
+        if words[k - 1].lower().rstrip(".,") in heads and _person_tail(words, k):
+            return _split_at(text, ent, k, 0, "ORG")
+        if is_title(words[k]) and words[k][:1].isupper() and _person_tail(words, k + 1) \
+                if k + 1 < len(words) else False:
+            return _split_at(text, ent, k, 1, "ORG")
+    return None
+
+
+def _name_then_person(text: str, ent: Entity) -> list[Entity] | None:
+    """ "Goldman Sachs Jim Wong" as one person: a name that starts with no given name, and a
+    given name and a surname after two words or more, is an organisation and then a person."""
+    words = ent.text.split()
+    if ent.label != "PERSON" or len(words) < 4 or words[0] in gazetteer().first_names:
+        return None
+    for k in range(2, len(words) - 1):
+        if _person_tail(words, k) and not any(is_title(w) for w in words[:k]):
+            return _split_at(text, ent, k, 0, "ORG")
     return None
 
 
@@ -115,6 +143,7 @@ REPAIRS: tuple[Repair, ...] = (
            _descriptor_then_person),
     Repair("organisation then person", '"Acme Inc. Maria Keller" -> ORG + PERSON',
            _org_then_person),
+    Repair("name then person", '"Goldman Sachs Jim Wong" -> ORG + PERSON', _name_then_person),
 )
 
 
