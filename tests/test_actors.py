@@ -242,3 +242,12 @@ def test_lead_is_the_title_line_and_first_sentence() -> None:
     text = "Quake hits city\n\nA strong quake hit the city. More later."
     assert text[slice(*lead_span(text))] == "Quake hits city\n\nA strong quake hit the city."
     assert lead_span("One. Two.") == (0, 4)
+
+
+def test_a_nationality_said_of_the_sentence_subject_is_a_hint() -> None:
+    text = ("Tomas Berg will meet Russian President Ivan Petrov, as the most powerful Swedish "
+            "leader since Karl Lund. Later the Swedish prime minister flew home.")
+    actors = _actors(text, {"Tomas Berg": "PERSON", "Ivan Petrov": "PERSON",
+                            "Karl Lund": "PERSON", "Russian": "NORP", "Swedish": "NORP"})
+    assert "the Swedish prime minister" in [m.text for m in _named(actors, "Tomas Berg").mentions]
+    assert len(_named(actors, "Karl Lund").mentions) == 1

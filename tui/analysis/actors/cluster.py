@@ -21,6 +21,8 @@ class Cluster:
     role: str | None = None
     org: str | None = None
     """The key (see :func:`~tui.analysis.actors.names.org_key`) of the person's organisation."""
+    hints: set[str] = field(default_factory=set)
+    """Countries the text suggests without saying ("X ... as the most powerful Chinese leader")."""
 
     @property
     def first(self) -> int:

@@ -164,12 +164,37 @@ def _role_at(m: re.Match[str]) -> tuple[Role, int] | None:
     return Role(nation, _role_name(words[:n]), org), role_end
 
 
-def _weak_nations(c: Cluster) -> frozenset[str]:
-    """Countries a person's name suggests without saying: a family name written first."""
+def _weak_nations(c: Cluster) -> set[str]:
+    """Countries suggested without being said: by the text (:func:`note_hints`) or by a family
+    name written first ("Li Wei")."""
     words = c.key.removeprefix("person:").split()
     if words and words[0].title() in gazetteer().rules["surname_first"]:
-        return lexicon().family_name_first_countries
-    return frozenset()
+        return c.hints | lexicon().family_name_first_countries
+    return c.hints
+
+
+_FREE_ROLE = re.compile(r"\b(?P<dem>[A-Z][a-z]+)\s+(?P<role>[a-z]+(?:\s+[a-z]+)?)\b(?!\s+[A-Z])")
+"""A nationality and a role with no name after them ("the most powerful Chinese leader")."""
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+")
+
+
+def note_hints(text: str, people: list[Cluster]) -> None:
+    """A nationality and role said of nobody by name ("X will consolidate his position as the
+    most powerful Chinese leader") hints at the nationality of the sentence's first person."""
+    firsts = sorted((m.start, m.end, c) for c in people for m in c.mentions)
+    starts = [s for s, _, _ in firsts]
+    for m in _FREE_ROLE.finditer(text):
+        nation = _nation(m.group("dem"))
+        if not nation or not _longest_role(m.group("role").split()) \
+                or text[max(0, m.start() - 4):m.start()].lower() in {"the ", " an ", " a "}:
+            continue  # "met the Thai foreign minister" is someone else
+        ends = [e.end() for e in _SENTENCE_END.finditer(text, max(0, m.start() - 400), m.start())]
+        sentence = ends[-1] if ends else max(0, m.start() - 400)
+        i = bisect.bisect_left(starts, sentence)
+        if i < len(firsts) and firsts[i][1] <= m.start():
+            c = firsts[i][2]
+            if not c.nationality:
+                c.hints.add(nation)
 
 
 def _fit(c: Cluster, r: Role) -> float | None:
@@ -206,6 +231,7 @@ def attach_roles(text: str, people: list[Cluster]) -> None:
     """Join each role mention to the person mentioned before it that fits it best."""
     if not people:
         return
+    note_hints(text, people)
     taken = sorted((m.start, m.end, c) for c in people for m in c.mentions)
     taken_starts = [s for s, _, _ in taken]
     starts = {id(c): sorted(m.start for m in c.mentions) for c in people}

@@ -2,7 +2,8 @@
 
 An actor scores for each mention, for each claim it speaks (every speaker of "A and B said"
 counts), for an early first mention, and most for being named in the title or the lead (the
-first sentence, after a title line if the text starts with one): news puts its subject there.
+first sentence, after a title line if the text starts with one): news puts its subject there,
+as the first person or organisation the lead names.
 """
 
 from __future__ import annotations
@@ -18,8 +19,10 @@ PER_CLAIM = 2.0
 """A claim the actor speaks (on top of the mention naming it as the speaker)."""
 EARLY = 2.0
 """For a first mention at the very start, falling to 0 at the end."""
-IN_LEAD = 4.0
+IN_LEAD = 2.0
 """Named in the article's first sentence."""
+LEAD_SUBJECT = 3.0
+"""More for the first person or organisation the lead names: its subject, as a rule."""
 IN_TITLE = 4.0
 """Named in the title (given apart from the text)."""
 TITLE_LINE_MAX = 200
@@ -65,13 +68,16 @@ def update_salience(actors: list[Actor], claims: Sequence[Claim], text_len: int,
             quoted[speaker] += 1
     length = max(text_len, 1)
     lead = lead_span(text) if text else (0, 0)
+    in_lead = [a for a in actors if any(lead[0] <= m.start < lead[1] for m in a.mentions)]
+    doers = [a for a in in_lead if a.kind in ("person", "organization")]
+    subject = min(doers, key=lambda a: a.mentions[0].start) if doers else None
     raw: dict[str, float] = {}
     for a in actors:
         first = a.mentions[0].start if a.mentions else length
         score = PER_MENTION * len(a.mentions) + PER_CLAIM * quoted[a.id]
         score += EARLY * (1.0 - first / length)
-        if any(lead[0] <= m.start < lead[1] for m in a.mentions):
-            score += IN_LEAD
+        if a in in_lead:
+            score += IN_LEAD + (LEAD_SUBJECT if a is subject else 0.0)
         if title and _named_in(title, a):
             score += IN_TITLE
         raw[a.id] = score
