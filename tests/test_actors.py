@@ -251,3 +251,11 @@ def test_a_nationality_said_of_the_sentence_subject_is_a_hint() -> None:
                             "Karl Lund": "PERSON", "Russian": "NORP", "Swedish": "NORP"})
     assert "the Swedish prime minister" in [m.text for m in _named(actors, "Tomas Berg").mentions]
     assert len(_named(actors, "Karl Lund").mentions) == 1
+
+
+def test_a_surname_taken_for_a_place_is_the_person() -> None:
+    text = "Keller to step down\n\nMaria Keller will leave. She flew to Keller on Monday."
+    actors = _actors(text, {"Keller": "GPE", "Maria Keller": "PERSON"})
+    keller = _named(actors, "Maria Keller")
+    assert [m.start for m in keller.mentions] == [0, 21]
+    assert _named(actors, "Keller").kind == "place"  # "to Keller": the town

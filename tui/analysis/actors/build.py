@@ -26,6 +26,8 @@ KIND_OF_LABEL: dict[str, ActorKind] = {
 }
 _STOP_INITIALS = frozenset({"of", "the", "and", "for", "on", "in", "de", "&", "at"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_LOCATIVES = frozenset({"in", "at", "from", "to", "near", "into", "outside", "inside", "across",
+                        "toward", "towards", "via", "around", "of"})
 
 
 def build_actors(doc: Doc, names: Sequence[Entity]) -> list[Actor]:
@@ -96,6 +98,7 @@ def build_actors(doc: Doc, names: Sequence[Entity]) -> list[Actor]:
     _merge_acronyms(clusters)
     _merge_short_names(clusters)
     _merge_place_short_forms(text, clusters)
+    _merge_surnames_taken_for_places(text, clusters)
     _drop_lone_heads(clusters)
     attach_roles(text, [c for c in clusters.values() if c.key.startswith("person:")])
     return _finish(clusters)
@@ -230,6 +233,40 @@ def _merge_place_short_forms(text: str, clusters: dict[str, Cluster]) -> None:
             target.add(m, None, None)
         if not c.mentions:
             del clusters[key]
+
+
+def _merge_surnames_taken_for_places(text: str, clusters: dict[str, Cluster]) -> None:
+    """ "Keller to step down" (a headline) before "Maria Keller": a one-word place that is no
+    known country, state or capital and is the surname of one person in the article is that
+    person, wherever no locative word ("in", "from") makes it a place."""
+    gaz, lex = gazetteer(), lexicon()
+    surnames: dict[str, list[Cluster]] = defaultdict(list)
+    for key, c in clusters.items():
+        words = key.removeprefix("person:").split()
+        if key.startswith("person:") and len(words) >= 2:
+            surnames[words[-1]].append(c)
+    for key in list(clusters):
+        c = clusters[key]
+        word = key.removeprefix("name:")
+        people = surnames.get(word, [])
+        if not key.startswith("name:") or len(people) != 1 or _majority(c) not in _PLACE_LABELS:
+            continue
+        form = c.forms.most_common(1)[0][0] if c.forms else ""
+        if gaz.places.get(form, "city") != "city" or form.lower() in lex.countries:
+            continue
+        moved = [m for m in c.mentions if not _after_locative(text, m.start)]
+        for m in moved:
+            c.mentions.remove(m)
+            people[0].add(m, None, None)
+        if not c.mentions:
+            del clusters[key]
+
+
+def _after_locative(text: str, start: int) -> bool:
+    """Whether a locative preposition comes right before ``start`` ("in X", "from the X")."""
+    words = text[max(0, start - 20):start].lower().split()[-2:]
+    return bool(words) and (words[-1] in _LOCATIVES or (words[-1] == "the" and len(words) == 2
+                                                        and words[0] in _LOCATIVES))
 
 
 def _acts(text: str, start: int, end: int) -> bool:
