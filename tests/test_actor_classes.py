@@ -100,6 +100,10 @@ JUNK = [
      ["Council on American"], ["Council on American-Islamic Relations"]),
     ("Harlow Logistics Inc. Maria Keller said profits rose.", [],
      ["Harlow Logistics Inc.", "Maria Keller"]),
+    ("A chapter of the Council on American - Islamic Relations Maria Keller said no.",
+     ["Council on American"], ["Council on American-Islamic Relations", "Maria Keller"]),
+    ("The University of Oslo Professor Ann Bell said so.", [], ["University of Oslo", "Ann Bell"]),
+    ("Goldman Sachs Jim Wong said rates would rise.", [], ["Goldman Sachs", "Jim Wong"]),
 ]
 
 

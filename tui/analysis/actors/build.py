@@ -169,12 +169,17 @@ def _words_of(key: str) -> list[str]:
 
 def _merge_short_names(clusters: dict[str, Cluster]) -> None:
     """An organisation's name joins the one longer organisation name that starts or ends with
-    it: "Acme" -> "Acme Foods", "Rovers" -> "Bristol Rovers", "New People" -> "New People
-    Party", "State Department" -> "US State Department"; places stay places."""
+    it, or does after a country: "Acme" -> "Acme Foods", "Rovers" -> "Bristol Rovers", "New
+    People" -> "New People Party", "State Department" -> "US State Department", "Supreme Court"
+    -> "Italian Supreme Court of Cassation"; places stay places."""
     orgs = [k for k, c in clusters.items() if k.startswith("name:") and _majority(c) == "ORG"]
     by_edge: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    lex = lexicon()
     for key in orgs:
         words = _words_of(key)
+        if len(words) > 2 and (words[0] in lex.demonyms or words[0] in lex.countries):
+            words = words[1:]  # "Italian Supreme Court of Cassation": also "Supreme Court"
+            by_edge[tuple(words)].add(key)
         for n in range(1, len(words)):
             for part in (tuple(words[:n]), tuple(words[-n:])):
                 if part[0] not in _STOP_INITIALS and part[-1] not in _STOP_INITIALS:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tui.analysis.actors.names import (
     WORD,
@@ -70,8 +71,8 @@ def _hyphen_cut(text: str, ent: Entity) -> list[Entity] | None:
     m = _CAPS_RUN.match(text, ent.end)
     if m is None:
         return None
-    end = m.end()
-    return [Entity(ent.start, end, text[ent.start:end], ent.label)]
+    mended = Entity(ent.start, m.end(), text[ent.start:m.end()], ent.label)
+    return _org_then_person(text, mended) or [mended]  # "... Relations Alia Salem said"
 
 
 def _descriptor_then_person(text: str, ent: Entity) -> list[Entity] | None:
@@ -99,22 +100,34 @@ def _split_at(text: str, ent: Entity, k: int, skip: int, head: str) -> list[Enti
 
 
 def _person_tail(words: list[str], k: int) -> bool:
-    """Words ``k`` on are a person: a given name, then one or two more capitalised words."""
-    return words[k] in gazetteer().first_names and 2 <= len(words) - k <= 3 \
-        and all(w[:1].isupper() for w in words[k:])
+    """Words ``k`` on are a person: a given name that is no place nor descriptor ("Arlington",
+    "Muslim"), then one or two more capitalised words, none an organisation's head noun."""
+    gaz = gazetteer()
+    tail = words[k:]
+    return 2 <= len(tail) <= 3 and tail[0] in gaz.first_names and tail[0] not in gaz.places \
+        and not is_descriptor(tail[0]) and all(w[:1].isupper() for w in tail) \
+        and not set(tail) & _org_heads()
+
+
+@lru_cache(maxsize=1)
+def _org_heads() -> frozenset[str]:
+    return frozenset(gazetteer().rules["org_heads"])
 
 
 def _org_then_person(text: str, ent: Entity) -> list[Entity] | None:
-    """ "Harlow Logistics Inc. Maria Keller", "University of Oslo Professor Ann Bell": an
-    organisation's head noun, company form or a title, then a given name and a surname: the
-    organisation and the person are two names."""
+    """ "Harlow Logistics Inc. Maria Keller", "University of Oslo Professor Ann Bell", "Council
+    on Foreign Relations Ana Lopez": an organisation's name (ending in a head noun or company
+    form, or made of a head noun and a connector) or a title, then a given name and a surname:
+    the organisation and the person are two names."""
     if ent.label != "ORG":
         return None
     gaz, lex = gazetteer(), lexicon()
     heads = {w.lower() for w in gaz.rules["org_heads"]} | set(lex.legal_suffixes)
     words = ent.text.split()
     for k in range(1, len(words) - 1):
-        if words[k - 1].lower().rstrip(".,") in heads and _person_tail(words, k):
+        before = [w.lower().rstrip(".,") for w in words[:k]]
+        if _person_tail(words, k) and (before[-1] in heads or (
+                k >= 3 and set(before[1:]) & _CONNECTORS and set(before) & heads)):
             return _split_at(text, ent, k, 0, "ORG")
         if is_title(words[k]) and words[k][:1].isupper() and _person_tail(words, k + 1) \
                 if k + 1 < len(words) else False:
