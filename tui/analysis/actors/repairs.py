@@ -100,13 +100,16 @@ def _split_at(text: str, ent: Entity, k: int, skip: int, head: str) -> list[Enti
 
 
 def _person_tail(words: list[str], k: int) -> bool:
-    """Words ``k`` on are a person: a given name that is no place nor descriptor ("Arlington",
-    "Muslim"), then one or two more capitalised words, none an organisation's head noun."""
+    """Words ``k`` on are a person: a given name that is no descriptor ("Muslim"), a surname,
+    and between them at most a second given name or an initial ("Ann F. Bell"); no word an
+    organisation's head noun. ("Texas Arlington Amneh Jafari" has no such tail.)"""
     gaz = gazetteer()
     tail = words[k:]
-    return 2 <= len(tail) <= 3 and tail[0] in gaz.first_names and tail[0] not in gaz.places \
-        and not is_descriptor(tail[0]) and all(w[:1].isupper() for w in tail) \
-        and not set(tail) & _org_heads()
+    if not 2 <= len(tail) <= 3 or tail[0] not in gaz.first_names or is_descriptor(tail[0]):
+        return False
+    if len(tail) == 3 and not (tail[1] in gaz.first_names or re.fullmatch(r"[A-Z]\.", tail[1])):
+        return False
+    return all(w[:1].isupper() for w in tail) and not set(tail) & _org_heads()
 
 
 @lru_cache(maxsize=1)
@@ -129,8 +132,7 @@ def _org_then_person(text: str, ent: Entity) -> list[Entity] | None:
         if _person_tail(words, k) and (before[-1] in heads or (
                 k >= 3 and set(before[1:]) & _CONNECTORS and set(before) & heads)):
             return _split_at(text, ent, k, 0, "ORG")
-        if is_title(words[k]) and words[k][:1].isupper() and _person_tail(words, k + 1) \
-                if k + 1 < len(words) else False:
+        if is_title(words[k]) and words[k][:1].isupper() and _person_tail(words, k + 1):
             return _split_at(text, ent, k, 1, "ORG")
     return None
 
