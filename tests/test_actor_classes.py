@@ -48,6 +48,10 @@ ROLES = [
     ("President Emma Dubois of France met German Chancellor Karl Weber. The German chancellor "
      "agreed.", "Karl Weber", "The German chancellor"),
     ("Ivan Petrov met Ana Lopez. The Russian president smiled.", "Ivan Petrov", None),
+    ("Tom Brandt met Ana Lopez, the Spanish prime minister. Brandt said the Spanish leader "
+     "was right.", "Ana Lopez", "the Spanish leader"),
+    ("Welsh First Minister Gwen Morgan met Scottish First Minister Fiona Grant. The Welsh "
+     "first minister said little.", "Gwen Morgan", "The Welsh first minister"),
 ]
 
 

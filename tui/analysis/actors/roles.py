@@ -81,8 +81,8 @@ def role_before(text: str, start: int) -> Role:
     if text[end - 1:end] not in {" ", "\n"} and end == start:
         return Role()
     words = _WORDS.findall(text, max(0, end - 80), end)[-7:]
-    if not words:
-        return Role()
+    if not words or (words[-1].endswith(".") and words[-1].lower() not in lexicon().titles):
+        return Role()  # "... the Spanish prime minister. Brandt said": another sentence
     for n in (3, 2, 1):
         if _longest_role(words[-n:]) == n:
             head = words[:-n][-3:]  # "Russian", "China's", "Acme Foods"
