@@ -100,6 +100,8 @@ JUNK = [
      ["Emeritus", "Emeritus John Hale"], ["John Hale", "Ann Bell"]),
     ("Doctor Ann Bell arrived. The Doctor left.", ["Doctor"], ["Ann Bell"]),
     ("King Louis XVII never reigned. Louis died young.", ["XVII"], ["Louis XVII"]),
+    ("Super Bowl XVII was played in Pasadena. XVII was the number.", ["XVII"], ["Pasadena"]),
+    ("Secretary of State Ann Bell said no. Bell left.", ["State Ann Bell"], ["Ann Bell"]),
     ("The Council on American - Islamic Relations said it was worried.",
      ["Council on American"], ["Council on American-Islamic Relations"]),
     ("Harlow Logistics Inc. Maria Keller said profits rose.", [],

@@ -37,6 +37,14 @@ def _descriptor_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=1)
+def _institution_words() -> frozenset[str]:
+    """Nouns for an organisation or a polity ("council", "state"): before a person's name they
+    are left over from a title ("Secretary of State Ann Bell", "City Council John Smith")."""
+    gpe_heads = {w.lower() for w in gazetteer().rules["gpe_heads"]}
+    return frozenset(lexicon().org_nouns | gpe_heads)
+
+
 def is_title(word: str) -> bool:
     """A title, honorific or role noun ("President", "Dr.", "Emeritus")."""
     return word.lower().rstrip(".") in lexicon().titles
@@ -44,9 +52,9 @@ def is_title(word: str) -> bool:
 
 def is_descriptor(word: str) -> bool:
     """A word before a name that says what the person is, not who ("Scientologist", "Democrat",
-    "striker", "Council" member); a given name never is ("Christian Bale")."""
+    "striker", "Council" member, "of State"); a given name never is ("Christian Bale")."""
     w = word.lower()
-    if w in lexicon().org_nouns:
+    if w in _institution_words():
         return True
     if word in gazetteer().first_names:
         return False
