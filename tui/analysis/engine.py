@@ -37,7 +37,7 @@ def analyze(
     actors = build_actors(doc, names)
     index = ActorIndex(actors)
     claims = extract_claims(doc, index)
-    update_salience(actors, claims, len(text))
+    update_salience(actors, claims, len(text), text=text, title=title)
     return Analysis(
         text=text,
         source=source,
