@@ -28,7 +28,15 @@ from typing import Generic, TypeVar
 
 from spacy.tokens import Doc, Span
 
-from tui.analysis.builtin.ner import CITY, FUNCTION_WORDS, OPENERS, Tables, tables
+from tui.analysis.builtin.ner import (
+    CITY,
+    FUNCTION_WORDS,
+    OPENERS,
+    Found,
+    Recogniser,
+    Tables,
+    tables,
+)
 from tui.analysis.lexicon import lexicon
 from tui.analysis.model import NUMERIC_LABELS
 
@@ -77,6 +85,12 @@ class Context:
     @cached_property
     def sentences(self) -> bool:
         return bool(self.doc.has_annotation("SENT_START"))
+
+    @cached_property
+    def builtin(self) -> dict[tuple[int, int], str]:
+        """The built-in recogniser's sure names of this document: token span -> label."""
+        found: list[Found] = Recogniser(self.doc, self.t).entities()
+        return {(f.start, f.end): f.label for f in found if f.strong and f.label != CITY}
 
     def known(self, text: str) -> str:
         """The gazetteer's label for ``text``, "" when it has none."""
@@ -255,20 +269,6 @@ def _gazetteer_label(c: Context, n: Name) -> str:
     return "-" if label == CITY else label
 
 
-def _known_name(c: Context, names: list[Name]) -> None:
-    """Gazetteers win over a guess, as in the built-in pipeline: "Reuters" as GPE is an ORG,
-    "Georgia" as PERSON a GPE. Cities are left alone (people and clubs are named after them),
-    and so is a word of a full person's name in the document ("Jordan" after "Ann Jordan")."""
-    parts = _person_words(c, names)
-    for n in names:
-        label = _gazetteer_label(c, n)
-        if not label or label == "-" or label == n.label:
-            continue
-        if n.end - n.start == 1 and c.word(n.start) in parts and label != "ORG":
-            continue
-        n.label = label
-
-
 def _dotted_acronym(c: Context, names: list[Name]) -> None:
     """A dotted acronym that no gazetteer has as a place is an organisation: "F.B.I." tagged
     GPE is an ORG ("U.S." stays a place). Its undotted form's label wins when known."""
@@ -312,9 +312,34 @@ def _person_words(c: Context, names: Iterable[Name]) -> set[str]:
             if w[:1].isupper() and w.lower() not in common}
 
 
+def _builtin_label(c: Context, names: list[Name]) -> None:
+    """Where the built-in recogniser is sure of the same span (a gazetteer entry, a head noun), its
+    label wins: "Twitter" tagged PERSON is an ORG when the gazetteer says so."""
+    sure = c.builtin
+    for n in names:
+        label = sure.get((n.start, n.end))
+        if label and label != n.label:
+            n.label = label
+
+
+def _missed_known_name(c: Context, names: list[Name]) -> None:
+    """A name the gazetteer knows, found by the built-in recogniser where the model found
+    nothing, is added: "Lombardy", "FIFA", "WHO" (only exact gazetteer entries: sure names)."""
+    taken = bytearray(len(c.doc) + 1)
+    for n in names:
+        for i in range(n.start, n.end):
+            taken[i] = 1
+    for (s, e), label in c.builtin.items():
+        if not any(taken[s:e]) and label in ("GPE", "LOC", "ORG", "NORP", "FAC") \
+                and c.known(str(c.doc[s:e].text)) == label:
+            names.append(Name(s, e, label))
+    names.sort(key=lambda n: n.start)
+
+
 CHECKS: list[Rule[Check]] = [
+    Rule("built-in label", _builtin_label),
+    Rule("missed known name", _missed_known_name),
     Rule("dotted acronym", _dotted_acronym),
-    Rule("known name", _known_name),
     Rule("person part", _person_part),
     Rule("majority", _majority),
 ]
