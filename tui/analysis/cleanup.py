@@ -88,9 +88,11 @@ class Context:
 
     @cached_property
     def builtin(self) -> dict[tuple[int, int], str]:
-        """The built-in recogniser's sure names of this document: token span -> label."""
+        """The built-in recogniser's sure names of this document: token span -> label. A city
+        of one word is left out (people are named after cities: "Paris" in "Anna Paris")."""
         found: list[Found] = Recogniser(self.doc, self.t).entities()
-        return {(f.start, f.end): f.label for f in found if f.strong and f.label != CITY}
+        return {(f.start, f.end): "GPE" if f.label == CITY else f.label for f in found
+                if f.strong and (f.label != CITY or f.end - f.start > 1)}
 
     def known(self, text: str) -> str:
         """The gazetteer's label for ``text``, "" when it has none."""
@@ -331,7 +333,7 @@ def _missed_known_name(c: Context, names: list[Name]) -> None:
             taken[i] = 1
     for (s, e), label in c.builtin.items():
         if not any(taken[s:e]) and label in ("GPE", "LOC", "ORG", "NORP", "FAC") \
-                and c.known(str(c.doc[s:e].text)) == label:
+                and c.known(str(c.doc[s:e].text)) in (label, CITY):
             names.append(Name(s, e, label))
     names.sort(key=lambda n: n.start)
 
