@@ -52,6 +52,15 @@ EDGES = [
     # punctuation at the edges, but not a bracket closed inside the name
     ("“Berg,” she said.", [("“Berg,", "PERSON")], [("Berg", "PERSON")]),
     ("Shares of Acme (UK) rose.", [("Acme (UK)", "ORG")], [("Acme (UK)", "ORG")]),
+    # an unclosed bracket, a score after a place, a role after an organisation
+    ("The World Weather Office (WWO) met.", [("World Weather Office (WWO", "ORG")],
+     [("World Weather Office", "ORG")]),
+    ("Sweden 1 Panama 0, said the board.", [("Sweden 1", "ORG")], [("Sweden", "ORG")]),
+    ("Nord Stream 1 was shut.", [("Nord Stream 1", "FAC")], [("Nord Stream 1", "FAC")]),
+    ("The Kelmont Agency Spokesperson spoke.", [("Kelmont Agency Spokesperson", "ORG")],
+     [("Kelmont Agency", "ORG")]),
+    ("He joined the Office of the President.", [("Office of the President", "ORG")],
+     [("Office of the President", "ORG")]),
     # a capitalised article: only where the gazetteer has the name with it
     ("The Hague hosted the talks.", [("The Hague", "GPE")], [("The Hague", "GPE")]),
     ("The Netherlands won.", [("The Netherlands", "GPE")], [("Netherlands", "GPE")]),

@@ -159,6 +159,39 @@ def _edge_punct(c: Context, n: Name) -> tuple[int, int]:
     return s, e
 
 
+def _open_bracket(c: Context, n: Name) -> tuple[int, int]:
+    """A bracket opened inside a name and not closed there ends it: "World Weather Office (WWO"
+    -> "World Weather Office" (the short name in brackets is a name of its own)."""
+    for i in range(n.end - 1, n.start, -1):
+        w = c.word(i)
+        if w in ")]":
+            return n.start, n.end
+        if w in "([":
+            return n.start, i
+    return n.start, n.end
+
+
+def _trailing_score(c: Context, n: Name) -> tuple[int, int]:
+    """A number after a known place is a score or a count, not part of the name: "Sweden 1"
+    -> "Sweden" ("Nord Stream 1", "Apollo 11" stay: not places of the gazetteer)."""
+    if n.end - n.start > 1 and c.word(n.end - 1).isdigit() \
+            and c.known(str(c.doc[n.start:n.end - 1].text)):
+        return n.start, n.end - 1
+    return n.start, n.end
+
+
+def _trailing_role(c: Context, n: Name) -> tuple[int, int]:
+    """A title or role after an organisation or place is the person's, not the name's:
+    "NASA Administrator" -> "NASA" ("Office of the President" keeps it after "the")."""
+    if n.label == "PERSON" or n.end - n.start < 2:
+        return n.start, n.end
+    last, before = c.word(n.end - 1), c.word(n.end - 2)
+    if last[:1].isupper() and last.lower() in lexicon().titles and before[:1].isupper() \
+            and before.lower() not in FUNCTION_WORDS:
+        return n.start, n.end - 1
+    return n.start, n.end
+
+
 def _possessive(c: Context, n: Name) -> tuple[int, int]:
     """No possessive ending: "Maria Lopez's" -> "Maria Lopez", "the States'" -> "the States"."""
     if n.end - n.start > 1 and c.word(n.end - 1) in POSSESSIVES \
@@ -223,6 +256,9 @@ TRIMS: list[Rule[Trim]] = [
     Rule("line break", _line_break),
     Rule("edge space", _edge_space),
     Rule("edge punctuation", _edge_punct),
+    Rule("open bracket", _open_bracket),
+    Rule("trailing score", _trailing_score),
+    Rule("trailing role", _trailing_role),
     Rule("possessive", _possessive),
     Rule("lower-case function word", _lower_function_word),
     Rule("capitalised article", _capital_article),
