@@ -52,6 +52,9 @@ EDGES = [
     # punctuation at the edges, but not a bracket closed inside the name
     ("“Berg,” she said.", [("“Berg,", "PERSON")], [("Berg", "PERSON")]),
     ("Shares of Acme (UK) rose.", [("Acme (UK)", "ORG")], [("Acme (UK)", "ORG")]),
+    # a hyphenated given name's lower-case half
+    ("Chan Tai-man voted.", [("Chan Tai", "PERSON")], [("Chan Tai-man", "PERSON")]),
+    ("The Berg-led team won.", [("Berg", "PERSON")], [("Berg", "PERSON")]),
     # an unclosed bracket, a score after a place, a role after an organisation
     ("The World Weather Office (WWO) met.", [("World Weather Office (WWO", "ORG")],
      [("World Weather Office", "ORG")]),
@@ -105,6 +108,9 @@ LABELS = [
     ("He left the U.S. yesterday.", [("U.S.", "GPE")], [("U.S.", "GPE")]),
     # a surname alone is the person named in full elsewhere
     ("Maria Lopez arrived. Later Lopez left.", [("Maria Lopez", "PERSON"), ("Lopez", "ORG")],
+     [("Maria Lopez", "PERSON"), ("Lopez", "PERSON")]),
+    # ... and one the model missed is found
+    ("Maria Lopez arrived. Later Lopez left.", [("Maria Lopez", "PERSON")],
      [("Maria Lopez", "PERSON"), ("Lopez", "PERSON")]),
     # a name the built-in recogniser is sure of (gazetteer) keeps its label
     ("Officials in Georgia said so.", [("Georgia", "PERSON")], [("Georgia", "GPE")]),

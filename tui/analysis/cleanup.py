@@ -29,8 +29,10 @@ from typing import Generic, TypeVar
 from spacy.tokens import Doc, Span
 
 from tui.analysis.builtin.ner import (
+    AFFIXES,
     CITY,
     FUNCTION_WORDS,
+    HYPHENS,
     OPENERS,
     Found,
     Recogniser,
@@ -192,6 +194,21 @@ def _trailing_role(c: Context, n: Name) -> tuple[int, int]:
     return n.start, n.end
 
 
+def _hyphenated_given_name(c: Context, n: Name) -> tuple[int, int]:
+    """A person's name goes on over a hyphenated given name's lower-case half, as the built-in
+    recogniser reads it: "Chan Tai" + "-man" -> "Chan Tai-man" (not "Berg-led")."""
+    e, doc = n.end, c.doc
+    if n.label != "PERSON" or e + 1 >= len(doc) or doc[e].text not in HYPHENS \
+            or doc[e - 1].whitespace_ or doc[e].whitespace_ or doc[e].ent_iob_ not in ("O", "") \
+            or doc[e + 1].ent_iob_ not in ("O", ""):
+        return n.start, n.end
+    w, t = doc[e + 1].text, c.t
+    if w.isalpha() and w.islower() and len(w) <= 6 and w not in AFFIXES and (
+            len(w) <= 3 or w not in t.common or c.word(n.start) in t.surname_first):
+        return n.start, e + 2
+    return n.start, n.end
+
+
 def _possessive(c: Context, n: Name) -> tuple[int, int]:
     """No possessive ending: "Maria Lopez's" -> "Maria Lopez", "the States'" -> "the States"."""
     if n.end - n.start > 1 and c.word(n.end - 1) in POSSESSIVES \
@@ -260,6 +277,7 @@ TRIMS: list[Rule[Trim]] = [
     Rule("trailing score", _trailing_score),
     Rule("trailing role", _trailing_role),
     Rule("possessive", _possessive),
+    Rule("hyphenated given name", _hyphenated_given_name),
     Rule("lower-case function word", _lower_function_word),
     Rule("capitalised article", _capital_article),
     Rule("title", _title),
@@ -330,6 +348,32 @@ def _person_part(c: Context, names: list[Name]) -> None:
             n.label = "PERSON"
 
 
+def _missed_person_part(c: Context, names: list[Name]) -> None:
+    """A given name or surname of a person named in full, standing alone where the model found
+    nothing, is that person: "Lopez said" after "Maria Lopez" (as in the built-in pipeline)."""
+    parts = _person_words(c, names)
+    if not parts:
+        return
+    taken = _taken(c, names)
+    doc, n_tok = c.doc, len(c.doc)
+    for i in range(n_tok):
+        if taken[i] or doc[i].text not in parts or c.known(doc[i].text):
+            continue  # a place or organisation of the gazetteer stays unclaimed
+        if (i + 1 < n_tok and doc[i + 1].text[:1].isupper()) or (
+                i > 0 and doc[i - 1].text[:1].isupper() and not c.initial(i)):
+            continue  # part of a longer capitalised run: not this person alone
+        names.append(Name(i, i + 1, "PERSON"))
+    names.sort(key=lambda n: n.start)
+
+
+def _taken(c: Context, names: list[Name]) -> bytearray:
+    """Tokens inside one of ``names``."""
+    taken = bytearray(len(c.doc) + 1)
+    for n in names:
+        taken[n.start:n.end] = b"\x01" * (n.end - n.start)
+    return taken
+
+
 def _majority(c: Context, names: list[Name]) -> None:
     """One name, one label across the document: the label most of its mentions have (ties keep
     each mention's own)."""
@@ -363,10 +407,7 @@ def _builtin_label(c: Context, names: list[Name]) -> None:
 def _missed_known_name(c: Context, names: list[Name]) -> None:
     """A name the gazetteer knows, found by the built-in recogniser where the model found
     nothing, is added: "Lombardy", "FIFA", "WHO" (only exact gazetteer entries: sure names)."""
-    taken = bytearray(len(c.doc) + 1)
-    for n in names:
-        for i in range(n.start, n.end):
-            taken[i] = 1
+    taken = _taken(c, names)
     for (s, e), label in c.builtin.items():
         if not any(taken[s:e]) and label in ("GPE", "LOC", "ORG", "NORP", "FAC") \
                 and c.known(str(c.doc[s:e].text)) in (label, CITY):
@@ -379,6 +420,7 @@ CHECKS: list[Rule[Check]] = [
     Rule("missed known name", _missed_known_name),
     Rule("dotted acronym", _dotted_acronym),
     Rule("person part", _person_part),
+    Rule("missed person part", _missed_person_part),
     Rule("majority", _majority),
 ]
 
