@@ -359,9 +359,11 @@ def _missed_person_part(c: Context, names: list[Name]) -> None:
     for i in range(n_tok):
         if taken[i] or doc[i].text not in parts or c.known(doc[i].text):
             continue  # a place or organisation of the gazetteer stays unclaimed
+        prev = doc[i - 1].text if i > 0 else ""
         if (i + 1 < n_tok and doc[i + 1].text[:1].isupper()) or (
-                i > 0 and doc[i - 1].text[:1].isupper() and not c.initial(i)):
-            continue  # part of a longer capitalised run: not this person alone
+                prev[:1].isupper() and not c.initial(i)
+                and not (c.initial(i - 1) and prev.lower() in c.t.common)):
+            continue  # part of a longer capitalised run ("Later Lopez" is not one)
         names.append(Name(i, i + 1, "PERSON"))
     names.sort(key=lambda n: n.start)
 
