@@ -357,8 +357,8 @@ def _missed_person_part(c: Context, names: list[Name]) -> None:
     taken = _taken(c, names)
     doc, n_tok = c.doc, len(c.doc)
     for i in range(n_tok):
-        if taken[i] or doc[i].text not in parts or c.known(doc[i].text):
-            continue  # a place or organisation of the gazetteer stays unclaimed
+        if taken[i] or doc[i].text not in parts or c.known(doc[i].text) not in ("", CITY):
+            continue  # a country or organisation of the gazetteer stays unclaimed
         prev = doc[i - 1].text if i > 0 else ""
         if (i + 1 < n_tok and doc[i + 1].text[:1].isupper()) or (
                 prev[:1].isupper() and not c.initial(i)
