@@ -3,6 +3,8 @@ pipeline's tokens, cleaned by the built-in pipeline's rules (one fixture set per
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import spacy
 from spacy.language import Language
@@ -135,7 +137,23 @@ def test_without_cross_check_labels_stay(nlp: Language) -> None:
                   cross_check=False) == [("F.B.I.", "GPE")]
 
 
+def test_component_factories_are_declared_as_entry_points() -> None:
+    """``nlp.add_pipe("newsreader")`` works without importing tui once the package is installed."""
+    import importlib
+    import tomllib
+
+    root = Path(__file__).resolve().parents[1]
+    declared = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    factories = declared["project"]["entry-points"]["spacy_factories"]
+    assert set(factories) == {"newsreader", "newsreader_ner"}
+    for name, target in factories.items():
+        module, _, attr = target.partition(":")
+        assert callable(getattr(importlib.import_module(module), attr))
+        assert Language.has_factory(name)
+
+
 def test_component_on_the_builtin_pipeline() -> None:
+    import tui.analysis.component  # noqa: F401  (registers the factory, as the entry point does)
     from tui.analysis.builtin import build_builtin
     from tui.analysis.engine import analyze
     from tui.analysis.pipeline import Pipeline, _info

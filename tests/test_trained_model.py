@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import spacy
 
+import tui.analysis.component  # noqa: F401  (registers the factory, as the entry point does)
 from tui.analysis.choice import resolve_name
 from tui.analysis.engine import analyze
 from tui.analysis.model import NUMERIC_LABELS, Analysis
