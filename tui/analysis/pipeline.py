@@ -12,6 +12,10 @@ from tui.analysis.choice import BUILTIN, PipelineError, is_path, resolve_name
 from tui.analysis.model import PipelineInfo
 from tui.sources.sanitize import one_line, visible
 
+UNREAD_COMPONENTS = ("lemmatizer",)
+"""Trained components whose output no layer reads (nothing uses ``token.lemma_``): not loaded,
+which saves their time on every article."""
+
 
 @dataclass(frozen=True, slots=True)
 class Pipeline:
@@ -38,7 +42,7 @@ def load_pipeline(model: str | None = None) -> Pipeline:
     if looks_like_path and not Path(name).is_dir():
         raise PipelineError(f"{visible(name)}: no spaCy pipeline folder there")
     try:
-        nlp = spacy.load(name)
+        nlp = spacy.load(name, exclude=list(UNREAD_COMPONENTS))
     except Exception as exc:  # spaCy raises many kinds (OSError, ValueError, config errors)
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise PipelineError(f"cannot load spaCy pipeline '{visible(name)}': {visible(first)}") \
@@ -50,8 +54,8 @@ def load_pipeline(model: str | None = None) -> Pipeline:
 
 
 def _info(nlp: Language, trained: bool) -> PipelineInfo:
-    """Name as ``lang_name`` (spaCy's convention) and the pipeline's own version, both from its
-    ``meta.json``, which is data from outside: sanitised to one line before anything shows them."""
+    """Name as ``lang_name`` (spaCy's convention) and the pipeline's own version, sanitised:
+    a pipeline's meta is data and reaches the reader's header."""
     meta = nlp.meta
     name = one_line(f"{meta.get('lang', 'en')}_{meta.get('name', 'pipeline')}") or "pipeline"
     version = one_line(str(meta.get("version", "0.0.0"))) or "0.0.0"
