@@ -268,3 +268,17 @@ def test_a_feed_is_not_loaded_as_an_article(server: str, tmp_path: Path) -> None
 def test_reader_refuses_an_empty_feed(server: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main([f"{server}/empty-feed"]) == 1
     assert capsys.readouterr().err == f"newsreader: error: {server}/empty-feed: the feed has no items\n"
+
+
+def test_a_web_feed_cannot_send_newsreader_to_a_local_address() -> None:
+    from tui.sources import load_item
+
+    raw = (b'<rss version="2.0"><channel><title>t</title>'
+           b"<item><title>Router</title><link>http://192.168.1.1/admin</link></item>"
+           b"<item><title>Fine</title><link>https://news.example/a</link></item></channel></rss>")
+    web = parse_feed(raw, "https://news.example/feed", base="https://news.example/feed")
+    assert web.items[0].refused and web.items[1].refused is None
+    with pytest.raises(SourceError, match=r"item 1 \(Router\): a web feed points to a local address"):
+        load_item(web.items[0])
+    local = parse_feed(raw, "http://127.0.0.1:8000/feed", base="http://127.0.0.1:8000/feed")
+    assert local.items[0].refused is None

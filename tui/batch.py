@@ -160,8 +160,33 @@ def run(items: Iterable[Job], finish: Callable[[Analysis], R], *, model: str | N
             pool.shutdown(wait=True)
 
 
+def label(job: Job) -> str:
+    """How messages name a job's article."""
+    if job.item is not None:
+        return f"{job.feed}: {job.item.label}"
+    return visible(job.target or "-")
+
+
+def _internal(job: Job, exc: Exception) -> str:
+    """Any failure but the pipeline's stays with its article: one line, the batch goes on."""
+    from tui.analysis.choice import PipelineError
+
+    if isinstance(exc, PipelineError) or os.environ.get("NEWSREADER_DEBUG"):
+        raise exc
+    return (f"{label(job)}: internal error: {type(exc).__name__}: {' '.join(str(exc).split())} "
+            "(set NEWSREADER_DEBUG=1 for details)")
+
+
 def _prepare(job: Job, finish: Callable[[Analysis], R], model: str | None, use_cache: bool,
              pool: _LazyPool | None) -> Outcome[R]:
+    try:
+        return _prepare_job(job, finish, model, use_cache, pool)
+    except Exception as exc:
+        return Outcome(job, error=_internal(job, exc))
+
+
+def _prepare_job(job: Job, finish: Callable[[Analysis], R], model: str | None, use_cache: bool,
+                 pool: _LazyPool | None) -> Outcome[R]:
     """In a loading thread: what needs the network is fetched here (many downloads at once);
     the rest goes to a worker process, or, without a pool, is looked up in the cache here."""
     if job.error is not None:
@@ -201,7 +226,10 @@ def _finish(outcome: Outcome[R], finish: Callable[[Analysis], R], model: str | N
     if outcome.value is None and outcome.error is None and article is not None:
         from tui.service import analyze_article
 
-        outcome.value = finish(analyze_article(article, model=model, use_cache=use_cache))
+        try:
+            outcome.value = finish(analyze_article(article, model=model, use_cache=use_cache))
+        except Exception as exc:
+            outcome.error = _internal(outcome.job, exc)
     return outcome
 
 
@@ -256,8 +284,10 @@ def _work(job: Job, finish: Callable[[Analysis], R], model: str | None,
     imports spaCy) and finish one job; the pipeline is built by the first miss."""
     try:
         article = load_job(job)
+        from tui.service import analyze_article
+
+        return finish(analyze_article(article, model=model, use_cache=use_cache)), None
     except SourceError as exc:
         return None, str(exc)
-    from tui.service import analyze_article
-
-    return finish(analyze_article(article, model=model, use_cache=use_cache)), None
+    except Exception as exc:
+        return None, _internal(job, exc)

@@ -1,6 +1,7 @@
-"""The ``newsreader`` command: the reader, ``analyze`` and ``cache``.
+"""The ``newsreader`` command: the reader, ``analyze``, ``index`` and ``cache``.
 
-Errors are one line on stderr: exit 2 for a usage error, 1 for an input that cannot be read.
+Errors are one line on stderr: exit 2 for a usage error, 1 for an input that cannot be read or
+analysed and for output that cannot be written, 141 when a pipe's reader stops early.
 Heavy modules (spaCy, Textual) are imported only by the sub-command that needs them.
 """
 
@@ -127,9 +128,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:  # `newsreader analyze ... | head`
-        sys.stderr.close()
-        return 0
+    except BrokenPipeError:  # `newsreader analyze ... | head`: the reader has had enough
+        _silence_stdout()
+        return 141  # what a shell reports for a command stopped by SIGPIPE
+    except OutputError as exc:  # `>&-`, `> /dev/full`: the output is lost, so say so
+        _silence_stdout()
+        _error(str(exc))
+        return 1
     except Exception as exc:  # last resort: one line, never a traceback
         if os.environ.get("NEWSREADER_DEBUG"):
             raise
@@ -138,8 +143,38 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _error(message: str) -> None:
-    """Print one line on stderr, whatever the message holds."""
-    print(f"{PROG}: error: {' '.join(message.split())}", file=sys.stderr)
+    """Print one line on stderr, whatever the message holds (escapes shown, never acted on)."""
+    from tui.sources.sanitize import visible
+
+    if sys.stderr is not None:
+        print(f"{PROG}: error: {visible(' '.join(message.split()))}", file=sys.stderr)
+
+
+class OutputError(Exception):
+    """Standard output cannot be written (closed, full disk); the message is one line."""
+
+
+def _out(text: str) -> None:
+    """Print ``text`` on standard output and flush, so a lost output is an error, not exit 0."""
+    if sys.stdout is None:  # started with stdout closed (`>&-`)
+        raise OutputError("cannot write the output (standard output is closed)")
+    try:
+        print(text, file=sys.stdout, flush=True)
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as exc:
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise OutputError(f"cannot write the output ({why})") from exc
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so the interpreter's last flush cannot fail again."""
+    try:
+        fd = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(fd, sys.stdout.fileno())
+        os.close(fd)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _run_analyze(ns: argparse.Namespace) -> int:
@@ -151,15 +186,13 @@ def _run_analyze(ns: argparse.Namespace) -> int:
         _error(str(exc))
         return 1
     from tui import batch
-
-    jobs, several = _peek_several(batch.jobs(targets))
-    fmt = ns.format or ("jsonl" if several else "json")
-
     from tui.analysis.choice import PipelineError
     from tui.analysis.export import render
 
-    status = 0
+    jobs, several = _peek_several(batch.jobs(targets))
+    fmt = ns.format or ("jsonl" if several else "json")
     outputs: list[str] = []
+    failed = 0
     progress = _Progress(_total(targets))
     try:
         for outcome in batch.run(jobs, partial(render, fmt=fmt), model=ns.model,
@@ -168,22 +201,22 @@ def _run_analyze(ns: argparse.Namespace) -> int:
             out = outcome.value
             if out is None:
                 _error(outcome.error or "cannot be analysed")
-                status = 1
+                failed += 1
                 continue
             if fmt == "jsonl":
-                print(out, flush=True)
+                _out(out)
             else:
                 outputs.append(out)
-    except PipelineError as exc:
+    except PipelineError as exc:  # the same for every article: stop at once
         _error(str(exc))
         return 2
     finally:
         progress.stop()
-    if (fmt == "json" and len(outputs) > 1) or (fmt == "displacy" and len(outputs) > 1):
-        print("[\n" + ",\n".join(outputs) + "\n]")
+    if fmt in ("json", "displacy") and several:  # an array, whatever failed
+        _out("[\n" + ",\n".join(outputs) + "\n]" if outputs else "[]")
     elif outputs:
-        print(("\n---\n\n" if fmt == "markdown" else "\n").join(outputs))
-    return status
+        _out(("\n---\n\n" if fmt == "markdown" else "\n").join(outputs))
+    return 1 if failed else 0
 
 
 def _peek_several(jobs: Iterator[Job]) -> tuple[Iterator[Job], bool]:
@@ -233,7 +266,7 @@ def _run_index(ns: argparse.Namespace) -> int:
         return 2
     finally:
         progress.stop()
-    print(json.dumps(index.to_dict(), ensure_ascii=False, indent=2))
+    _out(json.dumps(index.to_dict(), ensure_ascii=False, indent=2))
     return status
 
 
@@ -264,24 +297,33 @@ class _Progress:
 
 def _run_cache(ns: argparse.Namespace) -> int:
     from tui import cache
+    from tui.sources.sanitize import visible
 
     if ns.action == "clear":
-        removed = cache.clear()
-        print(f"removed {removed} cached {'analysis' if removed == 1 else 'analyses'} "
-              f"from {cache.cache_dir()}")
+        try:
+            removed = cache.clear()
+        except cache.CacheError as exc:
+            _error(str(exc))
+            return 1
+        _out(f"removed {removed} cached {'analysis' if removed == 1 else 'analyses'} "
+             f"from {visible(str(cache.cache_dir()))}")
     else:
         count, size = cache.stats()
-        print(f"{cache.cache_dir()}: {count} entries, {size / 2**20:.1f} MiB "
-              f"(cap {cache.MAX_BYTES / 2**20:.0f} MiB)")
+        _out(f"{visible(str(cache.cache_dir()))}: {count} entries, {size / 2**20:.1f} MiB "
+             f"(cap {cache.MAX_BYTES / 2**20:.0f} MiB)")
     return 0
 
 
 def _run_reader(ns: argparse.Namespace) -> int:
-    from tui.sources import SourceError, expand, load, reattach_terminal
+    from tui.sources import SourceError, expand, load
 
     paths = ns.articles or [str(p) for p in sorted(SEEDS.glob("*.txt"))[:1]]
     if not paths:
         _error(f"no article given and no sample article in {SEEDS}")
+        return 1
+    if "-" in paths and os.isatty(0):
+        _error("standard input is a terminal, not an article: pipe one in "
+               "(cat article.txt | newsreader -)")
         return 1
     try:
         targets = expand(paths)
@@ -291,8 +333,10 @@ def _run_reader(ns: argparse.Namespace) -> int:
     except SourceError as exc:
         _error(str(exc))
         return 1
-    if "-" in targets:
-        reattach_terminal()  # the article came through a pipe: the reader needs the keyboard
+    if not _keyboard():
+        _error("no terminal to read the keyboard from (standard input is not one and there is "
+               "no controlling terminal); use 'newsreader analyze' without one")
+        return 1
     from tui.app import NewsreaderApp
 
     app = NewsreaderApp(articles=articles, targets=targets, model=ns.model,
@@ -310,6 +354,18 @@ def _open_one(target: str) -> tuple[Feed | None, list[Article]]:
     if isinstance(got, Feed) and not got.items:
         raise SourceError(f"{got.source}: the feed has no items")
     return (got, []) if isinstance(got, Feed) else (None, [got])
+
+
+def _keyboard() -> bool:
+    """Whether the reader has a keyboard: standard input is a terminal, or was made one.
+
+    Reading keys from a pipe or /dev/null (`ls | xargs newsreader`, `newsreader f </dev/null`,
+    after `cat f | newsreader -`) would spin on end-of-file and never see `q`: the controlling
+    terminal (/dev/tty) is reattached instead, and without one the reader cannot run.
+    """
+    from tui.sources import reattach_terminal
+
+    return os.isatty(0) or (reattach_terminal() and os.isatty(0))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from tui.analysis.model import Analysis
 from tui.index import ActorIndex
 from tui.sources import Article, Feed, FeedItem, SourceError, load, load_item
+from tui.sources.sanitize import visible
 from tui.widgets.item_list import ItemList
 
 if TYPE_CHECKING:
@@ -139,12 +140,13 @@ class LibraryScreen(Screen[None]):
     def _row_name(row: Row) -> str:
         if row.item is not None:
             return row.item.title or row.item.link or row.item.label
-        return Path(row.target).name or row.target
+        # A file name is data from outside: its escapes are shown (\x1b), never sent.
+        return visible(Path(row.target).name or row.target)
 
     @staticmethod
     def _where(row: Row) -> str:
         if row.item is None:
-            return Path(row.target).name or row.target
+            return visible(Path(row.target).name or row.target)
         return " · ".join(filter(None, [row.item.date, row.item.site])) or "no address"
 
     def _update(self, index: int) -> None:

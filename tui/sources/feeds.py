@@ -47,6 +47,8 @@ class FeedItem:
     """The article's ``http(s)`` address, or ``None`` when the item has no usable link."""
     date: str | None
     """``YYYY-MM-DD`` (or ``YYYY-MM-DD HH:MM``) when the date parses, else as written."""
+    refused: str | None = None
+    """Why the link is not fetched (a feed on the web pointing to a local address)."""
 
     @property
     def label(self) -> str:
@@ -110,7 +112,8 @@ def parse_feed(raw: bytes, source: str, *, base: str | None) -> Feed:
         raise SourceError(f"not a readable feed{detail}")
     channel = parsed.get("feed", {})
     feed_base = base or _web(channel.get("link"))
-    items = tuple(_item(i, entry, feed_base) for i, entry in enumerate(parsed.entries, 1))
+    items = tuple(_guard(_item(i, entry, feed_base), base)
+                  for i, entry in enumerate(parsed.entries, 1))
     return Feed(source=visible(source), title=_text(channel.get("title"),
                                                     channel.get("title_detail")), items=items)
 
@@ -120,6 +123,21 @@ def _item(position: int, entry: Any, base: str | None) -> FeedItem:
     address = _web(urljoin(base, link) if base and link else link)
     return FeedItem(position=position, title=_text(entry.get("title"), entry.get("title_detail")),
                     link=address, date=_date(entry))
+
+
+def _guard(item: FeedItem, feed_url: str | None) -> FeedItem:
+    """A feed fetched from a public host may not send newsreader to a local address (as a
+    redirect may not, :func:`~tui.sources.fetch.is_local`); a local feed, or one named by its
+    local address, may."""
+    if feed_url is None or item.link is None:
+        return item
+    from tui.sources.fetch import is_local
+
+    host = urlsplit(item.link).hostname or ""
+    if is_local(host) and not is_local(urlsplit(feed_url).hostname or ""):
+        return replace(item, refused=f"a web feed points to a local address ({host}); "
+                                     "name the local address directly if it is meant")
+    return item
 
 
 def _web(link: object) -> str | None:
@@ -159,6 +177,8 @@ def load_item(item: FeedItem) -> Article:
     """Fetch the item's article and give it the item's title (raises :class:`SourceError`)."""
     if item.link is None:
         raise SourceError(f"{item.label}: no web address to fetch")
+    if item.refused is not None:
+        raise SourceError(f"{item.label}: {item.refused}")
     try:
         article = load(item.link)
     except SourceError as exc:

@@ -4,7 +4,8 @@
 file by its size, before reading; a stream (``-``, a pipe, a device) as soon as it goes past the
 limit, and a binary stream (``/dev/zero``, ``/dev/urandom``) after its first 64 KiB. The steps:
 read, refuse binary data and decode (:mod:`~tui.sources.decode`), convert the format
-(:mod:`~tui.sources.formats`), sanitise (:mod:`~tui.sources.sanitize`), tidy blank lines, drop
+(:mod:`~tui.sources.formats`; hard-wrapped plain text is re-flowed by
+:mod:`~tui.sources.reflow`), sanitise (:mod:`~tui.sources.sanitize`), tidy blank lines, drop
 trailing site boilerplate (:mod:`~tui.sources.boilerplate`), put the title first.
 The user's files are only ever opened for reading.
 """
@@ -23,6 +24,7 @@ from tui.sources.article import Article, SourceError
 from tui.sources.boilerplate import trim_tail
 from tui.sources.decode import decode, looks_binary, sniff_magic
 from tui.sources.limits import MAX_BYTES, SNIFF_BYTES, mib
+from tui.sources.reflow import reflow
 from tui.sources.sanitize import normalize_newlines, one_line, sanitize, visible
 
 if TYPE_CHECKING:  # urllib is imported only for URLs
@@ -54,7 +56,7 @@ def expand(args: list[str]) -> list[str]:
     """
     out: list[str] = []
     for arg in args:
-        if arg == "-" or is_url(arg):
+        if arg == "-" or is_url(arg) or not arg.strip():  # load() refuses an empty path
             out.append(arg)
             continue
         path = Path(arg)
@@ -102,8 +104,10 @@ def load(arg: str) -> Article:
 
     Raises :class:`SourceError` with a one-line message naming ``arg`` when it cannot be read.
     """
-    shown = visible(arg)
+    shown = visible(arg) if arg.strip() else repr(arg)
     try:
+        if not arg.strip():  # Path("") is the current folder: never what was meant
+            raise SourceError("empty path")
         if arg == "-":
             return _from_stdin()
         if is_url(arg):
@@ -140,10 +144,10 @@ def _from_stdin() -> Article:
 
 
 def reattach_terminal() -> bool:
-    """After ``-`` was read from a pipe, make file descriptor 0 the terminal again (``/dev/tty``),
-    so the reader gets the keyboard. Standard input must have been loaded before (it is cached).
-    Returns whether it did; does nothing when standard input already is a terminal or there is
-    no terminal."""
+    """Make file descriptor 0 the controlling terminal (``/dev/tty``) when it is not a terminal
+    (a pipe, ``/dev/null``), so the reader gets the keyboard; ``-`` must have been loaded before
+    (it is cached). Returns whether it did; does nothing when standard input already is a
+    terminal or there is no controlling terminal."""
     try:
         if os.isatty(0):
             return False
@@ -266,7 +270,7 @@ def build(raw: bytes, source: str, *, kind: str = "text", url: str | None = None
     elif kind == "markdown":
         parsed = formats.from_markdown(text)
     else:
-        parsed = formats.Parsed(text)
+        parsed = formats.Parsed(reflow(text))
     body = trim_tail(tidy(sanitize(parsed.text)))
     title = one_line(parsed.title)
     if kind == "text":
