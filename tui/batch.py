@@ -132,7 +132,7 @@ def load_job(job: Job) -> Article:
             return load_item(job.item)
         except SourceError as exc:
             raise SourceError(f"{job.feed}: {exc}") from exc
-    return load(job.target or "-")
+    return load("-" if job.target is None else job.target)
 
 
 def run(items: Iterable[Job], finish: Callable[[Analysis], R], *, model: str | None = None,
@@ -164,7 +164,7 @@ def label(job: Job) -> str:
     """How messages name a job's article."""
     if job.item is not None:
         return f"{job.feed}: {job.item.label}"
-    return visible(job.target or "-")
+    return visible("-" if job.target is None else job.target)
 
 
 def _internal(job: Job, exc: Exception) -> str:
