@@ -71,7 +71,7 @@ def test_analyze_with_jobs_prints_in_order(tmp_path: Path, capsys: pytest.Captur
 
 
 def test_unknown_model_with_workers_is_a_usage_error(tmp_path: Path) -> None:
-    corpus(tmp_path, 2)
+    corpus(tmp_path, 6)  # more than a small batch: the workers fail to build it
     run = subprocess.run([sys.executable, "-m", "tui", "analyze", str(tmp_path), "--jobs", "2",
                           "--no-cache", "--model", "no_such_pipeline_xyz"],
                          capture_output=True, text=True, timeout=120)

@@ -237,11 +237,12 @@ def test_analyze_feed_one_line_per_item_broken_item_reported(
 
 def test_analyze_feed_with_two_processes_keeps_feed_order(
         server: str, capsys: pytest.CaptureFixture[str]) -> None:
-    status = main(["analyze", f"{server}/atom", f"{server}/rss", "--jobs", "2", "--no-cache"])
+    status = main(["analyze", f"{server}/atom", f"{server}/rss", f"{server}/rdf-as-xml",
+                   "--jobs", "2", "--no-cache"])
     out, err = capsys.readouterr()
     assert status == 0, err
     titles = [json.loads(line)["title"] for line in out.splitlines()]
-    assert titles == ["Rail strike", "Harbour plan", "Harbour plan", "Rail strike"]
+    assert titles == ["Rail strike", "Harbour plan", "Harbour plan", "Rail strike", "Flood warning"]
 
 
 def test_index_over_a_feed(server: str, capsys: pytest.CaptureFixture[str]) -> None:

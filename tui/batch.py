@@ -56,6 +56,11 @@ class Outcome(Generic[R]):
     error: str | None = None
 
 
+SMALL_BATCH = 4
+"""Up to this many articles are analysed in the calling process, whatever ``--jobs`` says:
+starting worker processes (each builds its own pipeline) costs more than it saves."""
+
+
 def default_workers() -> int:
     """Every core this process may use."""
     try:

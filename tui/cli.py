@@ -189,14 +189,15 @@ def _run_analyze(ns: argparse.Namespace) -> int:
     from tui.analysis.choice import PipelineError
     from tui.analysis.export import render
 
-    jobs, several = _peek_several(batch.jobs(targets))
+    jobs, count = _peek(batch.jobs(targets))
+    several = count > 1
     fmt = ns.format or ("jsonl" if several else "json")
     outputs: list[str] = []
     failed = 0
     progress = _Progress(_total(targets))
     try:
         for outcome in batch.run(jobs, partial(render, fmt=fmt), model=ns.model,
-                                 use_cache=not ns.no_cache, workers=ns.jobs if several else 1):
+                                 use_cache=not ns.no_cache, workers=_workers(ns, count)):
             progress.advance()
             out = outcome.value
             if out is None:
@@ -219,11 +220,20 @@ def _run_analyze(ns: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _peek_several(jobs: Iterator[Job]) -> tuple[Iterator[Job], bool]:
-    """Whether there are several jobs (a feed counts its items), without losing any: one
-    article is analysed in this process, without starting workers."""
-    first = list(itertools.islice(jobs, 2))
-    return itertools.chain(first, jobs), len(first) > 1
+def _peek(jobs: Iterator[Job]) -> tuple[Iterator[Job], int]:
+    """How many jobs there are (a feed counts its items), up to one more than a small batch,
+    without losing any."""
+    from tui.batch import SMALL_BATCH
+
+    first = list(itertools.islice(jobs, SMALL_BATCH + 1))
+    return itertools.chain(first, jobs), len(first)
+
+
+def _workers(ns: argparse.Namespace, count: int) -> int:
+    """``--jobs``, except for a small batch: it is analysed in this process."""
+    from tui.batch import SMALL_BATCH
+
+    return ns.jobs if count > SMALL_BATCH else 1
 
 
 def _total(targets: list[str]) -> int | None:
@@ -252,9 +262,9 @@ def _run_index(ns: argparse.Namespace) -> int:
     status = 0
     progress = _Progress(_total(targets))
     try:
-        jobs, several = _peek_several(batch.jobs(targets))
+        jobs, count = _peek(batch.jobs(targets))
         for outcome in batch.run(jobs, appearances, model=ns.model,
-                                 use_cache=not ns.no_cache, workers=ns.jobs if several else 1):
+                                 use_cache=not ns.no_cache, workers=_workers(ns, count)):
             progress.advance()
             if outcome.value is None:
                 _error(outcome.error or "cannot be analysed")
