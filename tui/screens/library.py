@@ -232,8 +232,9 @@ class LibraryScreen(Screen[None]):
         """The actor index of every article analysed so far, and each source's row."""
         built = ActorIndex()
         rows: dict[str, int] = {}
-        for index in sorted(self.analyses):
-            analysis = self.analyses[index]
+        analyses = dict(self.analyses)  # a copy: worker threads add to it meanwhile
+        for index in sorted(analyses):
+            analysis = analyses[index]
             built.add(analysis)
             rows[analysis.source] = index
         return built, rows
@@ -278,7 +279,7 @@ class LibraryScreen(Screen[None]):
 
     def open_at(self, source: str, kind: str, item_id: str, offset: int) -> None:
         """Open the article analysed from ``source`` at one of its items (the Across view)."""
-        index = next((i for i, a in self.analyses.items() if a.source == source), None)
+        index = next((i for i, a in dict(self.analyses).items() if a.source == source), None)
         if index is not None:
             self._open(index, (kind, item_id, offset))
 
