@@ -20,7 +20,7 @@ The most widespread actors come first (most articles, then most mentions).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -143,39 +143,68 @@ class ActorIndex:
         return {"actors": [a.to_dict() for a in self.actors()]}
 
 
+Key = tuple[str, str]
+"""A group of appearances: (kind, normalised name)."""
+
+
+@dataclass(frozen=True, slots=True)
+class JoinRule:
+    """One way a group stands for a name other groups may be known by: a group whose own name
+    is claimed by exactly one other group (over all rules) joins it."""
+
+    name: str
+    claims: Callable[[Key, list[Appearance]], Iterable[str]]
+    """The normalised names the group (key, members) also answers to."""
+
+
+def _aliases(key: Key, members: list[Appearance]) -> Iterable[str]:
+    """Every alias an article gave it: "NPA" for "Northern Ports Authority (NPA)"."""
+    return (norm(alias) for member in members for alias in member.aliases
+            if norm(alias) != key[1])
+
+
+def _surname(key: Key, members: list[Appearance]) -> Iterable[str]:
+    """A person's last name: "quell" for "Mara Quell" (so an article's "Quell" joins her)."""
+    kind, name = key
+    words = name.split()
+    return [words[-1]] if kind == "person" and len(words) > 1 else []
+
+
+JOIN_RULES: tuple[JoinRule, ...] = (
+    JoinRule("alias of one actor", _aliases),
+    JoinRule("surname of one person", _surname),
+)
+"""After grouping by name (rule 1 of the module docstring), in order: rules 2 and 3."""
+
+
 def merge(seen: Iterable[Appearance], order: dict[str, int] | None = None) -> list[IndexedActor]:
-    """Group appearances into actors by the three rules of the module docstring; each actor's
+    """Group appearances into actors by name, then by :data:`JOIN_RULES`; each actor's
     articles come in ``order`` (source to position; default: as seen)."""
-    groups: dict[tuple[str, str], list[Appearance]] = defaultdict(list)
+    groups: dict[Key, list[Appearance]] = defaultdict(list)
     positions: dict[str, int] = dict(order or {})
     for appearance in seen:
         positions.setdefault(appearance.source, len(positions))
         groups[(appearance.kind, norm(appearance.name))].append(appearance)
     parent = {key: key for key in groups}
 
-    def find(key: tuple[str, str]) -> tuple[str, str]:
+    def find(key: Key) -> Key:
         while parent[key] != key:
             parent[key] = parent[parent[key]]
             key = parent[key]
         return key
 
-    owners: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+    owners: dict[Key, set[Key]] = defaultdict(set)
     for key, members in groups.items():
-        kind, name = key
-        for member in members:
-            for alias in member.aliases:
-                if norm(alias) != name:
-                    owners[(kind, norm(alias))].add(key)
-        words = name.split()
-        if kind == "person" and len(words) > 1:
-            owners[(kind, words[-1])].add(key)
+        for rule in JOIN_RULES:
+            for claimed in rule.claims(key, members):
+                owners[(key[0], claimed)].add(key)
     for key in groups:
         candidates = owners.get(key, set()) - {key}
-        if len(candidates) == 1:
+        if len(candidates) == 1:  # two claimants: ambiguous, it joins neither
             target = find(next(iter(candidates)))
             if find(key) != target:
                 parent[find(key)] = target
-    merged: dict[tuple[str, str], list[Appearance]] = defaultdict(list)
+    merged: dict[Key, list[Appearance]] = defaultdict(list)
     for key, members in groups.items():
         merged[find(key)].extend(members)
     return sorted((_actor(members, positions) for members in merged.values()),
