@@ -52,7 +52,8 @@ def _reader_parser() -> _Parser:
         "'index' (actors across articles), 'cache clear|info'.",
     )
     p.add_argument("articles", nargs="*", metavar="ARTICLE",
-                   help="file, folder, URL or '-' for standard input (default: the sample article)")
+                   help="file, folder, URL, news feed or '-' for standard input (default: the "
+                   "sample article)")
     p.add_argument("--model", metavar="NAME|PATH", type=_model_name,
                    help="spaCy pipeline to use (default: $NEWSREADER_MODEL, the best installed "
                    "English pipeline, else the built-in one)")
@@ -66,7 +67,8 @@ def _analyze_parser() -> _Parser:
     p = _Parser(prog=f"{PROG} analyze",
                 description="Analyse articles and print the analysis document (see README).")
     p.add_argument("paths", nargs="+", metavar="PATH",
-                   help="file, folder (every article in it, sorted), URL or '-'")
+                   help="file, folder (every article in it, sorted), URL, news feed (every item), "
+                   "a .jsonl file of analyses or '-'")
     p.add_argument("--format", choices=("json", "jsonl", "markdown", "displacy"),
                    help="json (default for one article), jsonl (default for several), "
                    "markdown, displacy")
@@ -97,7 +99,8 @@ def _index_parser() -> _Parser:
                 description="Index the actors of several articles: who appears where, and what "
                 "they said (JSON, see README).")
     p.add_argument("paths", nargs="+", metavar="PATH|FOLDER|URL",
-                   help="files, folders (every article in them), feeds or article URLs, or '-'")
+                   help="files, folders (every article in them), feeds or article URLs, .jsonl "
+                   "files of analyses, or '-'")
     p.add_argument("--model", metavar="NAME|PATH", type=_model_name, help="spaCy pipeline to use")
     p.add_argument("--no-cache", action="store_true",
                    help="neither read nor write the analysis cache")
