@@ -1,15 +1,15 @@
 """Analysing many articles on every core, results in argument order, memory flat.
 
 :func:`jobs` turns the command line's targets into work, a feed into one job per item (feed order).
-:func:`run` yields one :class:`Outcome` per job, in order. Downloads (feed items, URLs) run in a
-pool of threads, many at once, with the usual limits. With ``workers`` > 1, everything else runs in
-a pool of worker processes (``forkserver``/``spawn``, never ``fork``: threads are running): reading
-the file, the cache lookup, the analysis on a miss (each worker builds its own pipeline at its
-first miss, so a cached batch never imports spaCy) and the caller's ``finish`` (rendering, or the
-index's records), so only that small result crosses back. With one worker, loading and cache
-lookups run in the threads and analyses in the calling thread. At most :func:`window` jobs are in
-flight, so a corpus of any size streams through in constant memory, each outcome yielded as soon
-as those before it are.
+:func:`run` yields one :class:`Outcome` per job, in order. A pool of threads loads the articles
+(downloads many at once, with the usual limits) and looks each up in the analysis cache: a cached
+batch needs no pipeline, no worker and no spaCy. Each miss goes to a pool of ``workers`` worker
+processes (``forkserver``, which imports spaCy once for all of them, else ``spawn``; never
+``fork``: threads are running), started by the first miss; there it is analysed (each worker
+builds its own pipeline) and finished by the caller's ``finish`` (rendering, the index's records),
+so only that small result crosses back. With one worker, misses are analysed in the calling
+thread. At most :func:`window` jobs are in flight, so a corpus of any size streams through in
+constant memory, each outcome yielded as soon as those before it are.
 """
 
 from __future__ import annotations
@@ -192,20 +192,12 @@ def _prepare(job: Job, finish: Callable[[Analysis], R], model: str | None, use_c
 
 def _prepare_job(job: Job, finish: Callable[[Analysis], R], model: str | None, use_cache: bool,
                  pool: _LazyPool | None) -> Outcome[R]:
-    """In a loading thread: what needs the network is fetched here (many downloads at once);
-    the rest goes to a worker process, or, without a pool, is looked up in the cache here."""
+    """In a loading thread: load (or fetch) the article and look it up in the cache; a miss goes
+    to a worker process, or, without a pool, back to the calling thread."""
     if job.error is not None:
         return Outcome(job, error=job.error)
     if job.analysis is not None:
         return Outcome(job, value=finish(job.analysis))
-    if job.article is None and (job.item is not None or is_url(job.target or "")):
-        try:
-            job = replace_article(job, load_job(job))
-        except SourceError as exc:
-            return Outcome(job, error=str(exc))
-    if pool is not None:
-        value, error = pool.submit(job, finish, model, use_cache)
-        return Outcome(job, value=value, error=error)
     try:
         article = load_job(job)
     except SourceError as exc:
@@ -216,7 +208,11 @@ def _prepare_job(job: Job, finish: Callable[[Analysis], R], model: str | None, u
         hit = cached(article, model=model)
         if hit is not None:
             return Outcome(job, value=finish(hit))
-    return Outcome(replace_article(job, article))
+    job = replace_article(job, article)
+    if pool is None:
+        return Outcome(job)
+    value, error = pool.submit(job, finish, model, use_cache)
+    return Outcome(job, value=value, error=error)
 
 
 def replace_article(job: Job, article: Article) -> Job:
@@ -239,7 +235,7 @@ def _finish(outcome: Outcome[R], finish: Callable[[Analysis], R], model: str | N
 
 
 class _LazyPool:
-    """A process pool, started by the first job that needs it."""
+    """A process pool, started by the first cache miss."""
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
@@ -285,8 +281,8 @@ def _init_worker() -> None:
 
 def _work(job: Job, finish: Callable[[Analysis], R], model: str | None,
           use_cache: bool) -> tuple[R | None, str | None]:
-    """In a worker process: load, analyse (from the cache when it can: a cached batch never
-    imports spaCy) and finish one job; the pipeline is built by the first miss."""
+    """In a worker process: analyse one article (and store it in the cache) and finish it; the
+    worker's pipeline is built by its first job."""
     try:
         article = load_job(job)
         from tui.service import analyze_article
