@@ -5,7 +5,8 @@ Articles are the 24 Wikinews texts of ../shared/corpus/wikinews/text (each copy 
 edition line, so nothing is shared through the cache), or invented ones when the corpus is
 missing. Each run is the real command in a subprocess with its own empty cache folder (except the
 cached index, which reuses a filled one), output to /dev/null. Peak memory is the largest total
-resident size of the command and its worker processes, sampled from /proc every 20 ms (Linux).
+resident size of the command and its worker processes, CPU their total CPU time, both sampled
+from /proc every 20 ms (Linux; shared pages count once per process).
 Prints one table. Run:
 
     .venv/bin/python bench/batch.py [--articles N] [--jobs 1 2] [--cached 1000] [--corpus DIR]
@@ -52,11 +53,12 @@ def write_corpus(folder: Path, count: int, corpus: Path = CORPUS) -> int:
     return words
 
 
-def _tree_rss(pid: int) -> int:
-    """Resident bytes of ``pid`` and every descendant (Linux /proc)."""
+def _tree(pid: int) -> dict[int, tuple[int, float]]:
+    """Resident bytes and CPU seconds so far of ``pid`` and every descendant (Linux /proc)."""
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
+    stats: dict[int, tuple[int, float]] = {}
     page = os.sysconf("SC_PAGE_SIZE")
+    tick = os.sysconf("SC_CLK_TCK")
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -66,29 +68,35 @@ def _tree_rss(pid: int) -> int:
         except OSError:
             continue
         children.setdefault(int(fields[1]), []).append(int(entry))
-        rss[int(entry)] = int(fields[21]) * page
-    total, todo = 0, [pid]
+        stats[int(entry)] = (int(fields[21]) * page, (int(fields[11]) + int(fields[12])) / tick)
+    tree: dict[int, tuple[int, float]] = {}
+    todo = [pid]
     while todo:
         p = todo.pop()
-        total += rss.get(p, 0)
+        if p in stats:
+            tree[p] = stats[p]
         todo.extend(children.get(p, []))
-    return total
+    return tree
 
 
-def timed(args: list[str], cache: Path) -> tuple[float, int]:
-    """Wall time and peak memory (whole process tree) of one ``newsreader`` run."""
+def timed(args: list[str], cache: Path) -> tuple[float, int, float]:
+    """Wall time, peak memory and CPU time (whole process tree) of one ``newsreader`` run."""
     env = {**os.environ, "NEWSREADER_CACHE_DIR": str(cache)}
     env.pop("NEWSREADER_MODEL", None)
     start = time.perf_counter()
     proc = subprocess.Popen([*COMMAND, *args], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE)
     peak = 0
+    cpu: dict[int, float] = {}
     done = threading.Event()
 
     def sample() -> None:
         nonlocal peak
         while not done.is_set():
-            peak = max(peak, _tree_rss(proc.pid))
+            tree = _tree(proc.pid)
+            peak = max(peak, sum(rss for rss, _ in tree.values()))
+            for p, (_, seconds) in tree.items():
+                cpu[p] = max(cpu.get(p, 0.0), seconds)
             done.wait(0.02)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -99,7 +107,7 @@ def timed(args: list[str], cache: Path) -> tuple[float, int]:
     sampler.join()
     if proc.returncode != 0:
         raise SystemExit(f"newsreader {' '.join(args)} failed: {err.decode(errors='replace')}")
-    return elapsed, peak
+    return elapsed, peak, sum(cpu.values())
 
 
 def main() -> int:
@@ -109,37 +117,40 @@ def main() -> int:
     ap.add_argument("--cached", type=int, default=1000, help="cached articles indexed (0: skip)")
     ap.add_argument("--corpus", type=Path, default=CORPUS, help="folder of .txt articles")
     ns = ap.parse_args()
-    rows: list[tuple[str, str, str]] = []
+    rows: list[tuple[str, str, str, str]] = []
     with tempfile.TemporaryDirectory(prefix="nr-bench-") as tmp:
         folder = Path(tmp) / "articles"
         folder.mkdir()
         words = write_corpus(folder, ns.articles, ns.corpus)
         for jobs in ns.jobs:
             cache = Path(tmp) / f"cache-{jobs}"
-            elapsed, peak = timed(["analyze", str(folder), "--format", "jsonl",
-                                   "--jobs", str(jobs)], cache)
+            elapsed, peak, cpu = timed(["analyze", str(folder), "--format", "jsonl",
+                                        "--jobs", str(jobs)], cache)
             rows.append((f"analyze, {jobs} process{'es' * (jobs != 1)}",
                          f"{ns.articles / elapsed:,.1f} articles/s ({words / elapsed:,.0f} words/s)"
-                         f" in {elapsed:.1f} s", f"{peak / 2**20:,.0f} MB"))
+                         f" in {elapsed:.1f} s", f"{cpu:.1f} s", f"{peak / 2**20:,.0f} MB"))
         if ns.cached:
             many = Path(tmp) / "many"
             many.mkdir()
             write_corpus(many, ns.cached, ns.corpus)
             cache = Path(tmp) / "cache-many"
             jobs = max(ns.jobs)
-            fill, _ = timed(["analyze", str(many), "--format", "jsonl", "--jobs", str(jobs)],
-                            cache)
-            elapsed, peak = timed(["index", str(many), "--jobs", str(jobs)], cache)
-            rows.append((f"fill the cache, {ns.cached} articles", f"{fill:.1f} s", ""))
+            fill, _, fill_cpu = timed(["analyze", str(many), "--format", "jsonl",
+                                       "--jobs", str(jobs)], cache)
+            elapsed, peak, cpu = timed(["index", str(many), "--jobs", str(jobs)], cache)
+            rows.append((f"fill the cache, {ns.cached} articles", f"{fill:.1f} s",
+                         f"{fill_cpu:.1f} s", ""))
             rows.append((f"index {ns.cached} cached articles",
                          f"{elapsed:.2f} s = {ns.cached / elapsed:,.0f} articles/s",
-                         f"{peak / 2**20:,.0f} MB"))
+                         f"{cpu:.1f} s", f"{peak / 2**20:,.0f} MB"))
     source = "Wikinews texts" if ns.corpus.is_dir() else "invented articles"
     print(f"newsreader batches: {ns.articles} articles ({source}, {words:,} words), "
           f"{os.cpu_count()} cores")
-    print(f"{'run':36} {'speed':48} {'peak memory':>11}")
-    for name, speed, memory in rows:
-        print(f"{name:36} {speed:48} {memory:>11}")
+    print(f"{'run':36} {'speed':48} {'CPU':>7} {'peak memory':>11}")
+    for name, speed, cpu_time, memory in rows:
+        print(f"{name:36} {speed:48} {cpu_time:>7} {memory:>11}")
+    print(f"(load average {os.getloadavg()[0]:.1f} at the end: CPU is the time the processes ran; "
+          "wall time above it means they waited for a core)")
     return 0
 
 
