@@ -11,6 +11,8 @@ from tui.analysis.numbers.tables import is_digit, is_word
 
 
 def month(s: Scanner, i: int, *, day_before: bool = False) -> Hit | None:
+    """A month name with its day and year: "Oct. 16, 2022" (2022), "16 October", "in May"
+    (None); not a name ("April Smith") nor the modal "may"."""
     t = s.t
     tok = s.toks[i]
     w = s.low[i]
@@ -98,6 +100,7 @@ def date_edges(s: Scanner, h: Hit) -> None:
 
 
 def weekday(s: Scanner, i: int) -> Hit | None:
+    """A weekday, with a day part and "last"/"next" around it: "last Wednesday", "Friday night"."""
     t = s.t
     if not s.cap(i):
         return None
@@ -188,6 +191,7 @@ def relative(s: Scanner, i: int) -> Hit | None:
 
 
 def decade(s: Scanner, i: int, j: int, v: int) -> Hit | None:
+    """A decade in digits: "the 1990s" (1990), "the '90s" (1990), "in her 40s" (an age)."""
     prev = s.lw(i - 1)
     if (
         prev in s.w["age_decade_before"]
@@ -233,6 +237,7 @@ def decade_word(s: Scanner, i: int) -> Hit | None:
 
 
 def quarter_code(s: Scanner, i: int) -> Hit | None:
+    """A quarter or half-year code: "Q3", "H1" (a date, no value)."""
     j = i + 1
     if (
         j < s.n
@@ -249,6 +254,8 @@ def quarter_code(s: Scanner, i: int) -> Hit | None:
 
 
 def is_year(s: Scanner, i: int, j: int, y: int) -> bool:
+    """The four digits at [i, j) are a year: 1900-2100 unless a plural noun follows
+    ("2000 people"); older years only after a year word ("in 1815", "1066 AD")."""
     prev = s.lw(i - 1)
     if s.glued(i) and prev in s.w["year_currency_signs"]:
         return False

@@ -13,6 +13,7 @@ from tui.analysis.numbers.values import Core
 
 
 def ordinal_word(s: Scanner, i: int) -> Hit | None:
+    """An ordinal word: "third", "twenty-first", "a third" (a fraction or an ordinal), "half"."""
     t = s.t
     w = s.low[i]
     if s.cap(i) and not s.sentence_initial(i):
@@ -76,6 +77,7 @@ def fraction_or_ordinal(s: Scanner, i: int, den: int, a: int) -> Hit | None:
 
 
 def half(s: Scanner, i: int) -> Hit | None:
+    """ "half", "a half", "half an hour" (0.5 hours), "one and a half" (read with the number)."""
     t = s.t
     prev = s.lw(i - 1)
     nxt = s.lw(i + 1)
@@ -104,6 +106,8 @@ def half(s: Scanner, i: int) -> Hit | None:
 
 
 def after_fraction(s: Scanner, i0: int, j: int, value: float, core0: int) -> Hit:
+    """What follows a fraction: "three-quarters of a percentage point" (a percent), "a quarter of a
+    million" (250000), or the fraction itself."""
     t = s.t
     # "three-quarters of a percentage point", "half a point": a percent
     k = j + 1 if s.lw(j) == "of" else j

@@ -67,6 +67,8 @@ def score(s: Scanner, i0: int, i: int, c: Core, c2: Core) -> Hit:
 
 
 def between(s: Scanner, i: int) -> Hit | None:
+    """ "between 5 and 10", "between $5 and $10 billion" (the scale applies to both), "between 2010
+    and 2015" (a date)."""
     j = i + 1
     if j >= s.n:
         return None
@@ -143,6 +145,7 @@ def between(s: Scanner, i: int) -> Hit | None:
 
 
 def minus(s: Scanner, i: int) -> Hit | None:
+    """ "minus 5 degrees": the number made negative."""
     j = i + 1
     if j >= s.n or not (is_digit(s.toks[j]) or s.low[j] in s.t.units or s.low[j] in s.t.tens):
         return None

@@ -39,6 +39,7 @@ class Scanner:
     def __init__(
         self, text: str, t: Tables, actor_ends: frozenset[int] = frozenset(), doc: Doc | None = None
     ) -> None:
+        """Cut ``text`` into tokens (see ``TOKEN_RE``), keeping their offsets."""
         self.text = text
         self.doc = doc if doc is not None and doc.has_annotation("POS") else None
         self._pos_index: tuple[list[int], list[str]] | None = None
@@ -81,12 +82,15 @@ class Scanner:
         return 0 < i < self.n and self.starts[i] == self.ends[i - 1]
 
     def lw(self, i: int) -> str:
+        """The lower-case token i, or "" outside the text."""
         return self.low[i] if 0 <= i < self.n else ""
 
     def cap(self, i: int) -> bool:
+        """Token i starts with a capital."""
         return 0 <= i < self.n and self.toks[i][:1].isupper()
 
     def sentence_initial(self, i: int) -> bool:
+        """Token i starts a sentence, a line or a quotation."""
         if i <= 0:
             return True
         if self.toks[i - 1] in self.t.sentence_openers:

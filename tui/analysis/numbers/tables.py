@@ -33,10 +33,12 @@ def is_digit(s: str) -> bool:
 
 
 def _tok(phrase: str) -> tuple[str, ...]:
+    """A phrase cut into lower-case tokens, for the phrase tables."""
     return tuple(m.group().lower() for m in TOKEN_RE.finditer(phrase))
 
 
 def _phrase_table(items: Any) -> dict[tuple[str, ...], Any]:
+    """Phrases (a list, or a dict of phrase -> value) keyed by their tokens."""
     if isinstance(items, dict):
         return {_tok(k): v for k, v in items.items()}
     return {_tok(k): k for k in items}
@@ -117,6 +119,7 @@ class Tables:
 
 
 def _load() -> dict[str, Any]:
+    """The data file, as parsed JSON."""
     path = resources.files("tui.analysis.data").joinpath("numbers.json")
     with path.open("r", encoding="utf-8") as fh:
         data: dict[str, Any] = json.load(fh)
@@ -129,6 +132,7 @@ _TRIGGER_SETS = ("other_triggers", "age_words", "quarter_codes", "earlier_later"
 
 @lru_cache(maxsize=1)
 def tables() -> Tables:
+    """The lookup tables, built once."""
     d = _load()
     codes = {c.lower(): d["currency_code_aliases"].get(c, c) for c in d["currency_codes"]}
     measures = _phrase_table(d["measure_units"])

@@ -25,6 +25,7 @@ def after_number(
     currency: str | None = None,
     cur_start: int | None = None,
 ) -> Hit | None:
+    """What follows the number read at token i (see ``read_after``), with its core token."""
     h = read_after(s, i, c, vague=vague, currency=currency, cur_start=cur_start)
     if h is not None:
         h.core0 = i

@@ -7,6 +7,8 @@ from tui.analysis.numbers.tables import is_word
 
 
 def clock(s: Scanner, i: int) -> Hit | None:
+    """A clock time: "10:30" (10.5), "3:45 pm" (15.75), a race time "2:01:09" (a duration);
+    not a verse ("John 3:16")."""
     tok = s.toks[i]
     parts = tok.split(":")
     hh, mm = int(parts[0]), int(parts[1])
@@ -28,6 +30,7 @@ def clock(s: Scanner, i: int) -> Hit | None:
 
 
 def time_tail(s: Scanner, i: int, j: int, value: float, core0: int) -> Hit:
+    """A time with its time zone: "15:11 GMT", "3 pm local time"."""
     tz = s.phrase(j, s.t.timezones) if j < s.n else None
     if tz is not None and (s.toks[j].isupper() or s.low[j] == "local"):
         j = tz[0]

@@ -34,6 +34,9 @@ def determined(s: Scanner, i: int) -> bool:
 
 
 def from_words(s: Scanner, i: int) -> Hit | None:
+    """A number in words and what follows it: "four", "twenty-one", "two-thirds", "three
+    years"; not "one" as a pronoun ("no one", "one of them said") nor inside a name
+    ("Formula One")."""
     t = s.t
     w = s.low[i]
     if s.cap(i) and not s.sentence_initial(i):
