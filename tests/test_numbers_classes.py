@@ -255,6 +255,16 @@ def test_one_as_a_pronoun(text: str, word: str) -> None:
     absent(text, word)
 
 
+@pytest.mark.parametrize(("text", "word"), [
+    ("We must act first and foremost to save lives.", "first"),
+    ("First of all, thanks.", "First"),
+    ("It was second to none.", "second"),
+    ("He bought it second-hand.", "second"),
+])
+def test_ordinal_idioms(text: str, word: str) -> None:
+    absent(text, word)
+
+
 @pytest.mark.parametrize(("text", "span", "kind", "value"), [
     ("She has one child.", "one", "cardinal", 1),
     ("They grew by one.", "one", "cardinal", 1),

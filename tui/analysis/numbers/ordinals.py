@@ -29,8 +29,8 @@ def ordinal_word(s: Scanner, i: int) -> Hit | None:
         if prev in t.units and prev != "one":
             return None
         return None
-    if w not in t.ordinals:
-        return None
+    if w not in t.ordinals or s.in_idiom(i):
+        return None  # first of all, second to none
     value = t.ordinals[w]
     # twenty-first
     start = i

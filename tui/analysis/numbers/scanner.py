@@ -198,6 +198,15 @@ class Scanner:
                 return False
         return shape == ["W", "N", "W", "N"]
 
+    def in_idiom(self, i: int) -> bool:
+        """The number word at token i is inside an idiom where it counts nothing ("one by
+        one", "first of all")."""
+        for words, k in self.t.idioms.get(self.low[i], ()):
+            a = i - k
+            if a >= 0 and tuple(self.low[a : a + len(words)]) == words:
+                return True
+        return False
+
     def metres(self, j: int) -> bool:
         """A glued "m" at token j means metres, not million ("a 100m race", "a 10m-high wall")."""
         if self.lw(j - 2) in self.t.currency_symbols and self.glued(j - 1):

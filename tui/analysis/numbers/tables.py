@@ -110,12 +110,25 @@ class Tables:
     holidays: frozenset[tuple[str, ...]]
     """Holiday names as written, cut into tokens ("New", "Year", "'", "s", "Eve")."""
     max_holiday: int
-    one_idioms: tuple[tuple[tuple[str, ...], int], ...]
-    """Each idiom with "one" in it, and the position of that "one" ("one by one" twice)."""
+    idioms: dict[str, tuple[tuple[tuple[str, ...], int], ...]]
+    """For a number word, each idiom it is in and its position there ("one by one" twice)."""
     holiday_starts: frozenset[str]
     day_times: frozenset[str]
     sets: dict[str, frozenset[str]]
     """The small named word sets of ``word_sets`` ("age_words", "dashes" ...)."""
+
+
+def _idioms(
+    phrases: list[str], words: set[str]
+) -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
+    """Index the idioms by the number words in them, with the word's position."""
+    index: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for p in phrases:
+        toks = _tok(p)
+        for k, x in enumerate(toks):
+            if x in words:
+                index.setdefault(x, []).append((toks, k))
+    return {w: tuple(v) for w, v in index.items()}
 
 
 def _load() -> dict[str, Any]:
@@ -238,9 +251,7 @@ def tables() -> Tables:
         measure_scales={k: float(v) for k, v in d["measure_scales"].items()},
         holidays=holidays,
         max_holiday=max(len(h) for h in holidays),
-        one_idioms=tuple(
-            (_tok(p), k) for p in d["one_idioms"] for k, x in enumerate(_tok(p)) if x == "one"
-        ),
+        idioms=_idioms(d["idioms_without_numbers"], set(d["units"]) | set(d["ordinals"])),
         holiday_starts=frozenset(h[0].lower() for h in holidays),
         day_times=frozenset(d["day_times"]),
         sets={k: frozenset(v) for k, v in d["word_sets"].items() if not k.startswith("_")},

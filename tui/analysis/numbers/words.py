@@ -12,15 +12,6 @@ from tui.analysis.numbers.tables import is_word
 from tui.analysis.numbers.values import Core
 
 
-def in_one_idiom(s: Scanner, i: int) -> bool:
-    """The "one" at token i is inside an idiom where it counts nothing ("one by one")."""
-    for words, k in s.t.one_idioms:
-        a = i - k
-        if a >= 0 and tuple(s.low[a : a + len(words)]) == words:
-            return True
-    return False
-
-
 def determined(s: Scanner, i: int) -> bool:
     """A determiner comes before token i with only lower-case words between, up to four
     tokens back ("the one", "the current one", "a potentially very serious one")."""
@@ -43,7 +34,7 @@ def from_words(s: Scanner, i: int) -> Hit | None:
         return None  # Formula One, Group of Seven
     if s.name_before(i):
         return None
-    if w == "one" and (s.pos(i) == "PRON" or in_one_idiom(s, i)):
+    if w == "one" and (s.pos(i) == "PRON" or s.in_idiom(i)):
         return None
     if w == "one":
         prev = s.lw(i - 1)
