@@ -260,8 +260,10 @@ def test_one_as_a_pronoun(text: str, word: str) -> None:
     ("First of all, thanks.", "First"),
     ("It was second to none.", "second"),
     ("He bought it second-hand.", "second"),
+    ("He lives on 5th Avenue.", "5th"),
+    ("They met on 42nd Street.", "42nd"),
 ])
-def test_ordinal_idioms(text: str, word: str) -> None:
+def test_ordinals_that_rank_nothing(text: str, word: str) -> None:
     absent(text, word)
 
 
