@@ -170,12 +170,19 @@ TIMES = [
     ("They left before dusk.", "dusk", None),
     ("They worked from dawn to dusk.", "dusk", None),
     ("Fighting stopped after sunset.", "sunset", None),
+    ("It happened at about 4.30pm.", "about 4.30pm", 16.5),
+    ("He woke at 7.45am.", "7.45am", 7.75),
+    ("He arrived at half past ten.", "half past ten", 10.5),
+    ("It began at a quarter to nine.", "a quarter to nine", 8.75),
 ]
 
 
 @pytest.mark.parametrize(("text", "span", "value"), TIMES)
 def test_times_of_day(text: str, span: str, value: float | None) -> None:
-    check(text, span, "time", value, None, None)
+    got = [g for g in found(text) if g[0] == span]
+    assert got, found(text)
+    assert got[0][1] == "time"
+    assert got[0][2] == (None if value is None else pytest.approx(value, abs=1e-3))
 
 
 NOT_DATES_OR_TIMES = [

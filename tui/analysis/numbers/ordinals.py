@@ -5,6 +5,7 @@ from __future__ import annotations
 from tui.analysis.numbers import (
     dates,
     tails,
+    times,
     values,
 )
 from tui.analysis.numbers.scanner import Hit, Scanner
@@ -18,7 +19,11 @@ def ordinal_word(s: Scanner, i: int) -> Hit | None:
     w = s.low[i]
     if s.cap(i) and not s.sentence_initial(i):
         return None  # the Second World War, First Lady
-    if w in ("half",):
+    if w in s.w["half_quarter"]:
+        clock = times.past_to(s, i)
+        if clock is not None:
+            return clock
+    if w == "half":
         return half(s, i)
     if w in s.w["quarters"]:
         prev = s.lw(i - 1)

@@ -256,6 +256,7 @@ def read_after(
     if c.digits and upper is None and not c.scaled:
         ts = s.phrase(j, t.time_suffixes)
         if ts is not None and value <= 12 and (ts[1] not in s.w["hour_suffixes"]):
+            value = times.dotted_clock(s.toks[i], value)  # 4.30pm is half past four
             hours = value % 12 + (12 if ts[1].startswith("p") else 0)
             if ts[1].startswith("o"):
                 hours = value

@@ -1,4 +1,5 @@
-"""Clock times: "10:30", "3 pm", "0800 GMT"."""
+"""Times: clocks ("10:30", "3 pm", "4.30pm", "0800 GMT", "half past ten") and times of day
+without a clock ("at dawn")."""
 
 from __future__ import annotations
 
@@ -52,3 +53,30 @@ def day_time(s: Scanner, i: int) -> Hit | None:
     if prev not in s.w["day_time_before"]:
         return None
     return Hit(i, i + 1, "time", None, None, None, i)
+
+
+def dotted_clock(tok: str, value: float) -> float:
+    """The hours of a clock written with a dot before a time suffix: "4.30" is 4.5 hours
+    ("4.30pm"), a plain "4" or "4.5" stays as written."""
+    whole, _, minutes = tok.partition(".")
+    if len(minutes) == 2 and int(minutes) < 60:
+        return int(whole) + int(minutes) / 60
+    return value
+
+
+def past_to(s: Scanner, i: int) -> Hit | None:
+    """A clock in words: "half past ten" (10.5), "quarter past six" (6.25), "a quarter to
+    nine" (8.75): the fraction at token i, "past" or "to", an hour of one to twelve."""
+    minutes = 0.5 if s.low[i] == "half" else 0.25
+    rel = s.lw(i + 1)
+    if rel not in s.w["clock_past_to"] or (rel == "to" and minutes == 0.5):
+        return None
+    k = i + 2
+    hour = s.t.units.get(s.lw(k)) if k < s.n and is_word(s.toks[k]) else None
+    if hour is None and k < s.n and s.toks[k].isdecimal() and len(s.toks[k]) <= 2:
+        hour = int(s.toks[k])
+    if hour is None or not 1 <= hour <= 12:
+        return None
+    start = i - 1 if s.lw(i - 1) == "a" and i - 1 >= s.floor else i
+    value = hour + minutes if rel == "past" else hour - minutes
+    return time_tail(s, start, k + 1, value, i)
