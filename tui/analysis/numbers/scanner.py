@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 from spacy.tokens import Doc
 
@@ -31,6 +31,13 @@ class Hit:
     unit: str | None = None
     qualifier: str | None = None
     core0: int = -1  # first token of the number itself (for the names check)
+
+
+class NoNumber:
+    """A reader's answer: the tokens read are not a number at all (stop, with no hit)."""
+
+
+NO_NUMBER: Final = NoNumber()
 
 
 class Scanner:

@@ -59,7 +59,7 @@ def dotted_clock(tok: str, value: float) -> float:
     """The hours of a clock written with a dot before a time suffix: "4.30" is 4.5 hours
     ("4.30pm"), a plain "4" or "4.5" stays as written."""
     whole, _, minutes = tok.partition(".")
-    if len(minutes) == 2 and int(minutes) < 60:
+    if whole.isdecimal() and len(minutes) == 2 and minutes.isdecimal() and int(minutes) < 60:
         return int(whole) + int(minutes) / 60
     return value
 
