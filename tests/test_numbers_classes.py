@@ -274,6 +274,12 @@ def test_ordinals_that_rank_nothing(text: str, word: str) -> None:
     absent(text, word)
 
 
+def test_a_hundred_and_fifty() -> None:
+    assert found("It took a hundred and fifty years.") == [
+        ("a hundred and fifty years", "duration", 150, "years", None)]
+    assert found("a thousand and one people")[0][:3] == ("a thousand and one", "cardinal", 1001)
+
+
 @pytest.mark.parametrize(("text", "span", "kind", "value"), [
     ("She has one child.", "one", "cardinal", 1),
     ("They grew by one.", "one", "cardinal", 1),

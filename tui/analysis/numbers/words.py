@@ -127,6 +127,11 @@ def bare_scale(s: Scanner, i: int) -> Hit | None:
     while j < s.n and s.low[j] in t.scales and s.low[j] != "hundred":
         value *= t.scales[s.low[j]]
         j += 1
+    if s.lw(j) == "and" and (s.lw(j + 1) in t.units or s.lw(j + 1) in t.tens):
+        rest = values.word_core(s, j + 1)
+        if rest is not None and rest.value < scale:
+            value += rest.value  # a hundred and fifty
+            j = rest.j
     c = Core(j, value, False, scaled=True)
     return tails.after_number(s, i, c, cur_start=start)
 
