@@ -292,3 +292,17 @@ def test_a_hundred_and_fifty() -> None:
 def test_one_as_a_number(text: str, span: str, kind: str, value: float) -> None:
     hits = [g for g in found(text) if g[0] == span]
     assert hits and hits[0][1:3] == (kind, value), found(text)
+
+
+# ---- through the whole engine: a currency code is the money's, not an organisation
+
+def test_engine_keeps_currency_codes_in_the_money() -> None:
+    from tui.analysis.engine import analyze
+    from tui.analysis.pipeline import load_pipeline
+
+    result = analyze("It costs CHF 20, SEK 100 or RM 5 million in total.", load_pipeline())
+    assert [(n.text, n.unit) for n in result.numbers] == [
+        ("CHF 20", "CHF"), ("SEK 100", "SEK"), ("RM 5 million", "MYR")]
+    assert [(e.text, e.label) for e in result.entities] == [
+        ("CHF 20", "MONEY"), ("SEK 100", "MONEY"), ("RM 5 million", "MONEY")]
+    assert result.actors == []

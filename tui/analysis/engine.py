@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 from tui.analysis.actors import ActorIndex, build_actors, update_salience
 from tui.analysis.claims import extract_claims
 from tui.analysis.model import ENTITY_LABELS, NUMERIC_LABELS, Analysis, Entity
-from tui.analysis.numbers import extract_numbers, number_entities
+from tui.analysis.numbers import extract_numbers, names_outside_money, number_entities
 from tui.analysis.pipeline import Pipeline
 
 CHUNK_CHARS = 20_000
@@ -26,6 +26,7 @@ def analyze(
     ]
     names = [e for e in entities if e.label not in NUMERIC_LABELS]
     numbers = extract_numbers(doc, names)
+    names = names_outside_money(names, numbers)  # "CHF" in "CHF 20" is the currency, not an ORG
     if not _has_numeric_ner(pipeline):  # the numbers layer supplies DATE, MONEY, CARDINAL ...
         entities = sorted(names + number_entities(numbers), key=lambda e: (e.start, e.end))
     actors = build_actors(doc, names)

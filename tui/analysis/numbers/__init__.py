@@ -59,6 +59,11 @@ ordered table of recognisers and the scan), one module per kind of number (``dig
 entry points).
 """
 
-from tui.analysis.numbers.extract import KIND_LABELS, extract_numbers, number_entities
+from tui.analysis.numbers.extract import (
+    KIND_LABELS,
+    extract_numbers,
+    names_outside_money,
+    number_entities,
+)
 
-__all__ = ["KIND_LABELS", "extract_numbers", "number_entities"]
+__all__ = ["KIND_LABELS", "extract_numbers", "names_outside_money", "number_entities"]
