@@ -62,7 +62,7 @@ def is_score(s: Scanner, i: int, j: int, c: Core, c2: Core) -> bool:
         and s.low[i - 1] not in s.t.allowed_cap_before
         and s.result_follows(i)
     ):
-        return True  # "Tunisia 1 – 2 England"
+        return True  # "Peru 1 – 2 Ghana"
     return s.low[j] in s.w["dashes"] and c2.value <= c.value and not c.year_like
 
 

@@ -149,7 +149,7 @@ class Scanner:
             if prev in self.w["glued_label_symbols"]:
                 return True  # #3, paths and addresses
         elif prev == "–" and i >= 2 and is_digit(self.toks[i - 2]):
-            return True  # the tail of "Sweden 1 – 0"
+            return True  # the tail of "Norway 2 – 0"
         if is_word(prev):
             if lp in t.name_like_before:
                 return True
@@ -164,15 +164,15 @@ class Scanner:
         return bool(prev == "." and i >= 2 and self.low[i - 2] in self.w["label_abbrevs"])
 
     def result_follows(self, i: int) -> bool:
-        """Token i starts a result after a team's name: "Sweden 1 – 0", "Belgium 3-0" (one or
-        two digits each; with a hyphen the first not smaller: "Boeing 737-800" stays a name)."""
+        """Token i starts a result after a team's name: "Norway 2 – 0", "Hawks 102-99" (up to
+        three digits each; with a hyphen the first not smaller: "Boeing 737-800" stays a name)."""
         j = i + 1
         if j + 1 >= self.n or self.toks[j] not in self.w["range_dashes"]:
             return False
         if self.toks[j] == "-" and not (self.glued(j) and self.glued(j + 1)):
             return False
         a, b = self.toks[i], self.toks[j + 1]
-        if not (a.isdecimal() and b.isdecimal() and len(a) <= 2 and len(b) <= 2):
+        if not (a.isdecimal() and b.isdecimal() and len(a) <= 3 and len(b) <= 3):
             return False
         return self.toks[j] == "–" or int(b) <= int(a)
 

@@ -14,7 +14,7 @@ from tui.analysis.numbers.values import Core
 
 def determined(s: Scanner, i: int) -> bool:
     """A determiner comes before token i with only lower-case words between, up to four
-    tokens back ("the one", "the current one", "a potentially very serious one")."""
+    tokens back ("the one", "the old one", "a rather more serious one")."""
     for k in range(i - 1, max(i - 5, s.floor - 1), -1):
         w = s.low[k]
         if w in s.w["one_pronoun_end_before"]:
@@ -49,7 +49,7 @@ def from_words(s: Scanner, i: int) -> Hit | None:
         ):
             return None
         if (i + 1 >= s.n or s.toks[i + 1] in s.w["one_pronoun_end"]) and determined(s, i):
-            return None  # "the current one.", "a very serious one,"
+            return None  # "the old one.", "a serious one,"
     if (
         w == "one"
         and s.lw(i + 1) in s.w["dashes"]
