@@ -145,6 +145,9 @@ DATES = [
     ("The rains came in early summer.", "early summer", None),
     ("Prices drop in late autumn.", "late autumn", None),
     ("Snow fell by mid-winter.", "mid-winter", None),
+    ("It rained during the summer.", "the summer", None),
+    ("Prices rose in the spring, officials said.", "the spring", None),
+    ("It reopened in the fall of 2019.", "the fall of 2019", 2019),
     ("We met at Christmas.", "Christmas", None),
     ("On Christmas Day they met.", "Christmas Day", None),
     ("During Ramadan the city slows.", "Ramadan", None),
@@ -197,6 +200,9 @@ NOT_DATES_OR_TIMES = [
     ("Dawn said hello.", "Dawn"),
     ("Police made a dawn raid.", "dawn"),
     ("Prices fall every week.", "fall"),
+    ("They left after the fall of the city.", "fall"),
+    ("It was hot in the summer months.", "summer"),
+    ("They met in the Spring Festival.", "Spring"),
 ]
 
 

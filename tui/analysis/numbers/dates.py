@@ -290,9 +290,12 @@ def plural_after(s: Scanner, i: int, j: int) -> bool:
 
 
 def season(s: Scanner, i: int) -> Hit | None:
-    """A season with an edge word: "early summer", "late spring", "mid-winter" (a date, no
-    value). A bare season ("the summer heat") is not read; "last summer" is a relative date."""
+    """A season with an edge word ("early summer", "late spring", "mid-winter") or after a
+    preposition of time ("during the summer"): a date, no value. A bare season ("the summer
+    heat") is not read; "last summer" is a relative date."""
     prev = s.lw(i - 1)
+    if prev == "the" and s.lw(i - 2) in s.w["season_before_the"] and i - 1 >= s.floor:
+        return _the_season(s, i)
     if prev in s.w["dashes"] and s.glued(i) and s.lw(i - 2) == "mid" and i - 2 >= s.floor:
         return Hit(i - 2, i + 1, "date", None, None, None, i)
     if (
@@ -302,6 +305,21 @@ def season(s: Scanner, i: int) -> Hit | None:
     ):
         return Hit(i - 1, i + 1, "date", None, None, None, i)
     return None
+
+
+def _the_season(s: Scanner, i: int) -> Hit | None:
+    """ "in the summer", "over the winter": not "the summer heat", "the fall of the city", nor
+    "the summer of 2019" (read with its year)."""
+    if not s.toks[i].islower():
+        return None
+    nxt = s.toks[i + 1] if i + 1 < s.n else ""
+    if s.lw(i + 1) == "of":
+        k = i + 2
+        if s.low[i] == "fall" or (k < s.n and s.toks[k].isdecimal() and len(s.toks[k]) == 4):
+            return None
+    if is_word(nxt) and nxt.islower() and nxt not in s.t.fraction_next_ok:
+        return None
+    return Hit(i - 1, i + 1, "date", None, None, None, i)
 
 
 def holiday(s: Scanner, i: int) -> Hit | None:
