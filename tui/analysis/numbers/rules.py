@@ -169,7 +169,10 @@ RULES: tuple[Rule, ...] = (
         words.bare_scale,
     ),
     Rule(
-        "season", "in early summer, mid-winter", lambda s, i: s.low[i] in s.t.seasons, dates.season
+        "season",
+        "in early summer, mid-winter, during the summer",
+        lambda s, i: s.low[i] in s.t.seasons,
+        dates.season,
     ),
     Rule(
         "time of day",
@@ -179,7 +182,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "bare time unit",
-        "a month, over the weekend, for weeks",
+        'a month, an hour and a half, over the weekend ("for weeks" is no number)',
         lambda s, i: s.low[i] in s.t.time_units,
         durations.bare_time_unit,
     ),
