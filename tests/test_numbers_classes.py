@@ -314,3 +314,26 @@ def test_engine_keeps_currency_codes_in_the_money() -> None:
     assert [(e.text, e.label) for e in result.entities] == [
         ("CHF 20", "MONEY"), ("SEK 100", "MONEY"), ("RM 5 million", "MONEY")]
     assert result.actors == []
+
+
+# ---- the package's conventions
+
+def test_every_rule_is_named_documented_and_has_an_example() -> None:
+    from tui.analysis.numbers.rules import RULES
+    from tui.analysis.numbers.tails import TAIL_READERS
+
+    assert len({r.name for r in RULES}) == len(RULES)
+    for rule in RULES:
+        assert rule.example and rule.read.__doc__, rule.name
+    for reader in TAIL_READERS:
+        assert reader.__doc__, reader.__name__
+
+
+def test_calendar_words_are_shared_with_the_names_layer() -> None:
+    from tui.analysis.lexicon import gazetteer
+
+    rules = gazetteer().rules
+    assert {"May", "September", "Sept", "Sept.", "Dec."} <= set(rules["months"])
+    assert {"Thursday", "Thurs", "Tues"} <= set(rules["weekdays"])
+    assert "Sun" not in rules["weekdays"]  # a newspaper's name, not a day
+    assert len(rules["months"]) == len(set(rules["months"])) == 36
