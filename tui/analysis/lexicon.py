@@ -31,6 +31,19 @@ class Lexicon:
     """Unambiguous speech cues in any inflection: "said", "says", "told", "warned"."""
     legal_suffixes: frozenset[str]
     """Company-form words that a name may drop ("Inc", "plc", "GmbH"), without the dot."""
+    role_synonyms: dict[str, str]
+    """Role -> the one form roles are compared in: "ceo" -> "chief executive"."""
+    generic_roles: frozenset[str]
+    """Roles that fit any other ("leader": "the Chinese leader" may be the president)."""
+    org_nouns: frozenset[str]
+    """Common nouns that point back at an organisation: "the company's chief executive"."""
+    family_name_first_countries: frozenset[str]
+    """Countries where a family name written first is the custom ("Li Wei"): weak evidence of
+    a person's nationality when a role mention names none other."""
+    org_cues_before: frozenset[str]
+    """Two words before a name that make it a company: "shares of", "stake in"."""
+    group_names: frozenset[str]
+    """Place-like names that stand for a group of countries or people: "the West"."""
 
 
 def _load_json(name: str) -> Any:
@@ -51,6 +64,12 @@ def lexicon() -> Lexicon:
         metonyms=dict(data["metonyms"]),
         reporting_verbs=frozenset(data["reporting_verbs"]),
         legal_suffixes=frozenset(data["legal_suffixes"]),
+        role_synonyms=dict(data["role_synonyms"]),
+        generic_roles=frozenset(data["generic_roles"]),
+        org_nouns=frozenset(data["org_nouns"]),
+        family_name_first_countries=frozenset(data["family_name_first_countries"]),
+        org_cues_before=frozenset(data["org_cues_before"]),
+        group_names=frozenset(data["group_names"]),
     )
 
 
