@@ -275,6 +275,8 @@ def test_one_as_a_pronoun(text: str, word: str) -> None:
     ("First of all, thanks.", "First"),
     ("It was second to none.", "second"),
     ("He bought it second-hand.", "second"),
+    ("It was over in a split second.", "second"),
+    ("Wait a second, he said.", "second"),
     ("He lives on 5th Avenue.", "5th"),
     ("They met on 42nd Street.", "42nd"),
 ])
