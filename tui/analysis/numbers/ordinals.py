@@ -127,7 +127,7 @@ def after_fraction(s: Scanner, i0: int, j: int, value: float, core0: int) -> Hit
         p = s.phrase(k + 1, t.percent)
         if p is not None and p[1] != "%":
             return s.finish(i0, p[0], "percent", round(value, 3), p[1], None, core0=core0)
-        if s.lw(k + 1) == "point" and s.lw(i0 - 1) not in ("the",):
+        if s.lw(k + 1) == "point" and s.lw(i0 - 1) != "the":
             return s.finish(
                 i0, k + 2, "percent", round(value, 3), "percentage points", None, core0=core0
             )

@@ -296,7 +296,7 @@ class Scanner:
             if (
                 phrase in self.w["comparative_approximators"]
                 and kind == "duration"
-                and self.lw(k - 1) in ("the",)
+                and self.lw(k - 1) == "the"
             ):
                 ok = False
             if ok:
