@@ -259,3 +259,12 @@ def test_a_surname_taken_for_a_place_is_the_person() -> None:
     keller = _named(actors, "Maria Keller")
     assert [m.start for m in keller.mentions] == [0, 21]
     assert _named(actors, "Keller").kind == "place"  # "to Keller": the town
+
+
+def test_a_place_like_short_form_is_the_company_unless_a_locative_makes_it_a_place() -> None:
+    text = ("Harlow Logistics Ltd lost money. Harlow cut jobs. It is based in Harlow. "
+            "Shares of Harlow fell.")
+    actors = _actors(text, {"Harlow Logistics Ltd": "ORG", "Harlow": "GPE"})
+    company = _named(actors, "Harlow Logistics Ltd")
+    assert [m.start for m in company.mentions] == [0, 33, 83]
+    assert [m.start for m in _named(actors, "Harlow").mentions] == [65]

@@ -213,7 +213,8 @@ def _merge_acronyms(clusters: dict[str, Cluster]) -> None:
 def _merge_place_short_forms(text: str, clusters: dict[str, Cluster]) -> None:
     """ "Harlow Logistics Inc. ... Harlow said": a one-word place that is no known country,
     state or capital, spelling the first word of an organisation named before it, is that
-    organisation where it acts like one (says, has a chief executive, has shares)."""
+    organisation where it acts like one (says, has a chief executive, has shares) or at least
+    no locative word ("in", "from") makes it a place."""
     gaz, lex = gazetteer(), lexicon()
     firsts: dict[str, list[str]] = defaultdict(list)
     for key, c in clusters.items():
@@ -231,8 +232,8 @@ def _merge_place_short_forms(text: str, clusters: dict[str, Cluster]) -> None:
         if gaz.places.get(form, "city") != "city" or form.lower() in lex.countries:
             continue
         target = clusters[targets[0]]
-        moved = [m for m in c.mentions
-                 if m.start > target.first and _acts(text, m.start, m.end)]
+        moved = [m for m in c.mentions if m.start > target.first and (
+            _acts(text, m.start, m.end) or not _after_locative(text, m.start))]
         for m in moved:
             c.mentions.remove(m)
             target.add(m, None, None)
