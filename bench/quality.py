@@ -38,6 +38,12 @@ neither right nor wrong. The row "micro, strict" counts those as false positives
 "micro, raw GUM gold" scores against the linked mentions as GUM gives them (step 3 only:
 pronouns, "the team" and titles included), a floor rather than a fair figure.
 
+**Entity errors by class** — per type, each false negative is counted as found with another
+type, found with other bounds, inside a name of another type, or missed; each false positive as
+a gold name of another type, other bounds, overlapping another type's name, or not a gold name;
+and both as one-word names, names on a line of numbers (result lines, tables) and names across a
+line break.
+
 **Quotes** — gold ``quotes.jsonl`` spans (a span stops at a sentence end) against our claims of
 kind "quote". A gold span is found when predicted quotes cover at least half of it; a predicted
 quote is correct when at least half of it lies inside gold spans.
@@ -54,6 +60,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import re
 import sys
 import time
 from collections import Counter, defaultdict
@@ -238,6 +245,56 @@ def covered(span: tuple[int, int], others: list[tuple[int, int]]) -> float:
     return sum(marks) / (e - s)
 
 
+def table_line(line: str) -> bool:
+    """A result line or a row of a table: two numbers or more, at most one lower-case word."""
+    return len(re.findall(r"\d+", line)) >= 2 and len(re.findall(r"\b[a-z]+\b", line)) <= 1
+
+
+def error_classes(pred: set[Key], gold: set[Key], texts: dict[str, str]) -> dict[str, Counter[str]]:
+    """Per type, the errors counted by class: what a false negative or positive is instead."""
+    classes: dict[str, Counter[str]] = {t: Counter() for t in TYPES}
+    by_doc: dict[str, list[Key]] = defaultdict(list)
+    for k in pred | gold:
+        by_doc[k[0]].append(k)
+
+    def overlapping(k: Key, keys: set[Key]) -> list[Key]:
+        return [o for o in by_doc[k[0]] if o in keys and o[1] < k[2] and k[1] < o[2] and o != k]
+
+    for k in gold - pred:
+        others = overlapping(k, pred)
+        if any(o[1:3] == k[1:3] for o in others):
+            classes[k[3]]["FN: found with another type"] += 1
+        elif any(o[3] == k[3] for o in others):
+            classes[k[3]]["FN: found with other bounds"] += 1
+        elif others:
+            classes[k[3]]["FN: inside another type's name"] += 1
+        else:
+            classes[k[3]]["FN: missed"] += 1
+    for k in pred - gold:
+        others = overlapping(k, gold)
+        if any(o[1:3] == k[1:3] for o in others):
+            classes[k[3]]["FP: gold has another type"] += 1
+        elif any(o[3] == k[3] for o in others):
+            classes[k[3]]["FP: other bounds"] += 1
+        elif not others:
+            classes[k[3]]["FP: not a gold name"] += 1
+        else:
+            classes[k[3]]["FP: overlaps another type"] += 1
+    for k in pred ^ gold:
+        text = texts[k[0]]
+        name = text[k[1]:k[2]]
+        kind = "FN" if k in gold else "FP"
+        if " " not in name and "-" not in name:
+            classes[k[3]][f"{kind}, of which one word"] += 1
+        line_start = text.rfind("\n", 0, k[1]) + 1
+        line_end = text.find("\n", k[2])
+        if table_line(text[line_start:line_end if line_end != -1 else len(text)]):
+            classes[k[3]][f"{kind}, of which on a line of numbers"] += 1
+        if "\n" in name:
+            classes[k[3]][f"{kind}, of which across a line break"] += 1
+    return classes
+
+
 def actor_clustering(corpus: Path, texts: dict[str, str], analyses: dict[str, Any]) -> Counts:
     """Pairwise agreement of our actors with GUM's ``entity_id`` clusters, over named mentions.
 
@@ -365,6 +422,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"({neutral} predictions match gold names without a Wikipedia link: neutral above, "
           f"errors in 'micro, strict')")
     print(f"pipeline load {load_s:.2f} s; analysis {words / run_s:,.0f} words/s")
+    classes = error_classes(pred, gold, texts)
+    names = sorted({n for c in classes.values() for n in c}, key=lambda n: (n[:2], n))
+    print(f"{'entity errors by class':<38}" + "".join(f"{t:>8}" for t in TYPES))
+    for n in names:
+        print(f"{n:<38}" + "".join(f"{classes[t][n]:>8}" for t in TYPES))
 
     if args.verbose:
         errors: Counter[str] = Counter()

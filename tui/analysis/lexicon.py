@@ -97,6 +97,16 @@ class Gazetteer:
     """Hand-written lists from ``ner_rules.json``: head nouns, known names, cue words."""
 
 
+def _with_calendar(rules: dict[str, Any]) -> dict[str, Any]:
+    """Add the month and weekday names ("May", "Sept.", "Tues") from ``numbers.json``, which keeps
+    the one list of them, in the title case the NER matches."""
+    cal = _load_json("numbers.json")
+    abbrevs = [w.title() for w in cal["month_abbrevs"]]
+    months = [w.title() for w in cal["months"]] + [w for a in abbrevs for w in (a, a + ".")]
+    weekdays = [w.title() for w in (*cal["weekdays"], *cal["weekday_abbrevs"])]
+    return {**rules, "months": months, "weekdays": weekdays}
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The named-entity gazetteers (loaded on first use, ~0.1 s)."""
@@ -109,5 +119,5 @@ def gazetteer() -> Gazetteer:
         first_names=frozenset(data["first_names"]),
         surnames=frozenset(data["surnames"]),
         common=frozenset(data["common"]),
-        rules=_load_json("ner_rules.json"),
+        rules=_with_calendar(_load_json("ner_rules.json")),
     )
