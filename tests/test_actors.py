@@ -268,3 +268,13 @@ def test_a_place_like_short_form_is_the_company_unless_a_locative_makes_it_a_pla
     company = _named(actors, "Harlow Logistics Ltd")
     assert [m.start for m in company.mentions] == [0, 33, 83]
     assert [m.start for m in _named(actors, "Harlow").mentions] == [65]
+
+
+def test_a_role_in_apposition_before_a_name_is_that_person() -> None:
+    text = ("The Thai foreign minister, Ana Ruiz, spoke. The Council on Foreign-Asian Relations "
+            "met. CFAR left.")
+    actors = _actors(text, {"Ana Ruiz": "PERSON", "Thai": "NORP",
+                            "Council on Foreign-Asian Relations": "ORG", "CFAR": "ORG"})
+    assert [m.text for m in _named(actors, "Ana Ruiz").mentions] == [
+        "The Thai foreign minister", "Ana Ruiz"]
+    assert _named(actors, "Council on Foreign-Asian Relations").aliases == ["CFAR"]

@@ -193,10 +193,10 @@ def _merge_short_names(clusters: dict[str, Cluster]) -> None:
 
 def _merge_acronyms(clusters: dict[str, Cluster]) -> None:
     """An all-capitals name ("WHO", "U.N.") joins the organisation (or place) whose initials it
-    spells."""
+    spells (a hyphen parts words: "American-Islamic" gives "AI")."""
     initials: dict[str, str] = {}
     for key, _c in clusters.items():
-        words = key.removeprefix("name:").split()
+        words = key.removeprefix("name:").replace("-", " ").split()
         if key.startswith("name:") and len(words) >= 2:
             letters = "".join(w[0] for w in words if w not in _STOP_INITIALS)
             initials.setdefault(letters, key)

@@ -244,9 +244,11 @@ def attach_roles(text: str, people: list[Cluster]) -> None:
         if i >= 0 and taken[i][1] > m.start():
             continue  # inside a name
         nxt = bisect.bisect_left(taken_starts, end)
-        if nxt < len(taken) and not text[end:taken[nxt][0]].strip():
+        gap = text[end:taken[nxt][0]].strip() if nxt < len(taken) else "-"
+        if not gap:
             continue  # "Tunisia's goalkeeper Ali Ben Salah": a title, noted with the name
-        best = _best_fit(people, starts, role, m.start())
+        best = taken[nxt][2] if gap == "," else _best_fit(people, starts, role, m.start())
+        # "The Thai foreign minister, Somchai Wongsawat, said": the name that follows it
         if best is not None:
             best.add(Span(m.start(), end, text[m.start():end]), None, None)
             best.nationality = best.nationality or role.nation
