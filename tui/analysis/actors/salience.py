@@ -86,13 +86,14 @@ def update_salience(actors: list[Actor], claims: Sequence[Claim], text_len: int,
     length = max(text_len, 1)
     lead = lead_span(text) if text else (0, 0)
     in_lead = [a for a in actors if any(lead[0] <= m.start < lead[1] for m in a.mentions)]
+    lead_ids = {id(a) for a in in_lead}
     subject = _subject(in_lead, text or "")
     raw: dict[str, float] = {}
     for a in actors:
         first = a.mentions[0].start if a.mentions else length
         score = PER_MENTION * len(a.mentions) + PER_CLAIM * quoted[a.id]
         score += EARLY * (1.0 - first / length)
-        if a in in_lead:
+        if id(a) in lead_ids:
             score += IN_LEAD + (LEAD_SUBJECT if a is subject else 0.0)
         if title and _named_in(title, a):
             score += IN_TITLE
