@@ -151,16 +151,21 @@ def _merge_bracketed(text: str, names: Sequence[Entity], key_at: dict[int, str],
                      clusters: dict[str, Cluster]) -> None:
     """"the Pan-Asian Forum (PAF)", "... Fire Protection (Cal Fire)": the bracketed name is an
     alias of the one before it."""
+    moved: dict[str, str] = {}
+
+    def now(key: str | None) -> str | None:
+        while key in moved:
+            key = moved[key]
+        return key
+
     for long, short in itertools.pairwise(names):
         if text[long.end:short.start].strip() != "(" or text[short.end:short.end + 1] != ")":
             continue
-        target, key = key_at.get(long.start), key_at.get(short.start)
+        target, key = now(key_at.get(long.start)), now(key_at.get(short.start))
         if target and key and key != target and key in clusters and target in clusters \
                 and not key.startswith("country:"):
             _absorb(clusters, key, target)
-            for start, k in key_at.items():
-                if k == key:
-                    key_at[start] = target
+            moved[key] = target
 
 
 def _words_of(key: str) -> list[str]:
