@@ -248,8 +248,9 @@ def _merge_place_short_forms(text: str, clusters: dict[str, Cluster]) -> None:
 
 def _merge_surnames_taken_for_places(text: str, clusters: dict[str, Cluster]) -> None:
     """ "Keller to step down" (a headline) before "Maria Keller": a one-word place that is no
-    known country, state or capital and is the surname of one person in the article is that
-    person, wherever no locative word ("in", "from") makes it a place."""
+    known country, state or capital, named before the one person of that surname in the
+    article, is that person where no locative word ("in", "from") makes it a place. (After the
+    full name the name-finder has already weighed the context: "Lincoln, Nebraska".)"""
     gaz, lex = gazetteer(), lexicon()
     surnames: dict[str, list[Cluster]] = defaultdict(list)
     for key, c in clusters.items():
@@ -265,10 +266,12 @@ def _merge_surnames_taken_for_places(text: str, clusters: dict[str, Cluster]) ->
         form = c.forms.most_common(1)[0][0] if c.forms else ""
         if gaz.places.get(form, "city") != "city" or form.lower() in lex.countries:
             continue
-        moved = [m for m in c.mentions if not _after_locative(text, m.start)]
+        person = people[0]
+        moved = [m for m in c.mentions
+                 if m.start < person.first and not _after_locative(text, m.start)]
         for m in moved:
             c.mentions.remove(m)
-            people[0].add(m, None, None)
+            person.add(m, None, None)
         if not c.mentions:
             del clusters[key]
 
