@@ -50,6 +50,8 @@ ROLES = [
     ("Ivan Petrov met Ana Lopez. The Russian president smiled.", "Ivan Petrov", None),
     ("Tom Brandt met Ana Lopez, the Spanish prime minister. Brandt said the Spanish leader "
      "was right.", "Ana Lopez", "the Spanish leader"),
+    ("FIFA President Gianni Rossi opened the meeting. Ana Lopez spoke. The FIFA president "
+     "then left.", "Gianni Rossi", "The FIFA president"),
     ("Welsh First Minister Gwen Morgan met Scottish First Minister Fiona Grant. The Welsh "
      "first minister said little.", "Gwen Morgan", "The Welsh first minister"),
 ]

@@ -147,8 +147,9 @@ def _role_at(m: re.Match[str]) -> tuple[Role, int] | None:
         if m.group("noun") not in lex.org_nouns:
             return None
         org = _ANY_ORG
-    elif m.group("dem"):
+    elif m.group("dem"):  # "the Russian president", "the Acme chairman"
         nation = _nation(m.group("dem"))
+        org = None if nation else org_key(m.group("dem"))
     else:
         name = m.group("cty")
         nation = _nation(name)
