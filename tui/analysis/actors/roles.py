@@ -75,6 +75,11 @@ def _org_words(words: Sequence[str]) -> str | None:
     return org_key(" ".join(caps))
 
 
+def _is_abbrev(word: str) -> bool:
+    """A word whose dot ends no sentence: a title ("Gen.") or an initialism ("U.S.")."""
+    return word.lower() in lexicon().titles or word.count(".") >= 2
+
+
 def role_before(text: str, start: int) -> Role:
     """From "Russian President X", "Harlow Logistics chief executive X", "The Thai foreign
     minister, X"."""
@@ -82,11 +87,13 @@ def role_before(text: str, start: int) -> Role:
     if text[end - 1:end] not in {" ", "\n"} and end == start:
         return Role()
     words = _WORDS.findall(text, max(0, end - 80), end)[-7:]
-    if not words or (words[-1].endswith(".") and words[-1].lower() not in lexicon().titles):
+    if not words or (words[-1].endswith(".") and not _is_abbrev(words[-1])):
         return Role()  # "... the Spanish prime minister. Brandt said": another sentence
     for n in (3, 2, 1):
         if _longest_role(words[-n:]) == n:
             head = words[:-n][-3:]  # "Russian", "China's", "Acme Foods"
+            ends = [k for k, w in enumerate(head) if w.endswith(".") and not _is_abbrev(w)]
+            head = head[ends[-1] + 1:] if ends else head  # "... in Russia. Minister X"
             nation = next((c for c in map(_nation, reversed(head)) if c), None)
             caps: list[str] = []
             for w in reversed(head):
