@@ -261,6 +261,15 @@ def test_a_surname_taken_for_a_place_is_the_person() -> None:
     assert _named(actors, "Keller").kind == "place"  # "to Keller": the town
 
 
+def test_a_word_of_a_full_name_is_a_person_on_a_tie() -> None:
+    text = "Keller to step down\n\nMaria Keller will leave. Keller said so."
+    ents = [Entity(0, 6, "Keller", "GPE"), Entity(21, 33, "Maria Keller", "PERSON"),
+            Entity(46, 52, "Keller", "PERSON")]
+    actors = build_actors(NLP(text), ents)
+    assert [(a.name, [m.start for m in a.mentions]) for a in actors] == [
+        ("Maria Keller", [0, 21, 46])]
+
+
 def test_a_place_like_short_form_is_the_company_unless_a_locative_makes_it_a_place() -> None:
     text = ("Harlow Logistics Ltd lost money. Harlow cut jobs. It is based in Harlow. "
             "Shares of Harlow fell.")

@@ -46,15 +46,18 @@ def build_actors(doc: Doc, names: Sequence[Entity]) -> list[Actor]:
     # Pass 1: everything but people, whose single words need all full names first.
     key_at: dict[int, str] = {}
     label_of: dict[str, Counter[str]] = defaultdict(Counter)
+    name_parts: set[str] = set()  # words of full names: "Keller" as a person beats a place
     for ent in names:
         if ent.label in KIND_OF_LABEL:
             label_of[clean(ent.text).lower()][ent.label] += 1
+        if ent.label == "PERSON" and " " in clean(ent.text):
+            name_parts.update(w.lower() for w in WORD.findall(clean(ent.text)))
     for ent in names:
         name = clean(ent.text)
         if not name or not any(ch.isalpha() for ch in name):
             continue
         votes = label_of.get(name.lower())
-        label = _vote(votes) if votes else ent.label
+        label = _vote(votes, name.lower() in name_parts) if votes else ent.label
         if label not in KIND_OF_LABEL:
             continue
         span = Span(ent.start, ent.end, ent.text)
@@ -104,10 +107,11 @@ def build_actors(doc: Doc, names: Sequence[Entity]) -> list[Actor]:
     return _finish(clusters)
 
 
-def _vote(votes: Counter[str]) -> str:
+def _vote(votes: Counter[str], name_part: bool = False) -> str:
     """The label most mentions of a name have; on a tie, the more specific (ORG before a place,
-    a place before PERSON): "CAIR" tagged once ORG and once GPE is an organisation."""
-    order = ("ORG", "GPE", "LOC", "FAC", "PERSON", "NORP")
+    a place before PERSON: "CAIR" tagged once ORG and once GPE is an organisation), except for
+    a word of a person's full name, where PERSON comes first ("Keller" after "Maria Keller")."""
+    order = ("PERSON",) * name_part + ("ORG", "GPE", "LOC", "FAC", "PERSON", "NORP")
     return max(votes, key=lambda lb: (votes[lb], -order.index(lb) if lb in order else -99))
 
 
