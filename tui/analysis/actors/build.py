@@ -46,7 +46,7 @@ def build_actors(doc: Doc, names: Sequence[Entity]) -> list[Actor]:
     # Pass 1: everything but people, whose single words need all full names first.
     key_at: dict[int, str] = {}
     label_of: dict[str, Counter[str]] = defaultdict(Counter)
-    name_parts: set[str] = set()  # words of full names: "Keller" as a person beats a place
+    name_parts: set[str] = set()  # words of full names: "Keller" tagged a person stays one
     for ent in names:
         if ent.label in KIND_OF_LABEL:
             label_of[clean(ent.text).lower()][ent.label] += 1
@@ -57,7 +57,9 @@ def build_actors(doc: Doc, names: Sequence[Entity]) -> list[Actor]:
         if not name or not any(ch.isalpha() for ch in name):
             continue
         votes = label_of.get(name.lower())
-        label = _vote(votes, name.lower() in name_parts) if votes else ent.label
+        part = name.lower() in name_parts
+        label = "PERSON" if part and ent.label == "PERSON" else (
+            _vote(votes, part) if votes else ent.label)
         if label not in KIND_OF_LABEL:
             continue
         span = Span(ent.start, ent.end, ent.text)
