@@ -19,7 +19,9 @@ Merging rules, in order:
 * metonyms (the Kremlin, Beijing as a government) stay their own actor, with ``refers_to`` set to
   their country's actor; "the West" is a group.
 
-Salience (:mod:`.salience`) then ranks the article's subject first.
+The span repairs and the merges after the people's names are ordered registries of named steps
+(:data:`.repairs.REPAIRS`, :data:`.build.MERGES`). Salience (:mod:`.salience`) then ranks the
+article's subject first.
 """
 
 from tui.analysis.actors.build import KIND_OF_LABEL, build_actors

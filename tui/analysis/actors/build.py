@@ -5,7 +5,8 @@ from __future__ import annotations
 import itertools
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
@@ -100,11 +101,8 @@ def build_actors(doc: Doc, names: Sequence[Entity]) -> list[Actor]:
         note_role(c, text, ent.start, ent.end)
 
     _merge_bracketed(text, names, key_at, clusters)
-    _merge_acronyms(clusters)
-    _merge_short_names(clusters)
-    _merge_place_short_forms(text, clusters)
-    _merge_surnames_taken_for_places(text, clusters)
-    _drop_lone_heads(clusters)
+    for step in MERGES:
+        step.apply(text, clusters)
     attach_roles(text, [c for c in clusters.values() if c.key.startswith("person:")])
     return _finish(clusters)
 
@@ -178,7 +176,7 @@ def _words_of(key: str) -> list[str]:
     return key.removeprefix("name:").split()
 
 
-def _merge_short_names(clusters: dict[str, Cluster]) -> None:
+def _merge_short_names(text: str, clusters: dict[str, Cluster]) -> None:
     """An organisation's name joins the one longer organisation name that starts or ends with
     it, or does after a country: "Acme" -> "Acme Foods", "Rovers" -> "Bristol Rovers", "New
     People" -> "New People Party", "State Department" -> "US State Department", "Supreme Court"
@@ -202,7 +200,7 @@ def _merge_short_names(clusters: dict[str, Cluster]) -> None:
             _absorb(clusters, key, targets[0])
 
 
-def _merge_acronyms(clusters: dict[str, Cluster]) -> None:
+def _merge_acronyms(text: str, clusters: dict[str, Cluster]) -> None:
     """An all-capitals name ("WHO", "U.N.") joins the organisation (or place) whose initials it
     spells (a hyphen parts words: "American-Islamic" gives "AI")."""
     initials: dict[str, str] = {}
@@ -301,7 +299,7 @@ def _acts(text: str, start: int, end: int) -> bool:
     return word in lex.reporting_verbs or before in lex.org_cues_before
 
 
-def _drop_lone_heads(clusters: dict[str, Cluster]) -> None:
+def _drop_lone_heads(text: str, clusters: dict[str, Cluster]) -> None:
     """A generic noun left alone ("State", "Party", "the Council", with no council named in full
     to join) names no actor."""
     heads = lexicon().org_nouns | {w.lower() for w in gazetteer().rules["gpe_heads"]}
@@ -309,6 +307,27 @@ def _drop_lone_heads(clusters: dict[str, Cluster]) -> None:
         word = key.removeprefix("name:")
         if key.startswith("name:") and " " not in word and word in heads:
             del clusters[key]
+
+
+@dataclass(frozen=True, slots=True)
+class Merge:
+    """One named merging step over the article's clusters, with an example."""
+
+    name: str
+    example: str
+    apply: Callable[[str, dict[str, Cluster]], None]
+
+
+MERGES: tuple[Merge, ...] = (
+    Merge("acronyms", '"WHO" joins "World Health Organization"', _merge_acronyms),
+    Merge("short names", '"Harlow" joins "Harlow Logistics Inc."', _merge_short_names),
+    Merge("place-like short forms", '"Harlow said" (tagged a place) joins "Harlow Logistics"',
+          _merge_place_short_forms),
+    Merge("surnames taken for places", '"Keller to step down" joins "Maria Keller"',
+          _merge_surnames_taken_for_places),
+    Merge("lone generic nouns", '"Party" alone is dropped', _drop_lone_heads),
+)
+"""The merges after the bracketed aliases, in order (the people's names are merged before)."""
 
 
 def _finish(clusters: dict[str, Cluster]) -> list[Actor]:
