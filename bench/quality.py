@@ -340,7 +340,7 @@ def actor_clustering(corpus: Path, texts: dict[str, str], analyses: dict[str, An
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    ap.add_argument("--model", default=None, help="spaCy pipeline (default: newsreader's choice)")
+    ap.add_argument("--model", default="builtin", help="spaCy pipeline (default: builtin)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every error")
     args = ap.parse_args(argv)
     corpus: Path = args.corpus
