@@ -287,3 +287,12 @@ def test_a_role_in_apposition_before_a_name_is_that_person() -> None:
     assert [m.text for m in _named(actors, "Ana Ruiz").mentions] == [
         "The Thai foreign minister", "Ana Ruiz"]
     assert _named(actors, "Council on Foreign-Asian Relations").aliases == ["CFAR"]
+
+
+def test_index_at_prefers_the_mention_covering_most() -> None:
+    text = "Ana Ruiz, Tunisia's goalkeeper, saved. Tunisia's goalkeeper said so."
+    actors = _actors(text, {"Ana Ruiz": "PERSON", "Tunisia": "GPE"})
+    index = ActorIndex(actors)
+    start = text.index("Tunisia's goalkeeper said")
+    assert index.at(start, start + len("Tunisia's goalkeeper")) is _named(actors, "Ana Ruiz")
+    assert index.at(start, start + 3) is _named(actors, "Tunisia")
