@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -49,17 +50,20 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
 ]
 
 
-def help_text() -> Content:
-    """The key table as styled text."""
-    width = max(len(key) for _, rows in KEYS for key, _ in rows) + 2
-    parts: list[str | tuple[str, str]] = []
-    for title, rows in KEYS:
-        parts += [(title, "bold underline"), "\n"]
+def help_text() -> Table:
+    """The key table: keys in one column, what they do in a second that wraps within itself
+    (a long description never runs back under the keys)."""
+    width = max(len(key) for _, rows in KEYS for key, _ in rows)
+    table = Table.grid(padding=(0, 2))
+    table.add_column(no_wrap=True, min_width=width)
+    table.add_column(ratio=1)
+    for n, (title, rows) in enumerate(KEYS):
+        if n:
+            table.add_row("", "")
+        table.add_row(Text(title, style="bold underline"), "")
         for key, what in rows:
-            parts += [(key.ljust(width), "bold"), what, "\n"]
-        parts.append("\n")
-    parts.append(("esc, q, ? or F1 closes this screen", "dim italic"))
-    return Content.assemble(*parts)
+            table.add_row(Text(key, style="bold"), Text(what))
+    return table
 
 
 class HelpScreen(ModalScreen[None]):
@@ -85,3 +89,4 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll() as scroll:
             scroll.border_title = "newsreader keys"
             yield Static(help_text(), id="help-text")
+            yield Static(Text("\nesc, q, ? or F1 closes this screen", style="dim italic"))

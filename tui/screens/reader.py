@@ -32,6 +32,7 @@ from tui.sources import Article
 from tui.widgets.article_view import ArticleView
 from tui.widgets.footer import QuietFooter
 from tui.widgets.legend import Legend
+from tui.widgets.palette import GROUPS, group_of
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.side_panel import SidePanel, snippet
 from tui.widgets.status_line import MAX_WIDTH as STATUS_WIDTH
@@ -42,6 +43,25 @@ NARROW = 100
 """Below this many columns the side panel starts hidden."""
 START_FALLBACK = 0.5
 """Seconds after mounting when the analysis starts even if the article was not drawn yet."""
+
+
+UNDERLINED = frozenset({"quote", "reported"})
+"""Claim kinds underlined in the article."""
+TITLE_WORDS = 8
+"""Words of the text shown as the title of an article that has none."""
+
+
+def header_title(article: Article) -> str:
+    """The article's title, or its first words when it has none (a file name, often a hash,
+    says little about what is inside)."""
+    title = " ".join((article.title or "").split())
+    if title:
+        return title
+    words = article.text.split()
+    if not words:
+        return "newsreader"
+    head = " ".join(words[:TITLE_WORDS])
+    return snippet(head, 70) + ("…" if len(words) > TITLE_WORDS and len(head) <= 70 else "")
 
 
 class ReaderScreen(Screen[None]):
@@ -59,7 +79,8 @@ class ReaderScreen(Screen[None]):
     | f | filter the panel's section on show (each section keeps its own filter) |
     | v | claims: quotes grouped by speaker (who said what) |
     | / then n / N | search (every match highlighted), next / previous match |
-    | 1-9 | toggle the entity types shown in the legend |
+    | 1-9 | toggle an entity group (1 people, 2 organisations, 3 places ... 9 other) |
+    | z | plain reading: no highlights, and back |
     | p | show / hide the side panel |
     | tab | move between article and panel |
     | e | export the analysis (JSON or Markdown) |
@@ -80,6 +101,7 @@ class ReaderScreen(Screen[None]):
         Binding("f", "filter", "Filter", show=False),
         Binding("v", "group_quotes", "Who said what", show=False),
         Binding("p", "toggle_panel", "Panel"),
+        Binding("z", "plain", "Plain", show=False),
         Binding("e", "export", "Export", show=False),
         Binding("o", "open_source", "Open source", show=False),
         Binding("tab", "switch_focus", "Article/panel", show=False),
@@ -110,10 +132,14 @@ class ReaderScreen(Screen[None]):
         self.index = MentionIndex([])
         self.current: tuple[Item, int] | None = None
         self.hidden_types: set[str] = set()
+        self.plain = False
+        """Plain reading (``z``): no highlights, only the search and the mark."""
         self.matches: list[Offsets] = []
         self.match_index: int | None = None
         self.query_text = ""
         self._panel_forced = False
+        self._speaker_cycle: tuple[str, str] | None = None
+        """(claim id, actor id) of the last ``s``, so pressing it again goes to the next speaker."""
         self._analysis_started = False
         self._source_label = article.source
         self.empty = not article.text.strip()
@@ -159,10 +185,10 @@ class ReaderScreen(Screen[None]):
             self._source_label = "standard input"
         else:
             self._source_label = source if "://" in source else (Path(source).name or source)
-        title = " ".join((self.article.title or "").split())
-        self.title = title or self._source_label
-        if not title:  # the file name is the title already: do not repeat it
-            self._source_label = ""
+        self.title = header_title(self.article)
+        byline = [" ".join(part.split()) for part in (self.article.author, self.article.date)
+                  if part and part.strip()]
+        self._source_label = " · ".join(filter(None, [*byline, self._source_label]))
         self._header("analysing…")
         self._follow_width(self.app.size.width)
         if self.empty:
@@ -259,6 +285,10 @@ class ReaderScreen(Screen[None]):
         analysis = self.analysis
         if analysis is None:
             return
+        if self.plain:
+            self.view.set_layers([])
+            self.legend.set_message("plain reading: z brings the highlights back")
+            return
         layers: list[tuple[str, list[Offsets]]] = [
             ("nr.number", [(n.start, n.end) for n in analysis.numbers]),
         ]
@@ -268,7 +298,10 @@ class ReaderScreen(Screen[None]):
         for label, label_spans in spans.items():
             if label not in self.hidden_types:
                 layers.append((f"nr.ent.{label}", label_spans))
-        layers.append(("nr.claim", [(c.start, c.end) for c in analysis.claims]))
+        # who said what is underlined; assertions (most sentences of a news article) are
+        # listed in the panel, not drawn: underlining them all made the page noisy
+        layers.append(("nr.claim", [(c.start, c.end) for c in analysis.claims
+                                    if c.kind in UNDERLINED]))
         self.view.set_layers(layers)
         self.legend.set_counts(self._type_counts(), self.hidden_types)
 
@@ -323,7 +356,8 @@ class ReaderScreen(Screen[None]):
     def on_article_view_caret_moved(self, event: ArticleView.CaretMoved) -> None:
         if self.analysis is None:
             return  # keep "analysing…" / "analysis failed" in the status line
-        hit = self.index.lookup(event.offset, prefer=self.panel.section)
+        section = self.panel.section
+        hit = self.index.find(event.offset, section) or self.index.lookup(event.offset)
         if hit is None:
             # off every mention: drop the mark; ]/[ then continue from the panel's item
             self.current = None
@@ -331,7 +365,8 @@ class ReaderScreen(Screen[None]):
             self.status("")
             return
         item, mention = hit
-        self.panel.select(item.kind, item.id)
+        if item.kind == section:  # the panel stays on its section: a key switches it
+            self.panel.select(item.kind, item.id, switch=False)
         self.current = hit
         # a claim can be a whole paragraph: reversing it at every caret step would flash;
         # its underline already shows where it runs
@@ -340,7 +375,7 @@ class ReaderScreen(Screen[None]):
         self._report_current()
 
     def action_speaker(self) -> None:
-        """``s``: from a claim to the actor who made it."""
+        """``s``: from a claim to the actor who made it; again: to its next speaker."""
         analysis = self.analysis
         if analysis is None:
             return
@@ -349,20 +384,44 @@ class ReaderScreen(Screen[None]):
             claim_id = self.current[0].id
         if self.panel.section == "claim":
             claim_id = self.panel.highlighted("claim") or claim_id
+        cycle = self._speaker_cycle
+        if claim_id is None and cycle is not None and self.current is not None \
+                and self.current[0].id == cycle[1]:
+            claim_id = cycle[0]  # just jumped from this claim: on to its next speaker
         claim = next((c for c in analysis.claims if c.id == claim_id), None)
         if claim is None:
             self.notify("Highlight a claim first (c).", markup=False)
             return
-        actor = self.items["actor"].get(claim.speaker or "")
-        if actor is None:
-            who = claim.speaker_text or "this claim's speaker"
-            self.notify(f"{who} is not among the actors.", markup=False)
+        speakers = [self.items["actor"][s] for s in claim.speakers if s in self.items["actor"]]
+        if not speakers:
+            self._speaker_cycle = None
+            if claim.speaker_text:
+                who = snippet(claim.speaker_text, 40)
+                self.notify(f"“{who}” said it, but is not among the actors.", markup=False)
+            elif claim.kind == "assertion":
+                self.notify("This claim is an assertion: it has no speaker.", markup=False)
+            else:
+                self.notify("No speaker was found for this claim.", markup=False)
             return
+        index = 0
+        if cycle is not None and cycle[0] == claim.id:
+            ids = [a.id for a in speakers]
+            index = (ids.index(cycle[1]) + 1) % len(ids) if cycle[1] in ids else 0
+        actor = speakers[index]
+        self._speaker_cycle = (claim.id, actor.id)
+        in_panel = self.panel.has_focus_within
         self.panel.select("actor", actor.id)
         # the mention closest to the claim: usually the attribution itself
         closest = min(range(len(actor.spans)),
                       key=lambda i: abs(actor.spans[i][0] - claim.start))
         self.go(actor, closest)
+        if in_panel:  # the claim list just went out of sight, and focus with it
+            self.panel.focus_list()
+        else:
+            self.view.focus()
+        if len(speakers) > 1:
+            self.notify(f"Speaker {index + 1} of {len(speakers)} (s: the next one).",
+                        markup=False)
 
     # -- search ----------------------------------------------------------------------------
     def action_search(self) -> None:
@@ -404,7 +463,8 @@ class ReaderScreen(Screen[None]):
         self.view.set_overlay("nr.search", self.matches)
         self.view.set_overlay("nr.search.current", [])
         if query:
-            self.status(f"“{snippet(query, 30)}”: {len(self.matches)} matches")
+            count = len(self.matches)
+            self.status(f"“{snippet(query, 30)}”: {count or 'no'} match{'es' * (count != 1)}")
 
     def action_search_step(self, delta: int) -> None:
         """``n`` / ``N``: next / previous match, wrapping."""
@@ -465,10 +525,31 @@ class ReaderScreen(Screen[None]):
             self._show_panel().focus_list()
 
     def action_toggle_type(self, n: int) -> None:
-        """Keys 1-9: show/hide the n-th entity type of the legend."""
-        labels = self.legend.labels
-        if 1 <= n <= len(labels):
-            self.toggle_label(labels[n - 1])
+        """Keys 1-9: show/hide entity group ``n`` (1 people, 2 organisations, 3 places ...: the
+        same keys in every article). A group partly hidden from the palette is shown again."""
+        group = next((g for g in GROUPS if g.key == n), None)
+        present = [lb for lb in self._type_counts() if group_of(lb) is group]
+        if group is None or not present:
+            if self.analysis is not None and group is not None:
+                self.status(f"no {group.name} in this article")
+            return
+        if all(lb in self.hidden_types for lb in present):
+            self.hidden_types -= set(present)
+        else:
+            self.hidden_types |= set(present)
+        self._redraw_layers()
+
+    def action_plain(self) -> None:
+        """``z``: plain reading (the text without highlights), and back."""
+        if self.empty or self.analysis is None:
+            return
+        self.plain = not self.plain
+        self._redraw_layers()
+        if not self.plain:
+            self.status("highlights on")
+
+    def on_legend_toggled(self, event: Legend.Toggled) -> None:
+        self.action_toggle_type(event.key)
 
     def toggle_label(self, label: str) -> None:
         self.hidden_types ^= {label}
@@ -487,10 +568,18 @@ class ReaderScreen(Screen[None]):
 
     def action_open_source(self) -> None:
         url = self.article.url or (self.article.source if "://" in self.article.source else None)
-        if url and url.startswith(("http://", "https://")):
-            self.app.open_url(url)
-        else:
+        if not (url and url.startswith(("http://", "https://"))):
             self.notify("This article has no web address.", markup=False)
+            return
+        from tui.screens.outside import open_in_browser
+
+        if open_in_browser(url):
+            self.notify(f"Opening in your browser: {url}", markup=False)
+            return
+        self.app.copy_to_clipboard(url)  # where the terminal allows it
+        self.notify(f"No browser could be opened. The address (copied to the clipboard if "
+                    f"your terminal allows it): {url}", severity="warning", timeout=20,
+                    markup=False)
 
     def action_export(self, fmt: str = "json") -> None:
         from tui.screens.export import ExportDialog, write_export

@@ -246,7 +246,8 @@ class ArticleView(HighlightedTextArea):
         if not self._ready:
             return  # on_mount does it
         self._styles.clear()
-        self._styles.update(palette.all_styles(self._labels, self.app.theme_variables))
+        self._styles.update(palette.all_styles(self._labels, self.app.theme_variables,
+                                               palette.app_depth(self.app)))
         self._install_highlights()
 
     # -- keys and caret --------------------------------------------------------------------
@@ -300,7 +301,10 @@ class ArticleView(HighlightedTextArea):
         if event.text_area is not self:
             return
         self._cancel_caret_timer()
-        self._caret_timer = self.set_timer(self.caret_debounce, self._emit_caret)
+        if self.caret_debounce <= 0:  # tests: at once, so they wait on messages, not time
+            self._emit_caret()
+        else:
+            self._caret_timer = self.set_timer(self.caret_debounce, self._emit_caret)
 
     def _emit_caret(self) -> None:
         self._caret_timer = None

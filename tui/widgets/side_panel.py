@@ -18,6 +18,8 @@ from tui.widgets.item_list import ItemList
 
 SECTIONS: dict[ItemKind, str] = {"actor": "Actors", "claim": "Claims", "number": "Numbers"}
 UNATTRIBUTED = "(unattributed)"
+REPEAT = "#"
+"""Separates an item id from the repeat number of a row that lists it again (``c4#2``)."""
 SNIPPET = 110
 """Longest claim snippet shown in the list (characters)."""
 
@@ -115,7 +117,9 @@ class SidePanel(Vertical):
     def highlighted(self, kind: ItemKind | None = None) -> str | None:
         """Id of the highlighted item of ``kind`` (default: the section on show)."""
         option = self.list_for(kind or self.section).highlighted_option
-        return None if option is None or option.disabled else option.id
+        if option is None or option.disabled or option.id is None:
+            return None
+        return option.id.split(REPEAT, 1)[0]
 
     # -- filling ---------------------------------------------------------------------------
     def load(self, analysis: Analysis) -> None:
@@ -236,7 +240,7 @@ class SidePanel(Vertical):
         name = (event.option_list.id or "").removeprefix("list-")
         kind = next((k for k in SECTIONS if k == name), None)
         if kind is not None and event.option.id is not None:
-            self.post_message(self.ItemChosen(self, kind, event.option.id))
+            self.post_message(self.ItemChosen(self, kind, event.option.id.split(REPEAT, 1)[0]))
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         event.stop()
@@ -289,8 +293,14 @@ def _unique(entries: list[Entry]) -> list[Entry]:
     return out
 
 
+def _speakers(claim: Claim, names: dict[str, str]) -> list[str]:
+    """The names of every speaker of ``claim`` (the words naming it when none is an actor)."""
+    found = [names[s] for s in claim.speakers if s in names]
+    return found or ([claim.speaker_text] if claim.speaker_text else [])
+
+
 def _speaker(claim: Claim, names: dict[str, str]) -> str:
-    return names.get(claim.speaker or "", claim.speaker_text or "") or ""
+    return " and ".join(_speakers(claim, names))
 
 
 def _styled(*parts: str | tuple[str, str]) -> Content:
@@ -335,7 +345,7 @@ def _number_prompt(text: str, value: float | None, unit: str | None, qualifier: 
                    kind: str) -> Content:
     detail = [kind]
     if value is not None:
-        detail.append(f"= {value:g}" + (f" {unit}" if unit else ""))
+        detail.append(f"= {value:g}" + (f" {_unit(unit, value)}" if unit else ""))
     elif unit:
         detail.append(unit)
     if qualifier:
@@ -343,13 +353,25 @@ def _number_prompt(text: str, value: float | None, unit: str | None, qualifier: 
     return _styled((snippet(text, 60), "bold"), "  ", (" · ".join(detail), "dim"))
 
 
+def _unit(unit: str, value: float) -> str:
+    """``unit`` in the singular for a value of one ("1 month", not "1 months")."""
+    if abs(value) != 1 or not unit.replace(" ", "").isalpha():
+        return unit
+    for plural, single in (("ies", "y"), ("ches", "ch"), ("shes", "sh"), ("s", "")):
+        if unit.endswith(plural) and not unit.endswith("ss"):
+            return unit[: -len(plural)] + single
+    return unit
+
+
 def _grouped(claims: list[Claim], names: dict[str, str]) -> list[tuple[Entry, bool]]:
     """Quotes and reported speech grouped by speaker: (entry, is_header) rows."""
     by_speaker: dict[str, list[Claim]] = {}
     for c in claims:
         if c.kind in ("quote", "reported"):
-            by_speaker.setdefault(_speaker(c, names) or UNATTRIBUTED, []).append(c)
+            for name in dict.fromkeys(_speakers(c, names)) or [UNATTRIBUTED]:
+                by_speaker.setdefault(name, []).append(c)  # under each of its speakers
     rows: list[tuple[Entry, bool]] = []
+    seen: dict[str, int] = {}
     for speaker, said in sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         count = len(said)
         header = _styled((speaker, "bold"), (f"  {count} statement{'s' * (count != 1)}", "dim"))
@@ -357,5 +379,8 @@ def _grouped(claims: list[Claim], names: dict[str, str]) -> list[tuple[Entry, bo
         rows.append((Entry(f"group:{len(rows)}", header, key), True))
         for c in said:
             prompt = _styled("  ", (c.kind, _KIND_STYLE.get(c.kind, "bold")), " ", snippet(c.text))
-            rows.append((Entry(c.id, prompt, f"{speaker} {c.text}".casefold()), False))
+            # a claim of two speakers is listed twice: OptionList ids must stay unique
+            seen[c.id] = seen.get(c.id, 0) + 1
+            row_id = c.id if seen[c.id] == 1 else f"{c.id}{REPEAT}{seen[c.id]}"
+            rows.append((Entry(row_id, prompt, f"{speaker} {c.text}".casefold()), False))
     return rows
