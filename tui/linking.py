@@ -248,3 +248,31 @@ def merge_highlights(layers: Iterable[LineHighlights]) -> LineHighlights:
             below = merged.get(row)
             merged[row] = items if below is None else below + items
     return merged
+
+
+_PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
+
+
+def paragraph_starts(text: str) -> list[int]:
+    """Offsets where paragraphs start: a paragraph is a run of lines that are not blank."""
+    return [m.start() + len(m.group()) - len(m.group().lstrip()) for m in _PARAGRAPH.finditer(text)]
+
+
+def paragraph_at(starts: Sequence[int], offset: int) -> int:
+    """Index of the paragraph containing ``offset`` (the one before it, between two)."""
+    return max(0, bisect_right(starts, offset) - 1)
+
+
+def paragraph_step(starts: Sequence[int], offset: int, delta: int) -> int | None:
+    """The start of the next (``delta`` > 0) or previous paragraph from ``offset``, or None at
+    the end; backwards from inside a paragraph goes to its own start first, like ``{`` in vi."""
+    if not starts:
+        return None
+    i = paragraph_at(starts, offset)
+    if delta > 0:
+        if offset < starts[0]:
+            return starts[0]
+        return starts[i + 1] if i + 1 < len(starts) else None
+    if offset > starts[i]:
+        return starts[i]
+    return starts[i - 1] if i > 0 else None

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -25,6 +25,7 @@ from tui.linking import (
     find_all,
     items_from_analysis,
     nearest,
+    paragraph_at,
     position,
     step,
 )
@@ -32,6 +33,7 @@ from tui.sources import Article
 from tui.widgets.article_view import ArticleView
 from tui.widgets.footer import QuietFooter
 from tui.widgets.legend import Legend
+from tui.widgets.mention_strip import MentionStrip
 from tui.widgets.palette import GROUPS, group_of
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.side_panel import SidePanel, snippet
@@ -45,6 +47,8 @@ START_FALLBACK = 0.5
 """Seconds after mounting when the analysis starts even if the article was not drawn yet."""
 
 
+CONTEXTUAL = frozenset({"mention", "speaker", "group_quotes", "filter"})
+"""Actions whose shown binding the footer lists only where they apply."""
 UNDERLINED = frozenset({"quote", "reported"})
 """Claim kinds underlined in the article."""
 TITLE_WORDS = 8
@@ -62,6 +66,17 @@ def header_title(article: Article) -> str:
         return "newsreader"
     head = " ".join(words[:TITLE_WORDS])
     return snippet(head, 70) + ("…" if len(words) > TITLE_WORDS and len(head) <= 70 else "")
+
+
+class Page(Horizontal):
+    """The article and its mention strip; on a wide terminal, centred at a readable width
+    (:attr:`ArticleView.MEASURE` columns of text) instead of stretched across it."""
+
+    def on_resize(self, event: events.Resize) -> None:
+        text = ArticleView.MEASURE + 2 + 1  # the view's padding and the strip
+        margin = max(0, (event.size.width - text) // 2)
+        if self.styles.padding.left != margin:
+            self.styles.padding = (0, margin)
 
 
 class ReaderScreen(Screen[None]):
@@ -89,19 +104,27 @@ class ReaderScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("right_square_bracket", "mention(1)", "Next mention", key_display="]"),
+        # Contextual keys come twice: a shown binding that ``check_action`` hides when the key
+        # does not matter here (the footer lists only what does), then the same key unshown,
+        # which still works everywhere.
+        Binding("right_square_bracket", "mention(1)", "Next", key_display="]"),
         Binding("left_square_bracket", "mention(-1)", "Prev", key_display="["),
+        Binding("right_square_bracket", "any_mention(1)", "Next mention", show=False),
+        Binding("left_square_bracket", "any_mention(-1)", "Previous mention", show=False),
+        Binding("s", "speaker", "Speaker"),
+        Binding("s", "any_speaker", "Speaker", show=False),
+        Binding("v", "group_quotes", "Who said what"),
+        Binding("v", "any_group_quotes", "Who said what", show=False),
+        Binding("f", "filter", "Filter"),
+        Binding("f", "any_filter", "Filter", show=False),
         Binding("slash", "search", "Search", key_display="/"),
         Binding("n", "search_step(1)", "Next match", show=False),
         Binding("N", "search_step(-1)", "Previous match", show=False),
         Binding("a", "section('actor')", "Actors", show=False),
         Binding("c", "section('claim')", "Claims", show=False),
         Binding("number_sign", "section('number')", "Numbers", show=False),
-        Binding("s", "speaker", "Speaker", show=False),
-        Binding("f", "filter", "Filter", show=False),
-        Binding("v", "group_quotes", "Who said what", show=False),
         Binding("p", "toggle_panel", "Panel"),
-        Binding("z", "plain", "Plain", show=False),
+        Binding("z", "plain", "Plain"),
         Binding("e", "export", "Export", show=False),
         Binding("o", "open_source", "Open source", show=False),
         Binding("tab", "switch_focus", "Article/panel", show=False),
@@ -113,7 +136,8 @@ class ReaderScreen(Screen[None]):
 
     DEFAULT_CSS = """
     ReaderScreen #body { height: 1fr; }
-    ReaderScreen ArticleView { width: 2fr; height: 1fr; }
+    ReaderScreen #page { width: 2fr; height: 1fr; background: $surface; }
+    ReaderScreen ArticleView { width: 1fr; height: 1fr; }
     ReaderScreen #bar { height: auto; max-height: 3; background: $boost;
                         layers: legend status; align-horizontal: right; }
     ReaderScreen #legend { layer: legend; }
@@ -138,6 +162,8 @@ class ReaderScreen(Screen[None]):
         self.match_index: int | None = None
         self.query_text = ""
         self._panel_forced = False
+        self._strip_rows: tuple[tuple[str, str, int] | None, list[int]] = (None, [])
+        """Wrapped rows of the current item's mentions, for the strip: (kind, id, width)."""
         self._speaker_cycle: tuple[str, str] | None = None
         """(claim id, actor id) of the last ``s``, so pressing it again goes to the next speaker."""
         self._analysis_started = False
@@ -151,7 +177,9 @@ class ReaderScreen(Screen[None]):
             if self.empty:
                 yield Static("Nothing to analyse: this article is empty.", id="empty")
             else:
-                yield ArticleView(self.article.text, id="article")
+                with Page(id="page"):
+                    yield ArticleView(self.article.text, id="article")
+                    yield MentionStrip(id="strip")
             panel = SidePanel(id="panel")
             # decided before the first layout: every width change re-wraps the whole article
             panel.display = not self.empty and self.app.size.width >= NARROW
@@ -179,6 +207,37 @@ class ReaderScreen(Screen[None]):
     def status(self, text: str) -> None:
         self.query_one(StatusLine).show(text)
 
+    # -- where the reader is ---------------------------------------------------------------
+    def _update_position(self) -> None:
+        """Paragraph of the caret and how far down the view is, at the end of the status."""
+        if self.empty:
+            return
+        view = self.view
+        starts = view.paragraphs
+        total = view.max_scroll_y
+        percent = 100 if total <= 0 else round(100 * view.scroll_offset.y / total)
+        where = f"¶ {paragraph_at(starts, view.caret_offset) + 1}/{len(starts)}" if starts else ""
+        self.query_one(StatusLine).set_position(" ".join(filter(None, [where, f"{percent}%"])))
+        self._update_strip()
+
+    def _update_strip(self) -> None:
+        """The mention strip: every mention of the current item, and the part on screen."""
+        if self.empty:
+            return
+        view = self.view
+        rows: list[int] = []
+        mention = None
+        if self.current is not None:
+            item, mention = self.current
+            width = view.content_size.width
+            key = (item.kind, item.id, width)
+            if self._strip_rows[0] != key:
+                self._strip_rows = (key, [view.wrapped_row(start) for start, _ in item.spans])
+            rows = self._strip_rows[1]
+        top = view.scroll_offset.y
+        self.query_one(MentionStrip).show(rows, mention, view.wrapped_document.height,
+                                          (top, top + view.scrollable_content_region.height))
+
     def on_mount(self) -> None:
         source = self.article.source
         if source == "-":
@@ -197,6 +256,7 @@ class ReaderScreen(Screen[None]):
             self.status("empty article")
             return
         self.view.focus()
+        self.watch(self.view, "scroll_y", lambda _: self._update_position(), init=False)
         self.legend.set_message("analysing…")
         self.status("analysing…")
         # Only once the article is on screen: the worker imports spaCy and builds the pipeline,
@@ -217,6 +277,8 @@ class ReaderScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self._follow_width(self.app.size.width)
+        if not self.empty:
+            self.call_after_refresh(self._update_position)  # rows move with the new width
 
     def _follow_width(self, width: int) -> None:
         """The panel follows the terminal width until the user toggles it with ``p``."""
@@ -275,6 +337,7 @@ class ReaderScreen(Screen[None]):
         self._header(f"{p.name} {p.version} ({'trained' if p.trained else 'built-in'})")
         self._redraw_layers()
         self.panel.load(analysis)
+        self._update_position()
         self.status(f"{len(analysis.actors)} actors · {len(analysis.claims)} claims · "
                     f"{len(analysis.numbers)} numbers")
 
@@ -305,6 +368,54 @@ class ReaderScreen(Screen[None]):
         self.view.set_layers(layers)
         self.legend.set_counts(self._type_counts(), self.hidden_types)
 
+    # -- the footer: the keys that matter here ---------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide the shown twin of a contextual key where it does not apply (its unshown twin
+        still runs): ``]``/``[`` once an item is chosen, ``s`` on a claim, ``v`` with the
+        claims on show, ``f`` in the panel."""
+        if action not in CONTEXTUAL or not self.is_mounted or self.empty:
+            return action not in CONTEXTUAL
+        panel = self.query(SidePanel)
+        if not panel:
+            return False
+        if action == "mention":
+            return self.current is not None
+        if action == "speaker":
+            return self._claim_in_focus() is not None
+        if action == "group_quotes":
+            return panel.first().display and panel.first().section == "claim"
+        return panel.first().has_focus_within  # filter
+
+    def _claim_in_focus(self) -> str | None:
+        """The claim ``s`` would start from: the chosen one, or the one highlighted on show."""
+        if self.panel.section == "claim" and self.panel.display:
+            highlighted = self.panel.highlighted("claim")
+            if highlighted:
+                return highlighted
+        if self.current is not None and self.current[0].kind == "claim":
+            return self.current[0].id
+        return None
+
+    def action_any_mention(self, delta: int) -> None:
+        self.action_mention(delta)
+
+    def action_any_speaker(self) -> None:
+        self.action_speaker()
+
+    def action_any_group_quotes(self) -> None:
+        self.action_group_quotes()
+
+    def action_any_filter(self) -> None:
+        self.action_filter()
+
+    def _set_current(self, current: tuple[Item, int] | None) -> None:
+        changed = (current is None) != (self.current is None) or (
+            current is not None and self.current is not None
+            and current[0].kind != self.current[0].kind)
+        self.current = current
+        if changed:
+            self.refresh_bindings()
+
     # -- linking: panel -> article ---------------------------------------------------------
     def on_side_panel_item_chosen(self, event: SidePanel.ItemChosen) -> None:
         item = self.items[event.kind].get(event.item_id)
@@ -313,11 +424,12 @@ class ReaderScreen(Screen[None]):
 
     def go(self, item: Item, mention: int) -> None:
         """Make ``item`` current, mark its ``mention`` and centre it in the article."""
-        self.current = (item, mention)
+        self._set_current((item, mention))
         start, end = item.spans[mention]
         self.view.set_overlay("nr.current", [(start, end)])
         self.view.show_span(start, end)
         self._report_current()
+        self._update_position()
 
     def label_of(self, item: Item) -> str:
         """A short human name for an item (status line, palette)."""
@@ -333,6 +445,7 @@ class ReaderScreen(Screen[None]):
         return number.text if number else item.id
 
     def _report_current(self) -> None:
+        self._update_strip()
         if self.current is None:
             return
         item, mention = self.current
@@ -354,20 +467,21 @@ class ReaderScreen(Screen[None]):
 
     # -- linking: article -> panel ---------------------------------------------------------
     def on_article_view_caret_moved(self, event: ArticleView.CaretMoved) -> None:
+        self._update_position()
         if self.analysis is None:
             return  # keep "analysing…" / "analysis failed" in the status line
         section = self.panel.section
         hit = self.index.find(event.offset, section) or self.index.lookup(event.offset)
         if hit is None:
             # off every mention: drop the mark; ]/[ then continue from the panel's item
-            self.current = None
+            self._set_current(None)
             self.view.set_overlay("nr.current", [])
             self.status("")
             return
         item, mention = hit
         if item.kind == section:  # the panel stays on its section: a key switches it
             self.panel.select(item.kind, item.id, switch=False)
-        self.current = hit
+        self._set_current(hit)
         # a claim can be a whole paragraph: reversing it at every caret step would flash;
         # its underline already shows where it runs
         marked = [] if item.kind == "claim" else [item.spans[mention]]
@@ -379,11 +493,7 @@ class ReaderScreen(Screen[None]):
         analysis = self.analysis
         if analysis is None:
             return
-        claim_id = None
-        if self.current is not None and self.current[0].kind == "claim":
-            claim_id = self.current[0].id
-        if self.panel.section == "claim":
-            claim_id = self.panel.highlighted("claim") or claim_id
+        claim_id = self._claim_in_focus()
         cycle = self._speaker_cycle
         if claim_id is None and cycle is not None and self.current is not None \
                 and self.current[0].id == cycle[1]:
@@ -560,7 +670,7 @@ class ReaderScreen(Screen[None]):
             self.set_search("")
             self.status("search cleared")
         elif self.current is not None:
-            self.current = None
+            self._set_current(None)
             self.view.set_overlay("nr.current", [])
             self.status("")
         elif self.from_library:

@@ -22,6 +22,8 @@ from tui.linking import (
     display_text,
     line_highlights,
     merge_highlights,
+    paragraph_starts,
+    paragraph_step,
 )
 from tui.widgets import palette
 from tui.widgets.textual_compat import (
@@ -50,6 +52,7 @@ class ArticleView(HighlightedTextArea):
     | space / pagedown, b / pageup | page down / up |
     | ctrl+d, ctrl+u | half a page down / up |
     | g, G | top, bottom |
+    | { / } | previous / next paragraph |
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -61,6 +64,10 @@ class ArticleView(HighlightedTextArea):
         Binding("ctrl+u", "half_page(-1)", "Half page up", show=False),
         Binding("g,home", "top", "Top", show=False),
         Binding("G,end", "bottom", "Bottom", show=False),
+        Binding("right_curly_bracket", "paragraph(1)", "Next paragraph", show=False,
+                key_display="}"),
+        Binding("left_curly_bracket", "paragraph(-1)", "Previous paragraph", show=False,
+                key_display="{"),
     ]
 
     DEFAULT_CSS = """
@@ -70,6 +77,8 @@ class ArticleView(HighlightedTextArea):
         &:focus { border: none; }
     }
     """
+    MEASURE: ClassVar[int] = 100
+    """Widest line of text (columns): on a wide terminal the page is centred, not stretched."""
 
     THEME_NAME = "newsreader"
     caret_debounce: ClassVar[float] = 0.15
@@ -113,6 +122,7 @@ class ArticleView(HighlightedTextArea):
         self._top_anchor: tuple[tuple[int, int], int] | None = None
         """(document location, scroll offset) of the first visible line after the last re-wrap."""
         self._ready = False
+        self._paragraphs: list[int] | None = None
         self.painted = False
         self._on_painted: list[Callable[[], object]] = []
         """True once the text has been drawn on screen."""
@@ -286,6 +296,24 @@ class ArticleView(HighlightedTextArea):
         target = self.navigator.get_location_at_y_offset(self.cursor_location, height)
         self.scroll_relative(y=height, animate=False)
         self.move_cursor(target)
+
+    @property
+    def paragraphs(self) -> list[int]:
+        """Offsets where the article's paragraphs start (computed once)."""
+        if self._paragraphs is None:
+            self._paragraphs = paragraph_starts(self.text)
+        return self._paragraphs
+
+    def action_paragraph(self, delta: int) -> None:
+        """``{`` / ``}``: the caret to the previous / next paragraph, which comes to the top."""
+        self._caret_into_view()
+        target = paragraph_step(self.paragraphs, self.caret_offset, delta)
+        if target is None:
+            self.app.bell()
+            return
+        self.move_cursor(self.lines.location(target))
+        row = self.wrapped_row(target)
+        self.scroll_to(y=max(0, row - 1), animate=False, force=True)
 
     def action_top(self) -> None:
         self.move_cursor((0, 0))

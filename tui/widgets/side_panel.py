@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from textual import events
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content, Span
 from textual.message import Message
 from textual.widgets import Input, OptionList, Static, TabbedContent, TabPane
@@ -67,6 +67,8 @@ class SidePanel(Vertical):
     SidePanel TabPane { padding: 0; height: 1fr; }
     SidePanel ContentSwitcher { height: 1fr; }
     SidePanel #panel-status { height: 1; padding: 0 1; color: $text-muted; background: $boost; }
+    SidePanel #detail { height: auto; max-height: 45%; padding: 0 1; overflow-y: auto;
+                        border-top: hkey $foreground 20%; }
     """
 
     class ItemChosen(Message):
@@ -99,6 +101,9 @@ class SidePanel(Vertical):
         status = Static("", id="panel-status", markup=False)
         status.display = False
         yield status
+        with VerticalScroll(id="detail") as detail:
+            detail.display = False
+            yield Static("", id="detail-text", markup=False)
 
     # -- queries ---------------------------------------------------------------------------
     def list_for(self, kind: ItemKind) -> OptionList:
@@ -150,6 +155,10 @@ class SidePanel(Vertical):
 
     def refill(self, kind: ItemKind | None = None) -> None:
         """Rebuild the lists from the entries and their filters, keeping the highlighted item."""
+        self._refill(kind)
+        self._show_detail()
+
+    def _refill(self, kind: ItemKind | None = None) -> None:
         for k in [kind] if kind else list(SECTIONS):
             olist = self.list_for(k)
             keep = olist.highlighted_option.id if olist.highlighted_option else None
@@ -203,6 +212,8 @@ class SidePanel(Vertical):
                 found = self._highlight(olist, item_id)
         if found:
             olist.scroll_to_highlight()
+        if kind == "claim":
+            self._show_detail()
         return found
 
     def clear_filter(self, kind: ItemKind | None = None) -> None:
@@ -231,6 +242,32 @@ class SidePanel(Vertical):
         status.update(Content(text))
         status.display = bool(text)
 
+    def _show_detail(self) -> None:
+        """Under the claims: the highlighted claim whole, with who said it and how, so a long
+        quote can be read without leaving the list."""
+        detail = self.query_one("#detail", VerticalScroll)
+        claim_id = self.highlighted("claim") if self.section == "claim" else None
+        claim = next((c for c in self.analysis.claims if c.id == claim_id), None) \
+            if self.analysis is not None and claim_id else None
+        detail.display = claim is not None
+        if claim is None:
+            return
+        names = {a.id: a.name for a in self.analysis.actors} if self.analysis else {}
+        head = [(claim.kind, _KIND_STYLE.get(claim.kind, "bold"))]
+        who = _speaker(claim, names)
+        parts: list[str | tuple[str, str]] = [*head]
+        if who:
+            parts += [" ", (who, "bold")]
+        if claim.cue:
+            parts += [(f" ({' '.join(claim.cue.split())})", "dim")]
+        parts += ["\n", " ".join(claim.text.split())]
+        self.query_one("#detail-text", Static).update(_styled(*parts))
+        detail.scroll_home(animate=False)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list.id == "list-claim":
+            self._show_detail()
+
     def focus_list(self) -> None:
         self.list_for(self.section).focus()
 
@@ -245,6 +282,8 @@ class SidePanel(Vertical):
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         event.stop()
         self._show_filter()
+        self._show_detail()
+        self.screen.refresh_bindings()  # the footer's keys depend on the section on show
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
