@@ -110,8 +110,10 @@ class ArticleView(HighlightedTextArea):
     def __init__(self, text: str, *, id: str | None = None) -> None:
         shown = display_text(text)
         # built empty, then given the text once: TextArea would build and wrap it three times
+        # a steady caret: a page being read should not flicker (and nor should snapshots)
         super().__init__("", read_only=True, soft_wrap=True, show_cursor=True,
                          highlight_cursor_line=False, tab_behavior="focus", id=id)
+        self.cursor_blink = False
         self.load_plain_text(shown)
         self.lines = LineMap(shown)
         self._styles: dict[str, Style] = {}
