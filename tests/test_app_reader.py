@@ -179,7 +179,7 @@ async def test_reverse_link_selects_item_without_looping() -> None:
         view.focus()
         target = at("Berg", 1)  # "Berg left Oslo." at the very end
         view.move_cursor(view.lines.location(target.start + 2))
-        await pilot.pause(0.35)  # the caret debounce
+        await pilot.pause()  # the caret debounce is 0 in tests
         await pilot.pause()
         panel = screen.panel
         assert panel.section == "actor"
@@ -187,13 +187,13 @@ async def test_reverse_link_selects_item_without_looping() -> None:
         assert screen.current == (screen.items["actor"]["a-berg"], 1)
         assert view.has_focus  # the panel did not steal focus
         scroll = view.scroll_offset
-        await pilot.pause(0.35)
+        await pilot.pause()
         assert view.scroll_offset == scroll  # no feedback loop moved the view
         # inside the quote (not on a name): claims are found; with claims showing they win
         await pilot.press("c")
         view.focus()
         view.move_cursor(view.lines.location(at("budget").start))
-        await pilot.pause(0.35)
+        await pilot.pause()
         assert panel.section == "claim" and panel.highlighted("claim") == "c1"
 
 
@@ -206,7 +206,7 @@ async def test_click_in_article_selects_item() -> None:
         region = view.content_region
         await pilot.click(offset=(region.x + x + 1 - view.scroll_offset.x,
                                   region.y + y - view.scroll_offset.y))
-        await pilot.pause(0.35)
+        await pilot.pause()
         assert screen.panel.highlighted("actor") == "a-ruiz"
 
 
@@ -442,10 +442,10 @@ async def test_caret_off_mentions_drops_mark_and_brackets_continue() -> None:
         view = screen.view
         view.focus()
         view.move_cursor(view.lines.location(at("Tom Ruiz").start))
-        await pilot.pause(0.35)
+        await pilot.pause()
         assert screen.current == (screen.items["actor"]["a-ruiz"], 0)
         view.move_cursor(view.lines.location(at("discuss").start))
-        await pilot.pause(0.35)
+        await pilot.pause()
         assert screen.current is None
         assert "nr.current" not in view.highlight_names_at(at("Tom Ruiz").start)
         await pilot.press("right_square_bracket")  # the panel still shows Tom Ruiz
@@ -502,12 +502,12 @@ async def test_help_lines_wrap_under_their_description() -> None:
     from tui.screens.help import KEYS
 
     app = make_app()
-    async with app.run_test(size=(60, 40)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:  # a scrollbar, and descriptions that wrap
         await ready(pilot)
         await pilot.press("question_mark")
         await pilot.pause()
         lines = screen_lines(app)
-        key, what = next(row for _, rows in KEYS for row in rows if len(row[1]) > 40)
+        key, what = next(row for _, rows in KEYS for row in rows if len(row[1]) > 45)
         first = next(n for n, line in enumerate(lines) if key in line and what[:15] in line)
         column = lines[first].index(what[:15])
         rest = lines[first + 1]

@@ -77,12 +77,12 @@ async def test_show_span_centres_without_posting_caret_moves() -> None:
         view = app.query_one(ArticleView)
         start = long_text.index("line 120")
         view.show_span(start, start + 8)
-        await pilot.pause(0.3)
+        await pilot.pause()
         assert view.cursor_location == (120, 0)
         assert view.scroll_offset.y == 120 - view.scrollable_content_region.height // 2
         assert posted == []
         view.move_cursor((121, 0))
-        await pilot.pause(0.3)
+        await pilot.pause()
         assert posted == [long_text.index("line 121")]
 
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.table import Table
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -18,16 +17,19 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         ("space, b", "page down / up"),
         ("ctrl+d, ctrl+u", "half a page down / up"),
         ("g, G", "top / bottom of the article"),
+        ("{, }", "previous / next paragraph"),
+        ("z", "plain reading: no highlights, and back"),
         ("mouse", "wheel scrolls; a click moves the caret and selects"),
     ]),
     ("Analysis", [
         ("a, c, #", "actors, claims, numbers section of the panel"),
         ("enter / click", "show the item in the article, centred and marked"),
         ("], [", "next / previous mention of the chosen item (2/5)"),
-        ("s", "from a claim to its speaker"),
+        ("s", "from a claim to its speaker (again: its next speaker)"),
         ("v", "claims: quotes grouped by speaker (who said what)"),
         ("f", "filter the section on show (enter: to the list, esc: clear)"),
-        ("1-9", "show / hide an entity type (the legend's numbers)"),
+        ("1-9", "show / hide an entity group: 1 people, 2 organisations, 3 places, "
+                "4 groups, 5 dates, 6 amounts, 7 events, 8 works, 9 other"),
     ]),
     ("Search", [
         ("/", "search the article; every match is highlighted"),
@@ -38,7 +40,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         ("p", "show / hide the side panel"),
         ("e", "export the analysis (JSON or Markdown)"),
         ("o", "open the article's web address in the browser"),
-        ("ctrl+p", "palette: jump to an actor, toggle a type, theme, export"),
+        ("ctrl+p", "palette: jump to an actor, toggle one label, theme, export, screenshot"),
         ("esc", "close what is open, clear search and mark, back to the library"),
         ("? / F1", "this help"),
         ("q", "quit"),
@@ -50,20 +52,19 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
 ]
 
 
-def help_text() -> Table:
-    """The key table: keys in one column, what they do in a second that wraps within itself
-    (a long description never runs back under the keys)."""
-    width = max(len(key) for _, rows in KEYS for key, _ in rows)
-    table = Table.grid(padding=(0, 2))
-    table.add_column(no_wrap=True, min_width=width)
-    table.add_column(ratio=1)
+KEY_WIDTH = max(len(key) for _, rows in KEYS for key, _ in rows) + 2
+"""Cells of the key column."""
+
+
+def help_rows() -> ComposeResult:
+    """The key table as widgets: a key cell and a description cell per row, so a long
+    description wraps inside its own column instead of running back under the keys."""
     for n, (title, rows) in enumerate(KEYS):
-        if n:
-            table.add_row("", "")
-        table.add_row(Text(title, style="bold underline"), "")
+        yield Static(Content.styled(title, "bold underline"), classes="title" + " gap" * bool(n))
         for key, what in rows:
-            table.add_row(Text(key, style="bold"), Text(what))
-    return table
+            with Horizontal(classes="row"):
+                yield Static(Content.styled(key, "bold"), classes="key")
+                yield Static(Content(what), classes="what")
 
 
 class HelpScreen(ModalScreen[None]):
@@ -83,10 +84,14 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen > VerticalScroll { width: 86; max-width: 96%; height: auto; max-height: 94%;
         border: round $accent; background: $surface; padding: 0 1; }
     HelpScreen Static { width: 1fr; }
-    """
+    HelpScreen .row { height: auto; }
+    HelpScreen .key { width: KEY_WIDTH; }
+    HelpScreen .gap { margin-top: 1; }
+    HelpScreen #help-close { margin-top: 1; color: $text-muted; text-style: italic; }
+    """.replace("KEY_WIDTH", str(KEY_WIDTH))
 
     def compose(self) -> ComposeResult:
         with VerticalScroll() as scroll:
             scroll.border_title = "newsreader keys"
-            yield Static(help_text(), id="help-text")
-            yield Static(Text("\nesc, q, ? or F1 closes this screen", style="dim italic"))
+            yield from help_rows()
+            yield Static("esc, q, ? or F1 closes this screen", id="help-close", markup=False)

@@ -47,6 +47,8 @@ START_FALLBACK = 0.5
 """Seconds after mounting when the analysis starts even if the article was not drawn yet."""
 
 
+SECTION_KEYS = Binding.Group("Sections", compact=True)
+"""a, c and # are listed together in the footer."""
 CONTEXTUAL = frozenset({"mention", "speaker", "group_quotes", "filter"})
 """Actions whose shown binding the footer lists only where they apply."""
 UNDERLINED = frozenset({"quote", "reported"})
@@ -120,9 +122,10 @@ class ReaderScreen(Screen[None]):
         Binding("slash", "search", "Search", key_display="/"),
         Binding("n", "search_step(1)", "Next match", show=False),
         Binding("N", "search_step(-1)", "Previous match", show=False),
-        Binding("a", "section('actor')", "Actors", show=False),
-        Binding("c", "section('claim')", "Claims", show=False),
-        Binding("number_sign", "section('number')", "Numbers", show=False),
+        Binding("a", "section('actor')", "Actors", group=SECTION_KEYS),
+        Binding("c", "section('claim')", "Claims", group=SECTION_KEYS),
+        Binding("number_sign", "section('number')", "Numbers", key_display="#",
+                group=SECTION_KEYS),
         Binding("p", "toggle_panel", "Panel"),
         Binding("z", "plain", "Plain"),
         Binding("e", "export", "Export", show=False),
