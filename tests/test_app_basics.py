@@ -178,3 +178,28 @@ async def test_caret_keeps_the_panel_on_its_section() -> None:
         await pilot.pause()
         assert screen.panel.highlighted("number") == "n1"
         assert screen.panel.section == "number"
+
+
+async def test_no_color_tells_groups_apart_without_colour(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await ready(pilot)
+        styles = screen.view._styles
+        person, org = styles["nr.ent.PERSON"], styles["nr.ent.ORG"]
+        assert person.bgcolor is None and person.color is None and person.bold
+        assert (person.bold, person.italic) != (org.bold, org.italic)
+        assert "Aa people" in str(screen.legend.render())  # a sample instead of a swatch
+
+
+async def test_256_colour_terminals_get_the_256_palette(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("COLORTERM")
+    monkeypatch.setenv("TERM", "xterm-256color")
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await ready(pilot)
+        assert app.console.color_system == "256"
+        person = screen.view._styles["nr.ent.PERSON"]
+        assert person.bgcolor is not None and person.bgcolor.triplet is not None
+        assert tuple(person.bgcolor.triplet) == (0, 95, 135)  # xterm colour 24, exactly

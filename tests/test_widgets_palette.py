@@ -71,7 +71,7 @@ def test_without_colour_groups_differ_by_attributes() -> None:
     styles = [group_style(g, variables, "none") for g in GROUPS if not g.numeric]
     assert all(s.color is None and s.bgcolor is None for s in styles)
     main = styles[:4]  # people, organisations, places, groups: the common ones
-    assert len({(s.bold, s.italic, s.underline) for s in main}) == 4
+    assert len({(s.bold, s.italic, s.underline, s.dim) for s in main}) == 4
     assert extra_styles(variables, "none")["nr.search"].reverse
 
 

@@ -140,8 +140,9 @@ class Legend(Static):
         for group in self.groups:
             off = self.group_hidden(group)
             if depth == "none":  # no colour to show: a sample of the group's style
-                swatch = Content.styled("Aa", TStyle.from_rich_style(
-                    palette.group_style(group, variables, depth)))
+                sample = (palette.extra_styles(variables, depth)["nr.number"] if group.numeric
+                          else palette.group_style(group, variables, depth))
+                swatch = Content.styled("Aa", TStyle.from_rich_style(sample))
             else:
                 style = TStyle.from_rich_style(palette.swatch_style(group, variables, depth))
                 swatch = Content.styled("□" if off else "■", style)

@@ -48,20 +48,20 @@ class Group(NamedTuple):
     ansi: tuple[int, int]
     """ANSI colour number (0-15) in (dark, light) themes."""
     plain: str
-    """The style without colour (``NO_COLOR``)."""
+    """The style without colour (``NO_COLOR``); numbers are drawn by the number layer."""
 
 
 GROUPS: tuple[Group, ...] = (
     Group(1, "people", "people", ("PERSON",), False, 205, (24, 153), (4, 14), "bold"),
     Group(2, "organisations", "orgs", ("ORG",), False, 280, (54, 183), (5, 13), "bold italic"),
     Group(3, "places", "places", ("GPE", "LOC", "FAC"), False, 130, (22, 157), (2, 10), "italic"),
-    Group(4, "groups", "groups", ("NORP",), False, 40, (94, 223), (3, 11), "underline"),
-    Group(5, "dates", "dates", ("DATE", "TIME"), True, 30, (215, 130), (11, 3), "bold underline"),
+    Group(4, "groups", "groups", ("NORP",), False, 40, (94, 223), (3, 11), "bold dim"),
+    Group(5, "dates", "dates", ("DATE", "TIME"), True, 30, (215, 130), (11, 3), "none"),
     Group(6, "amounts", "amounts", ("PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"), True,
-          180, (80, 30), (14, 4), "bold underline"),
-    Group(7, "events", "events", ("EVENT",), False, 0, (88, 217), (1, 9), "bold"),
+          180, (80, 30), (14, 4), "none"),
+    Group(7, "events", "events", ("EVENT",), False, 0, (88, 217), (1, 9), "bold underline"),
     Group(8, "works", "works", ("WORK_OF_ART", "PRODUCT", "LAW"), False, 320, (89, 219), (13, 12),
-          "italic"),
+          "italic underline"),
     Group(9, "other", "other", ("LANGUAGE",), False, 60, (58, 187), (12, 8), "dim"),
 )
 """The nine groups, in key order: every label not listed elsewhere falls under "other"."""
@@ -211,7 +211,8 @@ def extra_styles(variables: Mapping[str, str], depth: Depth = "truecolor") -> di
             back = surface.blend(Color.parse(variables.get("warning", "#ffa62b")), 0.75)
         match = Style(bgcolor=back.rich_color, color=_best_text(back).rich_color)
     return {
-        "nr.number": Style(bold=True, italic=True),
+        "nr.number": Style(italic=True, dim=True) if depth == "none" else Style(bold=True,
+                                                                                italic=True),
         "nr.claim": Style(underline=True),
         "nr.search": match,
         "nr.search.current": Style(reverse=True, bold=True, underline=True),

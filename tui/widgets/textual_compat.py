@@ -12,16 +12,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from textual._wrap import compute_wrap_offsets  # private: no public equivalent
 from textual.expand_tabs import get_tab_widths
-from textual.widgets import Footer, RadioButton, RadioSet, TextArea
+from textual.widgets import Footer, TextArea
 from textual.widgets.text_area import (
     Document,
     DocumentNavigator,
     TextAreaTheme,
     WrappedDocument,
 )
+
+if TYPE_CHECKING:  # the export dialog's widgets: not loaded at start-up
+    from textual.widgets import RadioButton, RadioSet
 
 __all__ = [
     "INTERNALS",
@@ -190,6 +194,8 @@ class FastWrappedDocument(WrappedDocument):
 # -- RadioSet and Footer -------------------------------------------------------------------
 def highlighted_radio(radio: RadioSet) -> RadioButton | None:
     """The button RadioSet's cursor is on (Textual marks it with the ``-selected`` class)."""
+    from textual.widgets import RadioButton
+
     return next((b for b in radio.query(RadioButton) if b.has_class("-selected")), None)
 
 
