@@ -49,7 +49,7 @@ START_FALLBACK = 0.5
 
 SECTION_KEYS = Binding.Group("Sections", compact=True)
 """a, c and # are listed together in the footer."""
-CONTEXTUAL = frozenset({"mention", "speaker", "group_quotes", "filter"})
+CONTEXTUAL = frozenset({"mention", "speaker", "group_quotes", "filter", "export"})
 """Actions whose shown binding the footer lists only where they apply."""
 UNDERLINED = frozenset({"quote", "reported"})
 """Claim kinds underlined in the article."""
@@ -115,7 +115,7 @@ class ReaderScreen(Screen[None]):
         Binding("left_square_bracket", "any_mention(-1)", "Previous mention", show=False),
         Binding("s", "speaker", "Speaker"),
         Binding("s", "any_speaker", "Speaker", show=False),
-        Binding("v", "group_quotes", "Who said what"),
+        Binding("v", "group_quotes", "Who said"),
         Binding("v", "any_group_quotes", "Who said what", show=False),
         Binding("f", "filter", "Filter"),
         Binding("f", "any_filter", "Filter", show=False),
@@ -128,7 +128,8 @@ class ReaderScreen(Screen[None]):
                 group=SECTION_KEYS),
         Binding("p", "toggle_panel", "Panel"),
         Binding("z", "plain", "Plain"),
-        Binding("e", "export", "Export", show=False),
+        Binding("e", "export", "Export"),
+        Binding("e", "any_export", "Export", show=False),
         Binding("o", "open_source", "Open source", show=False),
         Binding("tab", "switch_focus", "Article/panel", show=False),
         Binding("shift+tab", "switch_focus", "Article/panel", show=False),
@@ -284,7 +285,11 @@ class ReaderScreen(Screen[None]):
             self.call_after_refresh(self._update_position)  # rows move with the new width
 
     def _follow_width(self, width: int) -> None:
-        """The panel follows the terminal width until the user toggles it with ``p``."""
+        """The panel follows the terminal width until the user toggles it with ``p``; the
+        footer packs its keys tighter on narrow terminals."""
+        footer = self.query_one(QuietFooter)
+        footer.compact = width < NARROW
+        footer.show_command_palette = width >= NARROW  # ctrl+p is in the help
         if self.empty:
             self.panel.display = False  # nothing to list; keeps focus off the filter
         elif not self._panel_forced:
@@ -375,7 +380,7 @@ class ReaderScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide the shown twin of a contextual key where it does not apply (its unshown twin
         still runs): ``]``/``[`` once an item is chosen, ``s`` on a claim, ``v`` with the
-        claims on show, ``f`` in the panel."""
+        claims on show, ``f`` and ``e`` in the panel."""
         if action not in CONTEXTUAL or not self.is_mounted or self.empty:
             return action not in CONTEXTUAL
         panel = self.query(SidePanel)
@@ -387,7 +392,7 @@ class ReaderScreen(Screen[None]):
             return self._claim_in_focus() is not None
         if action == "group_quotes":
             return panel.first().display and panel.first().section == "claim"
-        return panel.first().has_focus_within  # filter
+        return panel.first().has_focus_within  # filter, export: keys of the panel
 
     def _claim_in_focus(self) -> str | None:
         """The claim ``s`` would start from: the chosen one, or the one highlighted on show."""
@@ -410,6 +415,9 @@ class ReaderScreen(Screen[None]):
 
     def action_any_filter(self) -> None:
         self.action_filter()
+
+    def action_any_export(self) -> None:
+        self.action_export()
 
     def _set_current(self, current: tuple[Item, int] | None) -> None:
         changed = (current is None) != (self.current is None) or (

@@ -67,7 +67,7 @@ class SidePanel(Vertical):
     SidePanel TabPane { padding: 0; height: 1fr; }
     SidePanel ContentSwitcher { height: 1fr; }
     SidePanel #panel-status { height: 1; padding: 0 1; color: $text-muted; background: $boost; }
-    SidePanel #detail { height: auto; max-height: 45%; padding: 0 1; overflow-y: auto;
+    SidePanel #detail { height: auto; max-height: 35%; padding: 0 1; overflow-y: auto;
                         border-top: hkey $foreground 20%; }
     """
 
