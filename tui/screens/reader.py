@@ -285,11 +285,9 @@ class ReaderScreen(Screen[None]):
             self.call_after_refresh(self._update_position)  # rows move with the new width
 
     def _follow_width(self, width: int) -> None:
-        """The panel follows the terminal width until the user toggles it with ``p``; the
-        footer packs its keys tighter on narrow terminals."""
-        footer = self.query_one(QuietFooter)
-        footer.compact = width < NARROW
-        footer.show_command_palette = width >= NARROW  # ctrl+p is in the help
+        """The panel follows the terminal width until the user toggles it with ``p``."""
+        # narrow: no room for the palette key on the right (ctrl+p is in the help)
+        self.query_one(QuietFooter).show_command_palette = width >= NARROW
         if self.empty:
             self.panel.display = False  # nothing to list; keeps focus off the filter
         elif not self._panel_forced:
