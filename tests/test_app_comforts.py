@@ -82,3 +82,19 @@ async def test_a_wide_terminal_keeps_a_readable_measure() -> None:
         right = page.region.right - view.region.right - 1  # the strip
         assert abs(left - right) <= 1 and left > 10  # centred
         assert "Anna Berg" in screen.view.text and at("Anna Berg").start > 0
+
+
+async def test_a_click_on_the_strip_goes_to_the_mention_there() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("a", "enter")  # Tom Ruiz, mention 1 of 3
+        await pilot.pause()
+        strip = screen.query_one(MentionStrip)
+        await pilot.click(MentionStrip, offset=(0, strip.size.height - 1))
+        await pilot.pause()
+        assert screen.current is not None and screen.current[1] == 2  # the last, at the end
+        await pilot.press("escape")  # nothing chosen: the strip scrolls like a scrollbar
+        await pilot.click(MentionStrip, offset=(0, 0))
+        await pilot.pause()
+        assert screen.view.scroll_offset.y == 0

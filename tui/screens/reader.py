@@ -224,6 +224,18 @@ class ReaderScreen(Screen[None]):
         self.query_one(StatusLine).set_position(" ".join(filter(None, [where, f"{percent}%"])))
         self._update_strip()
 
+    def on_mention_strip_clicked(self, event: MentionStrip.Clicked) -> None:
+        """A click on the strip: the chosen item's mention nearest that height, or (nothing
+        chosen) that part of the article, like a scrollbar."""
+        rows = self._strip_rows[1] if self.current is not None else []
+        if self.current is not None and rows:
+            nearest_mention = min(range(len(rows)), key=lambda i: abs(rows[i] - event.row))
+            self.go(self.current[0], nearest_mention)
+            return
+        view = self.view
+        view.scroll_to(y=max(0, event.row - view.scrollable_content_region.height // 2),
+                       animate=False)
+
     def _update_strip(self) -> None:
         """The mention strip: every mention of the current item, and the part on screen."""
         if self.empty:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from rich.segment import Segment
 from rich.style import Style
+from textual import events
 from textual.color import Color
+from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -15,7 +17,15 @@ class MentionStrip(Widget):
 
     It only draws what it is given (:meth:`show`: the wrapped rows of the mentions, the
     article's height in rows and the rows on screen); the reader screen keeps it up to date.
+    A click posts :class:`Clicked` with the article row at that height.
     """
+
+    class Clicked(Message):
+        """The strip was clicked at the height of article row ``row``."""
+
+        def __init__(self, row: int) -> None:
+            super().__init__()
+            self.row = row
 
     DEFAULT_CSS = """
     MentionStrip { width: 1; height: 1fr; }
@@ -36,6 +46,11 @@ class MentionStrip(Widget):
         if state != (self.marks, self.current_mark, self.article_rows, self.on_screen):
             self.marks, self.current_mark, self.article_rows, self.on_screen = state
             self.refresh()
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        height = max(1, self.size.height)
+        self.post_message(self.Clicked(event.y * self.article_rows // height))
 
     def _cell(self, row: int) -> int:
         height = max(1, self.size.height)
