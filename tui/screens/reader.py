@@ -8,9 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Header, Input, Static
@@ -29,11 +29,13 @@ from tui.linking import (
     position,
     step,
 )
+from tui.screens.reader_keys import CONTEXTUAL, READER_BINDINGS
 from tui.sources import Article
 from tui.widgets.article_view import ArticleView
 from tui.widgets.footer import QuietFooter
 from tui.widgets.legend import Legend
 from tui.widgets.mention_strip import MentionStrip
+from tui.widgets.page import Page
 from tui.widgets.palette import GROUPS, group_of
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.side_panel import SidePanel, snippet
@@ -47,10 +49,6 @@ START_FALLBACK = 0.5
 """Seconds after mounting when the analysis starts even if the article was not drawn yet."""
 
 
-SECTION_KEYS = Binding.Group("Sections", compact=True)
-"""a, c and # are listed together in the footer."""
-CONTEXTUAL = frozenset({"mention", "speaker", "group_quotes", "filter", "export"})
-"""Actions whose shown binding the footer lists only where they apply."""
 UNDERLINED = frozenset({"quote", "reported"})
 """Claim kinds underlined in the article."""
 TITLE_WORDS = 8
@@ -68,17 +66,6 @@ def header_title(article: Article) -> str:
         return "newsreader"
     head = " ".join(words[:TITLE_WORDS])
     return snippet(head, 70) + ("…" if len(words) > TITLE_WORDS and len(head) <= 70 else "")
-
-
-class Page(Horizontal):
-    """The article and its mention strip; on a wide terminal, centred at a readable width
-    (:attr:`ArticleView.MEASURE` columns of text) instead of stretched across it."""
-
-    def on_resize(self, event: events.Resize) -> None:
-        text = ArticleView.MEASURE + 2 + 1  # the view's padding and the strip
-        margin = max(0, (event.size.width - text) // 2)
-        if self.styles.padding.left != margin:
-            self.styles.padding = (0, margin)
 
 
 class ReaderScreen(Screen[None]):
@@ -105,38 +92,7 @@ class ReaderScreen(Screen[None]):
     | escape | clear the search / the mark; back to the library |
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        # Contextual keys come twice: a shown binding that ``check_action`` hides when the key
-        # does not matter here (the footer lists only what does), then the same key unshown,
-        # which still works everywhere.
-        Binding("right_square_bracket", "mention(1)", "Next", key_display="]"),
-        Binding("left_square_bracket", "mention(-1)", "Prev", key_display="["),
-        Binding("right_square_bracket", "any_mention(1)", "Next mention", show=False),
-        Binding("left_square_bracket", "any_mention(-1)", "Previous mention", show=False),
-        Binding("s", "speaker", "Speaker"),
-        Binding("s", "any_speaker", "Speaker", show=False),
-        Binding("v", "group_quotes", "Who said"),
-        Binding("v", "any_group_quotes", "Who said what", show=False),
-        Binding("f", "filter", "Filter"),
-        Binding("f", "any_filter", "Filter", show=False),
-        Binding("slash", "search", "Search", key_display="/"),
-        Binding("n", "search_step(1)", "Next match", show=False),
-        Binding("N", "search_step(-1)", "Previous match", show=False),
-        Binding("a", "section('actor')", "Actors", group=SECTION_KEYS),
-        Binding("c", "section('claim')", "Claims", group=SECTION_KEYS),
-        Binding("number_sign", "section('number')", "Numbers", key_display="#",
-                group=SECTION_KEYS),
-        Binding("p", "toggle_panel", "Panel"),
-        Binding("z", "plain", "Plain"),
-        Binding("e", "export", "Export"),
-        Binding("e", "any_export", "Export", show=False),
-        Binding("o", "open_source", "Open source", show=False),
-        Binding("tab", "switch_focus", "Article/panel", show=False),
-        Binding("shift+tab", "switch_focus", "Article/panel", show=False),
-        Binding("escape", "escape", "Close", show=False),
-        *[Binding(str(n), f"toggle_type({n})", f"Toggle type {n}", show=False)
-          for n in range(1, 10)],
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = READER_BINDINGS
 
     DEFAULT_CSS = """
     ReaderScreen #body { height: 1fr; }
