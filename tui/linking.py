@@ -250,12 +250,24 @@ def merge_highlights(layers: Iterable[LineHighlights]) -> LineHighlights:
     return merged
 
 
-_PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
-
-
 def paragraph_starts(text: str) -> list[int]:
-    """Offsets where paragraphs start: a paragraph is a run of lines that are not blank."""
-    return [m.start() + len(m.group()) - len(m.group().lstrip()) for m in _PARAGRAPH.finditer(text)]
+    """Offsets where paragraphs start: a paragraph is a run of lines that are not blank.
+
+    One pass over the lines (linear, whatever the text: no regular expression to backtrack
+    over a long line of spaces)."""
+    starts: list[int] = []
+    pos = 0
+    blank_before = True
+    for line in text.split("\n"):
+        stripped = line.lstrip()
+        if stripped:
+            if blank_before:
+                starts.append(pos + len(line) - len(stripped))
+            blank_before = False
+        else:
+            blank_before = True
+        pos += len(line) + 1
+    return starts
 
 
 def paragraph_at(starts: Sequence[int], offset: int) -> int:
