@@ -37,6 +37,8 @@ class MentionStrip(Widget):
         self.current_mark: int | None = None
         self.article_rows = 1
         self.on_screen: tuple[int, int] = (0, 0)
+        self._cells: tuple[int, set[int]] = (-1, set())
+        """(strip height, cells holding a mark), computed once per drawing of new marks."""
 
     def show(self, rows: list[int], current: int | None, total: int,
              visible: tuple[int, int]) -> None:
@@ -45,6 +47,7 @@ class MentionStrip(Widget):
         state = (rows, current, max(1, total), visible)
         if state != (self.marks, self.current_mark, self.article_rows, self.on_screen):
             self.marks, self.current_mark, self.article_rows, self.on_screen = state
+            self._cells = (-1, set())
             self.refresh()
 
     def on_click(self, event: events.Click) -> None:
@@ -64,7 +67,9 @@ class MentionStrip(Widget):
         start, end = self.on_screen
         shown = bool(end) and self._cell(start) <= y <= self._cell(max(start, end - 1))
         back = (shade if shown else surface).rich_color
-        marks = {self._cell(r) for r in self.marks}
+        if self._cells[0] != self.size.height:
+            self._cells = (self.size.height, {self._cell(r) for r in self.marks})
+        marks = self._cells[1]
         current = self.current_mark
         if current is not None and 0 <= current < len(self.marks) \
                 and self._cell(self.marks[current]) == y:
