@@ -56,6 +56,32 @@ class Outcome(Generic[R]):
     error: str | None = None
 
 
+def internal_error(job: Job, exc: Exception) -> str:
+    """The one line for an unexpected failure on one article: the batch goes on without it
+    (``NEWSREADER_DEBUG=1`` lets the exception through, with its traceback)."""
+    if os.environ.get("NEWSREADER_DEBUG"):
+        raise exc
+    where = visible(job.target or (job.item.link if job.item else "") or "article")
+    why = visible(" ".join(str(exc).split()))[:200]
+    return (f"{where}: internal error: {type(exc).__name__}: {why} "
+            "(set NEWSREADER_DEBUG=1 for details)")
+
+
+def _guarded(job: Job, make: Callable[[], R]) -> tuple[R | None, str | None]:
+    """``make()`` for one job, an internal error reported in its place; a pipeline that cannot
+    load (the same for every article) still stops the batch."""
+    from tui.analysis.choice import PipelineError
+
+    try:
+        return make(), None
+    except (PipelineError, KeyboardInterrupt):
+        raise
+    except SourceError as exc:
+        return None, str(exc)
+    except Exception as exc:
+        return None, internal_error(job, exc)
+
+
 SMALL_BATCH = 4
 """Up to this many articles are analysed in the calling process, whatever ``--jobs`` says:
 starting worker processes (each builds its own pipeline) costs more than it saves."""
@@ -137,7 +163,7 @@ def load_job(job: Job) -> Article:
             return load_item(job.item)
         except SourceError as exc:
             raise SourceError(f"{job.feed}: {exc}") from exc
-    return load("-" if job.target is None else job.target)
+    return load(job.target if job.target is not None else "-")
 
 
 def run(items: Iterable[Job], finish: Callable[[Analysis], R], *, model: str | None = None,
@@ -165,49 +191,24 @@ def run(items: Iterable[Job], finish: Callable[[Analysis], R], *, model: str | N
             pool.shutdown(wait=True)
 
 
-def label(job: Job) -> str:
-    """How messages name a job's article."""
-    if job.item is not None:
-        return f"{job.feed}: {job.item.label}"
-    return visible("-" if job.target is None else job.target)
-
-
-def _internal(job: Job, exc: Exception) -> str:
-    """Any failure but the pipeline's stays with its article: one line, the batch goes on."""
-    from tui.analysis.choice import PipelineError
-
-    if isinstance(exc, PipelineError) or os.environ.get("NEWSREADER_DEBUG"):
-        raise exc
-    return (f"{label(job)}: internal error: {type(exc).__name__}: {' '.join(str(exc).split())} "
-            "(set NEWSREADER_DEBUG=1 for details)")
-
-
 def _prepare(job: Job, finish: Callable[[Analysis], R], model: str | None, use_cache: bool,
              pool: _LazyPool | None) -> Outcome[R]:
-    try:
-        return _prepare_job(job, finish, model, use_cache, pool)
-    except Exception as exc:
-        return Outcome(job, error=_internal(job, exc))
-
-
-def _prepare_job(job: Job, finish: Callable[[Analysis], R], model: str | None, use_cache: bool,
-                 pool: _LazyPool | None) -> Outcome[R]:
     """In a loading thread: load (or fetch) the article and look it up in the cache; a miss goes
     to a worker process, or, without a pool, back to the calling thread."""
     if job.error is not None:
         return Outcome(job, error=job.error)
-    if job.analysis is not None:
-        return Outcome(job, value=finish(job.analysis))
-    try:
-        article = load_job(job)
-    except SourceError as exc:
-        return Outcome(job, error=str(exc))
+    analysis = job.analysis
+    if analysis is not None:
+        return Outcome(job, *_guarded(job, lambda: finish(analysis)))
+    article, error = _guarded(job, lambda: load_job(job))
+    if article is None:
+        return Outcome(job, error=error)
     if use_cache:
         from tui.service import cached
 
         hit = cached(article, model=model)
         if hit is not None:
-            return Outcome(job, value=finish(hit))
+            return Outcome(job, *_guarded(job, lambda: finish(hit)))
     job = replace_article(job, article)
     if pool is None:
         return Outcome(job)
@@ -227,10 +228,8 @@ def _finish(outcome: Outcome[R], finish: Callable[[Analysis], R], model: str | N
     if outcome.value is None and outcome.error is None and article is not None:
         from tui.service import analyze_article
 
-        try:
-            outcome.value = finish(analyze_article(article, model=model, use_cache=use_cache))
-        except Exception as exc:
-            outcome.error = _internal(outcome.job, exc)
+        outcome.value, outcome.error = _guarded(
+            outcome.job, lambda: finish(analyze_article(article, model=model, use_cache=use_cache)))
     return outcome
 
 
@@ -283,12 +282,7 @@ def _work(job: Job, finish: Callable[[Analysis], R], model: str | None,
           use_cache: bool) -> tuple[R | None, str | None]:
     """In a worker process: analyse one article (and store it in the cache) and finish it; the
     worker's pipeline is built by its first job."""
-    try:
-        article = load_job(job)
-        from tui.service import analyze_article
+    from tui.service import analyze_article
 
-        return finish(analyze_article(article, model=model, use_cache=use_cache)), None
-    except SourceError as exc:
-        return None, str(exc)
-    except Exception as exc:
-        return None, _internal(job, exc)
+    return _guarded(job, lambda: finish(analyze_article(load_job(job), model=model,
+                                                         use_cache=use_cache)))

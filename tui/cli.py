@@ -358,17 +358,6 @@ def _run_reader(ns: argparse.Namespace) -> int:
     return app.return_code or 0
 
 
-def _open_one(target: str) -> tuple[Feed | None, list[Article]]:
-    """One target for the reader: a feed (opened as a library) or an article."""
-    from tui.batch import might_be_feed
-    from tui.sources import Feed, SourceError, load, read
-
-    got = read(target) if might_be_feed(target) else load(target)
-    if isinstance(got, Feed) and not got.items:
-        raise SourceError(f"{got.source}: the feed has no items")
-    return (got, []) if isinstance(got, Feed) else (None, [got])
-
-
 def _keyboard() -> bool:
     """Whether the reader has a keyboard: standard input is a terminal, or was made one.
 
@@ -379,6 +368,17 @@ def _keyboard() -> bool:
     from tui.sources import reattach_terminal
 
     return os.isatty(0) or (reattach_terminal() and os.isatty(0))
+
+
+def _open_one(target: str) -> tuple[Feed | None, list[Article]]:
+    """One target for the reader: a feed (opened as a library) or an article."""
+    from tui.batch import might_be_feed
+    from tui.sources import Feed, SourceError, load, read
+
+    got = read(target) if might_be_feed(target) else load(target)
+    if isinstance(got, Feed) and not got.items:
+        raise SourceError(f"{got.source}: the feed has no items")
+    return (got, []) if isinstance(got, Feed) else (None, [got])
 
 
 if __name__ == "__main__":  # pragma: no cover

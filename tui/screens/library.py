@@ -122,7 +122,7 @@ class LibraryScreen(Screen[None]):
         if article is None:
             state = self.busy.get(index) or ("not fetched yet" if row.item else "loading…")
             return Content.assemble((name, "bold"), "\n", (f"{where} · {state}", "dim"))
-        title = " ".join((article.title or name).split())
+        title = visible(" ".join((article.title or name).split()))
         detail = f"{article.words} words · {where}"
         analysis = self.analyses.get(index)
         if analysis is not None:
@@ -138,16 +138,16 @@ class LibraryScreen(Screen[None]):
 
     @staticmethod
     def _row_name(row: Row) -> str:
+        # File names and feed titles are data from outside: escapes are shown (\x1b), never sent.
         if row.item is not None:
-            return row.item.title or row.item.link or row.item.label
-        # A file name is data from outside: its escapes are shown (\x1b), never sent.
+            return visible(row.item.title or row.item.link or row.item.label)
         return visible(Path(row.target).name or row.target)
 
     @staticmethod
     def _where(row: Row) -> str:
         if row.item is None:
             return visible(Path(row.target).name or row.target)
-        return " · ".join(filter(None, [row.item.date, row.item.site])) or "no address"
+        return visible(" · ".join(filter(None, [row.item.date, row.item.site])) or "no address")
 
     def _update(self, index: int) -> None:
         self.query_one(ItemList).replace_option_prompt(str(index), self._prompt(index))

@@ -16,9 +16,9 @@ Limits (module constants, so tests can shrink them):
   host to a local one (:func:`is_local`: a web page cannot send newsreader to a service on this
   machine or its network; a local URL named by the user, and its local redirects, work).
 
-Only HTML, XHTML, text and RSS/Atom responses are accepted; anything else (images, PDF,
-JSON, binary, and text that is code: JavaScript, CSS) is refused by its ``Content-Type``
-(or, without one, by sniffing the bytes).
+Only HTML, XHTML, text and RSS/Atom responses are accepted; anything else (images, PDF, JSON,
+binary, and text that is code: JavaScript, CSS) is refused by its ``Content-Type`` (or, without
+one, by sniffing the bytes).
 """
 
 from __future__ import annotations
