@@ -20,7 +20,7 @@ from tui.commands import ReaderCommands
 from tui.screens.help import HelpScreen
 from tui.screens.library import LibraryScreen
 from tui.screens.open_location import OpenLocation
-from tui.screens.reader import Analyzer, ReaderScreen
+from tui.screens.reader import Analyzer, ReaderScreen, header_title
 from tui.sources import Article, Feed, SourceError, load
 from tui.sources.sanitize import visible
 from tui.state import Config, ConfigError, State, load_config, load_state, save_state
@@ -191,7 +191,7 @@ class NewsreaderApp(App[int]):
         source = article.url or article.source
         if source != "-" and "://" not in source and Path(source).exists():
             source = str(Path(source).resolve())
-        self.memory.remember_opened(source, article.title)
+        self.memory.remember_opened(source, article.title or header_title(article))
 
     def exit(self, result: int | None = None, return_code: int = 0,
              message: Any | None = None) -> None:
