@@ -1,7 +1,7 @@
-"""Shared test setup: every test gets its own empty analysis cache folder, and the built-in
-pipeline, whatever is installed; trained-path tests (``@pytest.mark.trained``) ask for a trained
-pipeline through the ``trained_name`` fixture and are skipped when none is installed, or fail
-with ``--require-trained`` (what ``.ci/run`` uses after installing one)."""
+"""Shared test setup: every test gets its own empty cache, state and config folders, and the
+built-in pipeline, whatever is installed; trained-path tests (``@pytest.mark.trained``) ask for a
+trained pipeline through the ``trained_name`` fixture and are skipped when none is installed, or
+fail with ``--require-trained`` (what ``.ci/run`` uses after installing one)."""
 
 from __future__ import annotations
 
@@ -22,6 +22,8 @@ def _isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytes
     """Never touch the user's real cache from tests; pin the built-in pipeline."""
     folder = tmp_path_factory.mktemp("cache")
     monkeypatch.setenv("NEWSREADER_CACHE_DIR", str(folder))
+    monkeypatch.setenv("NEWSREADER_STATE_DIR", str(tmp_path_factory.mktemp("state")))
+    monkeypatch.setenv("NEWSREADER_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
     monkeypatch.setenv("NEWSREADER_MODEL", "builtin")
     return folder
 

@@ -28,17 +28,8 @@ from typing import Generic, TypeVar
 
 from spacy.tokens import Doc, Span
 
-from tui.analysis.builtin.ner import (
-    AFFIXES,
-    CITY,
-    FUNCTION_WORDS,
-    HYPHENS,
-    OPENERS,
-    Found,
-    Recogniser,
-    Tables,
-    tables,
-)
+from tui.analysis.builtin.ner import CITY, Found, Recogniser, Tables, tables
+from tui.analysis.builtin.ner.view import HYPHENS, OPENERS
 from tui.analysis.lexicon import lexicon
 from tui.analysis.model import NUMERIC_LABELS
 
@@ -189,7 +180,7 @@ def _trailing_role(c: Context, n: Name) -> tuple[int, int]:
         return n.start, n.end
     last, before = c.word(n.end - 1), c.word(n.end - 2)
     if last[:1].isupper() and last.lower() in lexicon().titles and before[:1].isupper() \
-            and before.lower() not in FUNCTION_WORDS:
+            and before.lower() not in c.t.function_words:
         return n.start, n.end - 1
     return n.start, n.end
 
@@ -203,7 +194,7 @@ def _hyphenated_given_name(c: Context, n: Name) -> tuple[int, int]:
             or doc[e + 1].ent_iob_ not in ("O", ""):
         return n.start, n.end
     w, t = doc[e + 1].text, c.t
-    if w.isalpha() and w.islower() and len(w) <= 6 and w not in AFFIXES and (
+    if w.isalpha() and w.islower() and len(w) <= 6 and w not in t.affixes and (
             len(w) <= 3 or w not in t.common or c.word(n.start) in t.surname_first):
         return n.start, e + 2
     return n.start, n.end
@@ -221,9 +212,9 @@ def _lower_function_word(c: Context, n: Name) -> tuple[int, int]:
     """A name neither starts nor ends with a lower-case function word: "the United States" ->
     "United States", "Acme and" -> "Acme"."""
     s, e = n.start, n.end
-    while s < e and c.word(s) in FUNCTION_WORDS:
+    while s < e and c.word(s) in c.t.function_words:
         s += 1
-    while e > s and c.word(e - 1) in FUNCTION_WORDS:
+    while e > s and c.word(e - 1) in c.t.function_words:
         e -= 1
     return s, e
 
@@ -234,7 +225,7 @@ def _capital_article(c: Context, n: Name) -> tuple[int, int]:
     "The Acme Group" lose it. Titles of works keep theirs."""
     first = c.word(n.start)
     if n.end - n.start < 2 or n.label in KEEP_ARTICLE or first[:1].islower() \
-            or first.lower() not in FUNCTION_WORDS or c.known(first):  # "US" is a country
+            or first.lower() not in c.t.function_words or c.known(first):  # "US" is a country
         return n.start, n.end
     whole = c.text(n)
     rest = str(c.doc[n.start + 1:n.end].text)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+import re
+
 from spacy.tokens import Doc
 
 from tui.analysis.layers import run_layers
@@ -9,7 +12,10 @@ from tui.analysis.model import Analysis
 from tui.analysis.pipeline import Pipeline
 
 CHUNK_CHARS = 20_000
-"""Long texts go through ``nlp.pipe`` in paragraph-aligned chunks of about this size."""
+"""Long texts go through a trained pipeline's ``nlp.pipe`` in paragraph-aligned chunks of about
+this size (its memory grows with the text). The built-in pipeline takes the whole text at once,
+so that its document-wide rules see every mention; only a longer run without whitespace is cut
+(a single 100,000-character "word" must not reach spaCy whole)."""
 
 
 def analyze(
@@ -17,7 +23,7 @@ def analyze(
 ) -> Analysis:
     """Analyse ``text`` (already sanitised) and return the full analysis document."""
     doc = parse(text, pipeline)
-    layers = run_layers(doc, cross_check=pipeline.info.trained)
+    layers = run_layers(doc, cross_check=pipeline.info.trained, title=title)
     return Analysis(
         text=text,
         source=source,
@@ -31,8 +37,12 @@ def analyze(
 
 
 def parse(text: str, pipeline: Pipeline) -> Doc:
-    """One ``Doc`` for the whole text, built from paragraph-aligned chunks via ``nlp.pipe``."""
-    chunks = split_chunks(text, CHUNK_CHARS)
+    """One ``Doc`` for the whole text: in one piece for the built-in pipeline, else built from
+    paragraph-aligned chunks via ``nlp.pipe``."""
+    if pipeline.info.trained:
+        chunks = split_chunks(text, CHUNK_CHARS)
+    else:
+        chunks = split_long_words(text, CHUNK_CHARS)
     if len(chunks) <= 1:
         return pipeline.nlp(text)
     docs = list(pipeline.nlp.pipe(chunks, batch_size=8))
@@ -41,6 +51,15 @@ def parse(text: str, pipeline: Pipeline) -> Doc:
     if last is None or last.idx + len(last.text_with_ws) != len(text):  # cheap sanity check
         raise RuntimeError("chunked parse changed the text")
     return doc
+
+
+def split_long_words(text: str, size: int) -> list[str]:
+    """Cut ``text`` into exact consecutive slices only inside runs of more than ``size``
+    characters without whitespace (every ``size`` characters); otherwise keep it whole."""
+    cuts = [cut for run in re.finditer(rf"\S{{{size + 1},}}", text)
+            for cut in range(run.start() + size, run.end(), size)]
+    bounds = [0, *cuts, len(text)]
+    return [text[a:b] for a, b in itertools.pairwise(bounds)] if cuts else [text]
 
 
 BREAKS = ("\n\n", "\n", ". ", " ")

@@ -29,12 +29,13 @@ class Layers:
     numbers: list[Number]
 
 
-def run_layers(doc: Doc, *, cross_check: bool = True) -> Layers:
+def run_layers(doc: Doc, *, cross_check: bool = True, title: str | None = None) -> Layers:
     """Clean ``doc.ents`` (written back: the claims layer reads them), then build the layers.
 
     ``cross_check`` corrects labels by the gazetteers and the document (for trained pipelines;
     the built-in recogniser already follows those rules). Numeric entities always come from the
-    numbers layer, so every numeric entity is also a listed number with the same span.
+    numbers layer, so every numeric entity is also a listed number with the same span. ``title``
+    (given apart from the text) counts for salience.
     """
     doc.ents = clean_names(doc, cross_check=cross_check)
     names = [Entity(e.start_char, e.end_char, e.text, e.label_)
@@ -43,5 +44,5 @@ def run_layers(doc: Doc, *, cross_check: bool = True) -> Layers:
     entities = sorted(names + number_entities(numbers), key=lambda e: (e.start, e.end))
     actors = build_actors(doc, names)
     claims = extract_claims(doc, ActorIndex(actors))
-    update_salience(actors, claims, len(doc.text))
+    update_salience(actors, claims, len(doc.text), text=doc.text, title=title)
     return Layers(entities=entities, actors=actors, claims=claims, numbers=numbers)
