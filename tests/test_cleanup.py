@@ -75,6 +75,7 @@ EDGES = [
     # an ordinary word capitalised at the sentence start; a title
     ("Quoting Ruiz, the paper said so.", [("Quoting Ruiz", "PERSON")], [("Ruiz", "PERSON")]),
     ("Will Hale spoke first.", [("Will Hale", "PERSON")], [("Will Hale", "PERSON")]),
+    ("PC Weekly said so.", [("PC Weekly", "ORG")], [("PC Weekly", "ORG")]),
     ("Senator Anna Berg spoke.", [("Senator Anna Berg", "PERSON")], [("Anna Berg", "PERSON")]),
     # several at once
     ("Aid reached “the Kelmont Group's” staff.", [("“the Kelmont Group's”", "ORG")],

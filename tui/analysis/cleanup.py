@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Generic, TypeVar
 
+from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.tokens import Doc, Span
 
 from tui.analysis.builtin.ner import CITY, Found, Recogniser, Tables, tables
@@ -60,18 +61,33 @@ class Context:
     doc: Doc
     t: Tables = field(default_factory=tables)
 
+    @cached_property
+    def _tokens(self) -> tuple[list[int], list[int], list[int], str]:
+        """Token offsets, lengths and trailing spaces, read in C (``doc[i]`` is costly)."""
+        arr = self.doc.to_array([IDX, LENGTH, SPACY])
+        return arr[:, 0].tolist(), arr[:, 1].tolist(), arr[:, 2].tolist(), str(self.doc.text)
+
     def word(self, i: int) -> str:
-        return str(self.doc[i].text)
+        idx, length, _, text = self._tokens
+        return text[idx[i]:idx[i] + length[i]]
+
+    def space_after(self, i: int) -> bool:
+        return bool(self._tokens[2][i])
+
+    def span_text(self, start: int, end: int) -> str:
+        """The document text of tokens ``[start, end)``."""
+        idx, length, _, text = self._tokens
+        return text[idx[start]:idx[end - 1] + length[end - 1]] if end > start else ""
 
     def text(self, n: Name) -> str:
-        return str(self.doc[n.start:n.end].text)
+        return self.span_text(n.start, n.end)
 
     def initial(self, i: int) -> bool:
         """Capitalisation says nothing here: a sentence or line start, or after an opener."""
         if i == 0:
             return True
-        prev = self.doc[i - 1]
-        if "\n" in prev.text or prev.text in OPENERS:
+        prev = self.word(i - 1)
+        if "\n" in prev or prev in OPENERS:
             return True
         return bool(self.doc[i].is_sent_start) if self.sentences else False
 
@@ -127,9 +143,9 @@ def _line_break(c: Context, n: Name) -> tuple[int, int]:
 def _edge_space(c: Context, n: Name) -> tuple[int, int]:
     """No whitespace at either end: "Acme Corp⏎" -> "Acme Corp"."""
     s, e = n.start, n.end
-    while s < e and c.doc[s].is_space:
+    while s < e and c.word(s).isspace():
         s += 1
-    while e > s and c.doc[e - 1].is_space:
+    while e > s and c.word(e - 1).isspace():
         e -= 1
     return s, e
 
@@ -146,7 +162,7 @@ def _edge_punct(c: Context, n: Name) -> tuple[int, int]:
         s += 1
     while e > s and _punct(c.word(e - 1)):
         last = c.word(e - 1)
-        if last in ")]" and ("(" if last == ")" else "[") in c.doc[s:e - 1].text:
+        if last in ")]" and ("(" if last == ")" else "[") in c.span_text(s, e - 1):
             break
         e -= 1
     return s, e
@@ -168,7 +184,7 @@ def _trailing_score(c: Context, n: Name) -> tuple[int, int]:
     """A number after a known place is a score or a count, not part of the name: "Sweden 1"
     -> "Sweden" ("Nord Stream 1", "Apollo 11" stay: not places of the gazetteer)."""
     if n.end - n.start > 1 and c.word(n.end - 1).isdigit() \
-            and c.known(str(c.doc[n.start:n.end - 1].text)):
+            and c.known(c.span_text(n.start, n.end - 1)):
         return n.start, n.end - 1
     return n.start, n.end
 
@@ -189,11 +205,11 @@ def _hyphenated_given_name(c: Context, n: Name) -> tuple[int, int]:
     """A person's name goes on over a hyphenated given name's lower-case half, as the built-in
     recogniser reads it: "Chan Tai" + "-man" -> "Chan Tai-man" (not "Berg-led")."""
     e, doc = n.end, c.doc
-    if n.label != "PERSON" or e + 1 >= len(doc) or doc[e].text not in HYPHENS \
-            or doc[e - 1].whitespace_ or doc[e].whitespace_ or doc[e].ent_iob_ not in ("O", "") \
+    if n.label != "PERSON" or e + 1 >= len(doc) or c.word(e) not in HYPHENS \
+            or c.space_after(e - 1) or c.space_after(e) or doc[e].ent_iob_ not in ("O", "") \
             or doc[e + 1].ent_iob_ not in ("O", ""):
         return n.start, n.end
-    w, t = doc[e + 1].text, c.t
+    w, t = c.word(e + 1), c.t
     if w.isalpha() and w.islower() and len(w) <= 6 and w not in t.affixes and (
             len(w) <= 3 or w not in t.common or c.word(n.start) in t.surname_first):
         return n.start, e + 2
@@ -203,7 +219,7 @@ def _hyphenated_given_name(c: Context, n: Name) -> tuple[int, int]:
 def _possessive(c: Context, n: Name) -> tuple[int, int]:
     """No possessive ending: "Maria Lopez's" -> "Maria Lopez", "the States'" -> "the States"."""
     if n.end - n.start > 1 and c.word(n.end - 1) in POSSESSIVES \
-            and not c.doc[n.end - 2].whitespace_:
+            and not c.space_after(n.end - 2):
         return n.start, n.end - 1
     return n.start, n.end
 
@@ -228,7 +244,7 @@ def _capital_article(c: Context, n: Name) -> tuple[int, int]:
             or first.lower() not in c.t.function_words or c.known(first):  # "US" is a country
         return n.start, n.end
     whole = c.text(n)
-    rest = str(c.doc[n.start + 1:n.end].text)
+    rest = c.span_text(n.start + 1, n.end)
     if c.known(whole) and not c.known(rest):
         return n.start, n.end
     return n.start + 1, n.end
@@ -248,14 +264,15 @@ def _title(c: Context, n: Name) -> tuple[int, int]:
 
 def _sentence_initial(c: Context, n: Name) -> tuple[int, int]:
     """An ordinary word capitalised only because it starts the sentence is not part of the name
-    after it: "Quoting Ruiz" -> "Ruiz" (but "Will Smith", "Trade Ministry", "New York" stay)."""
+    after it: "Quoting Ruiz" -> "Ruiz" (but "Will Smith", "Trade Ministry", "New York" and
+    acronyms, "PC World", stay)."""
     if n.end - n.start < 2 or not c.initial(n.start):
         return n.start, n.end
     t = c.t
     first, second = c.word(n.start), c.word(n.start + 1)
-    if first.lower() not in t.common or first in t.first_names or first in t.first_words \
-            or c.known(first) or first in t.prefix_heads or c.word(n.end - 1) in t.head_label \
-            or not second[:1].isupper():  # "Team Kenya", "Mount Kenya"
+    if not first[1:].islower() or first.lower() not in t.common or first in t.first_names \
+            or first in t.first_words or c.known(first) or first in t.prefix_heads \
+            or c.word(n.end - 1) in t.head_label or not second[:1].isupper():  # "Mount Kenya"
         return n.start, n.end
     return n.start + 1, n.end
 
@@ -346,12 +363,13 @@ def _missed_person_part(c: Context, names: list[Name]) -> None:
     if not parts:
         return
     taken = _taken(c, names)
-    doc, n_tok = c.doc, len(c.doc)
+    n_tok = len(c.doc)
     for i in range(n_tok):
-        if taken[i] or doc[i].text not in parts or c.known(doc[i].text) not in ("", CITY):
+        word = c.word(i)
+        if taken[i] or word not in parts or c.known(word) not in ("", CITY):
             continue  # a country or organisation of the gazetteer stays unclaimed
-        prev = doc[i - 1].text if i > 0 else ""
-        if (i + 1 < n_tok and doc[i + 1].text[:1].isupper()) or (
+        prev = c.word(i - 1) if i > 0 else ""
+        if (i + 1 < n_tok and c.word(i + 1)[:1].isupper()) or (
                 prev[:1].isupper() and not c.initial(i)
                 and not (c.initial(i - 1) and prev.lower() in c.t.common)):
             continue  # part of a longer capitalised run ("Later Lopez" is not one)
@@ -403,7 +421,7 @@ def _missed_known_name(c: Context, names: list[Name]) -> None:
     taken = _taken(c, names)
     for (s, e), label in c.builtin.items():
         if not any(taken[s:e]) and label in ("GPE", "LOC", "ORG", "NORP", "FAC") \
-                and c.known(str(c.doc[s:e].text)) in (label, CITY):
+                and c.known(c.span_text(s, e)) in (label, CITY):
             names.append(Name(s, e, label))
     names.sort(key=lambda n: n.start)
 

@@ -7,9 +7,10 @@ same objects.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from tui.analysis.actors import ActorIndex, build_actors, update_salience
 from tui.analysis.claims import extract_claims
@@ -37,7 +38,9 @@ def run_layers(doc: Doc, *, cross_check: bool = True, title: str | None = None) 
     numbers layer, so every numeric entity is also a listed number with the same span. ``title``
     (given apart from the text) counts for salience.
     """
-    doc.ents = clean_names(doc, cross_check=cross_check)
+    cleaned = clean_names(doc, cross_check=cross_check)
+    if _changed(doc.ents, cleaned):  # setting doc.ents is costly; the built-in's are clean
+        doc.ents = cleaned
     names = [Entity(e.start_char, e.end_char, e.text, e.label_)
              for e in doc.ents if e.label_ in ENTITY_LABELS]
     numbers = extract_numbers(doc, names)
@@ -46,3 +49,9 @@ def run_layers(doc: Doc, *, cross_check: bool = True, title: str | None = None) 
     claims = extract_claims(doc, ActorIndex(actors))
     update_salience(actors, claims, len(doc.text), text=doc.text, title=title)
     return Layers(entities=entities, actors=actors, claims=claims, numbers=numbers)
+
+
+def _changed(old: Sequence[Span], new: Sequence[Span]) -> bool:
+    """Whether two entity lists differ in a span or a label."""
+    return len(old) != len(new) or any(a.start != b.start or a.end != b.end or a.label != b.label
+                                       for a, b in zip(old, new, strict=True))
