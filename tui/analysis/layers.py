@@ -35,8 +35,8 @@ def run_layers(doc: Doc, *, cross_check: bool = True, title: str | None = None) 
 
     ``cross_check`` corrects labels by the gazetteers and the document (for trained pipelines;
     the built-in recogniser already follows those rules). Numeric entities always come from the
-    numbers layer, so every numeric entity is also a listed number with the same span. ``title``
-    (given apart from the text) counts for salience.
+    numbers layer, so every numeric entity is also a listed number with the same span.
+    ``title`` (when the article has one) counts towards the salience of the actors it names.
     """
     cleaned = clean_names(doc, cross_check=cross_check)
     if _changed(doc.ents, cleaned):  # setting doc.ents is costly; the built-in's are clean
