@@ -60,12 +60,15 @@ class Context:
 
     doc: Doc
     t: Tables = field(default_factory=tables)
+    doc_text: str | None = None
+    """``doc.text``, when the caller has it (building it walks every token)."""
 
     @cached_property
     def _tokens(self) -> tuple[list[int], list[int], list[int], str]:
         """Token offsets, lengths and trailing spaces, read in C (``doc[i]`` is costly)."""
         arr = self.doc.to_array([IDX, LENGTH, SPACY])
-        return arr[:, 0].tolist(), arr[:, 1].tolist(), arr[:, 2].tolist(), str(self.doc.text)
+        text = self.doc_text if self.doc_text is not None else str(self.doc.text)
+        return arr[:, 0].tolist(), arr[:, 1].tolist(), arr[:, 2].tolist(), text
 
     def word(self, i: int) -> str:
         idx, length, _, text = self._tokens
@@ -442,10 +445,11 @@ MAX_ROUNDS = 4
 """Trims are repeated until none applies ("“the Acme's”" needs three); a bound, not a loop."""
 
 
-def clean_names(doc: Doc, *, cross_check: bool = True) -> list[Span]:
+def clean_names(doc: Doc, *, cross_check: bool = True, text: str | None = None) -> list[Span]:
     """``doc.ents`` cleaned: names trimmed, non-names and numbers dropped, labels checked when
-    ``cross_check`` (trained pipelines). The result does not overlap and is token-aligned."""
-    c = Context(doc)
+    ``cross_check`` (trained pipelines). The result does not overlap and is token-aligned.
+    ``text`` is ``doc.text`` when the caller has it already."""
+    c = Context(doc, doc_text=text)
     names: list[Name] = []
     for ent in doc.ents:
         n = Name(ent.start, ent.end, ent.label_)

@@ -38,7 +38,8 @@ def run_layers(doc: Doc, *, cross_check: bool = True, title: str | None = None) 
     numbers layer, so every numeric entity is also a listed number with the same span.
     ``title`` (when the article has one) counts towards the salience of the actors it names.
     """
-    cleaned = clean_names(doc, cross_check=cross_check)
+    text = doc.text
+    cleaned = clean_names(doc, cross_check=cross_check, text=text)
     if _changed(doc.ents, cleaned):  # setting doc.ents is costly; the built-in's are clean
         doc.ents = cleaned
     names = [Entity(e.start_char, e.end_char, e.text, e.label_)
@@ -47,7 +48,7 @@ def run_layers(doc: Doc, *, cross_check: bool = True, title: str | None = None) 
     entities = sorted(names + number_entities(numbers), key=lambda e: (e.start, e.end))
     actors = build_actors(doc, names)
     claims = extract_claims(doc, ActorIndex(actors))
-    update_salience(actors, claims, len(doc.text), text=doc.text, title=title)
+    update_salience(actors, claims, len(text), text=text, title=title)
     return Layers(entities=entities, actors=actors, claims=claims, numbers=numbers)
 
 
