@@ -30,12 +30,13 @@ from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.tokens import Doc, Span
 
 from tui.analysis.builtin.ner import CITY, Found, Recogniser, Tables, tables
+from tui.analysis.builtin.ner.evidence import POSSESSIVES as _BUILTIN_POSSESSIVES
 from tui.analysis.builtin.ner.view import HYPHENS, OPENERS
 from tui.analysis.lexicon import lexicon
 from tui.analysis.model import NUMERIC_LABELS
 
-POSSESSIVES = frozenset({"'s", "’s", "'", "’", "'S", "’S"})
-"""Possessive endings, as spaCy's tokenizer splits them off a name."""
+POSSESSIVES = _BUILTIN_POSSESSIVES | {p.upper() for p in _BUILTIN_POSSESSIVES}
+"""Possessive endings, as spaCy's tokenizer splits them off a name (upper case in headlines)."""
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 """Labels of names that must be written with a capital letter."""
