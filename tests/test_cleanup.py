@@ -115,6 +115,11 @@ LABELS = [
     # ... and one the model missed is found
     ("Maria Lopez arrived. Later Lopez left.", [("Maria Lopez", "PERSON")],
      [("Maria Lopez", "PERSON"), ("Lopez", "PERSON")]),
+    # a common word alone is no person; a given name or a person's surname is
+    ("Volunteer teams helped.", [("Volunteer", "PERSON")], []),
+    ("Grant said no.", [("Grant", "PERSON")], [("Grant", "PERSON")]),
+    ("Ada Stone won. Stone smiled.", [("Ada Stone", "PERSON"), ("Stone", "PERSON")],
+     [("Ada Stone", "PERSON"), ("Stone", "PERSON")]),
     # a name the built-in recogniser is sure of (gazetteer) keeps its label
     ("Officials in Georgia said so.", [("Georgia", "PERSON")], [("Georgia", "GPE")]),
     # one label per name: the majority

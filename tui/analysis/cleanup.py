@@ -42,6 +42,8 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 """Labels of names that must be written with a capital letter."""
 KEEP_ARTICLE = frozenset({"WORK_OF_ART"})
 """Labels whose names keep a leading "The" ("The Old Man and the Sea")."""
+COMMON_WORD_LABELS = frozenset({"PERSON"})
+"""Labels a common word alone is never given ("Iodine" as a person)."""
 DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
 """A dotted acronym: "F.B.I.", "U.S."."""
 
@@ -360,6 +362,22 @@ def _person_part(c: Context, names: list[Name]) -> None:
             n.label = "PERSON"
 
 
+def _common_word_alone(c: Context, names: list[Name]) -> None:
+    """A common word alone is a word, as in the built-in pipeline, not a person: "Iodine" or
+    "Volunteer" tagged PERSON goes; a given name or surname ("Will", "Young"), a known name and
+    a word of a person named in full ("Stone" after "Ada Stone") stay."""
+    parts = _person_words(c, names)
+    t = c.t
+
+    def word_only(n: Name) -> bool:
+        w = c.word(n.start)
+        return (n.end - n.start == 1 and n.label in COMMON_WORD_LABELS and w.lower() in t.common
+                and w[1:].islower() and w not in t.first_names and w not in t.surnames
+                and w not in parts and not c.known(w))
+
+    names[:] = [n for n in names if not word_only(n)]
+
+
 def _missed_person_part(c: Context, names: list[Name]) -> None:
     """A given name or surname of a person named in full, standing alone where the model found
     nothing, is that person: "Lopez said" after "Maria Lopez" (as in the built-in pipeline)."""
@@ -435,6 +453,7 @@ CHECKS: list[Rule[Check]] = [
     Rule("missed known name", _missed_known_name),
     Rule("dotted acronym", _dotted_acronym),
     Rule("person part", _person_part),
+    Rule("common word alone", _common_word_alone),
     Rule("missed person part", _missed_person_part),
     Rule("majority", _majority),
 ]
