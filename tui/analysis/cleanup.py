@@ -366,7 +366,8 @@ def _common_word_alone(c: Context, names: list[Name]) -> None:
     """A common word alone is a word, as in the built-in pipeline, not a person: "Iodine" or
     "Volunteer" tagged PERSON goes; a given name or surname ("Will", "Young"), a known name and
     a word of a person named in full ("Stone" after "Ada Stone") stay."""
-    parts = _person_words(c, names)
+    parts = {c.word(i) for n in names if n.label == "PERSON" and n.end - n.start >= 2
+             for i in range(n.start, n.end)}
     t = c.t
 
     def word_only(n: Name) -> bool:
