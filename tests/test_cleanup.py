@@ -126,6 +126,8 @@ LABELS = [
     ("Kelmont rose. Then Kelmont fell. And Kelmont won.",
      [("Kelmont", "ORG"), ("Kelmont", "ORG"), ("Kelmont", "GPE")],
      [("Kelmont", "ORG"), ("Kelmont", "ORG"), ("Kelmont", "ORG")]),
+    # a name inside a longer one the built-in recogniser is sure of takes its extent
+    ("Talks in North Korea ended.", [("Korea", "GPE")], [("North Korea", "GPE")]),
     # a known name the model missed is added
     ("Talks in Germany and with Kelmont ended.", [("Kelmont", "ORG")],
      [("Germany", "GPE"), ("Kelmont", "ORG")]),

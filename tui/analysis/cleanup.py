@@ -19,6 +19,7 @@ Numeric labels are not names: they are dropped here, and the numbers layer suppl
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
@@ -339,6 +340,22 @@ def _gazetteer_label(c: Context, n: Name) -> str:
     return "-" if label == CITY else label
 
 
+def _builtin_extent(c: Context, names: list[Name]) -> None:
+    """A name inside a longer one the built-in recogniser is sure of, and that no other name
+    touches, takes its extent and label: "Korea" in "North Korea"."""
+    sure = sorted(c.builtin.items())
+    starts = [s for (s, _), _ in sure]
+    for k, n in enumerate(names):
+        i = bisect.bisect_right(starts, n.start) - 1  # sure names do not overlap: one candidate
+        if i < 0:
+            continue
+        (s, e), label = sure[i]
+        if n.end <= e and (s, e) != (n.start, n.end) \
+                and (k == 0 or names[k - 1].end <= s) \
+                and (k + 1 == len(names) or names[k + 1].start >= e):
+            n.start, n.end, n.label = s, e, label
+
+
 def _dotted_acronym(c: Context, names: list[Name]) -> None:
     """A dotted acronym that no gazetteer has as a place is an organisation: "F.B.I." tagged
     GPE is an ORG ("U.S." stays a place). Its undotted form's label wins when known."""
@@ -451,6 +468,7 @@ def _missed_known_name(c: Context, names: list[Name]) -> None:
 
 CHECKS: list[Rule[Check]] = [
     Rule("built-in label", _builtin_label),
+    Rule("built-in extent", _builtin_extent),
     Rule("missed known name", _missed_known_name),
     Rule("dotted acronym", _dotted_acronym),
     Rule("person part", _person_part),
