@@ -70,6 +70,10 @@ def test_actor_mentions_follow_the_names(analysis: Analysis) -> None:
             if m.text.lower() in forms:
                 assert (m.start, m.end) in name_spans, (actor.name, m)
             assert not m.text.endswith(("'s", "’s")), (actor.name, m)
+    mentions = {(m.start, m.end) for actor in analysis.actors for m in actor.mentions}
+    for e in analysis.entities:
+        if e.label in ("PERSON", "ORG", "GPE", "LOC"):
+            assert (e.start, e.end) in mentions, e  # the cleaned span, not the model's
 
 
 def test_every_numeric_entity_is_a_listed_number(analysis: Analysis) -> None:

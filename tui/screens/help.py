@@ -40,6 +40,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         ("p", "show / hide the side panel"),
         ("e", "export the analysis (JSON or Markdown)"),
         ("o", "open the article's web address in the browser"),
+        ("O", "open a file, folder or URL, or a recent article"),
         ("ctrl+p", "palette: jump to an actor, toggle one label, theme, export, screenshot"),
         ("esc", "close what is open, clear search and mark, back to the library"),
         ("? / F1", "this help"),

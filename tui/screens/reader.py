@@ -31,6 +31,8 @@ from tui.linking import (
 )
 from tui.screens.reader_keys import CONTEXTUAL, READER_BINDINGS
 from tui.sources import Article
+from tui.sources.sanitize import visible
+from tui.state import Config, State
 from tui.widgets.article_view import ArticleView
 from tui.widgets.footer import QuietFooter
 from tui.widgets.legend import Legend
@@ -138,11 +140,15 @@ class ReaderScreen(Screen[None]):
                 yield Static("Nothing to analyse: this article is empty.", id="empty")
             else:
                 with Page(id="page"):
-                    yield ArticleView(self.article.text, id="article")
+                    # line_width 0: no limit
+                    yield ArticleView(self.article.text, id="article",
+                                      measure=self.settings.line_width or 1_000_000)
                     yield MentionStrip(id="strip")
             panel = SidePanel(id="panel")
+            if self.settings.panel_width:
+                panel.styles.width = panel.styles.max_width = self.settings.panel_width
             # decided before the first layout: every width change re-wraps the whole article
-            panel.display = not self.empty and self.app.size.width >= NARROW
+            panel.display = self._panel_wanted(self.app.size.width)
             yield panel
         yield SearchBar(id="search")
         with Horizontal(id="bar"):
@@ -151,6 +157,27 @@ class ReaderScreen(Screen[None]):
             yield Legend(reserve=STATUS_WIDTH, id="legend")
             yield StatusLine(id="status")
         yield QuietFooter()
+
+    @property
+    def settings(self) -> Config:
+        """The user's defaults (``config.toml``), as the app read them."""
+        settings = getattr(self.app, "settings", None)
+        return settings if isinstance(settings, Config) else Config()
+
+    @property
+    def memory(self) -> State | None:
+        """What the app remembers between runs (none when hosted by another app, in tests)."""
+        memory = getattr(self.app, "memory", None)
+        return memory if isinstance(memory, State) else None
+
+    def _panel_wanted(self, width: int) -> bool:
+        """Shown at start: never when empty or narrow; else as configured, or as last time."""
+        if self.empty or width < NARROW:
+            return False
+        if self.settings.panel is not None:
+            return self.settings.panel
+        memory = self.memory
+        return bool(memory.panel.get("shown", True)) if memory is not None else True
 
     @property
     def view(self) -> ArticleView:
@@ -229,6 +256,13 @@ class ReaderScreen(Screen[None]):
             return
         self.view.focus()
         self.watch(self.view, "scroll_y", lambda _: self._update_position(), init=False)
+        self.plain = self.settings.plain
+        self.hidden_types = {label for g in GROUPS if g.name in self.settings.hidden
+                             for label in g.labels}
+        remember = getattr(self.app, "remember_opened", None)
+        if callable(remember):
+            remember(self.article)
+        self.view.call_after_painted(self._restore_position)
         self.legend.set_message("analysing…")
         self.status("analysing…")
         # Only once the article is on screen: the worker imports spaCy and builds the pipeline,
@@ -236,6 +270,17 @@ class ReaderScreen(Screen[None]):
         # (The first frame after mounting has no text yet: TextArea wraps on its first resize.)
         self.view.call_after_painted(self._start_analysis)
         self.set_timer(START_FALLBACK, self._start_analysis)  # e.g. a view too small to draw
+
+    def _restore_position(self) -> None:
+        """Back where the reader left this article last time (its caret, centred)."""
+        memory = self.memory
+        offset = memory.position(self.article.text) if memory is not None else None
+        if offset and 0 < offset <= len(self.article.text):
+            self.view.show_span(offset, offset)
+            self._update_position()
+            where = paragraph_at(self.view.paragraphs, offset) + 1
+            self.notify(f"Back where you left off (¶ {where}); g goes to the top.",
+                        markup=False, timeout=4)
 
     def _start_analysis(self) -> None:
         if not self._analysis_started:
@@ -259,7 +304,7 @@ class ReaderScreen(Screen[None]):
         if self.empty:
             self.panel.display = False  # nothing to list; keeps focus off the filter
         elif not self._panel_forced:
-            self.panel.display = width >= NARROW
+            self.panel.display = self._panel_wanted(width)
 
     # -- analysis --------------------------------------------------------------------------
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -279,7 +324,8 @@ class ReaderScreen(Screen[None]):
             self._header("analysis failed")
             self.legend.set_message("analysis failed: the text is shown without highlights")
             self.status("analysis failed")
-            self.notify(f"Analysis failed: {type(error).__name__}: {error}", title="newsreader",
+            self.notify(f"Analysis failed: {type(error).__name__}: {visible(str(error))}",
+                        title="newsreader",
                         severity="error", timeout=10, markup=False)
 
     def apply(self, analysis: Analysis) -> None:
@@ -311,6 +357,10 @@ class ReaderScreen(Screen[None]):
         self._header(f"{p.name} {p.version} ({'trained' if p.trained else 'built-in'})")
         self._redraw_layers()
         self.panel.load(analysis)
+        memory = self.memory
+        section = memory.panel.get("section") if memory is not None else None
+        if section in ("claim", "number") and self.settings.panel is not False:
+            self.panel.show_section(section)
         self._update_position()
         self.status(f"{len(analysis.actors)} actors · {len(analysis.claims)} claims · "
                     f"{len(analysis.numbers)} numbers")
@@ -651,6 +701,9 @@ class ReaderScreen(Screen[None]):
             self.view.set_overlay("nr.current", [])
             self.status("")
         elif self.from_library:
+            remember = getattr(self.app, "remember_reader", None)
+            if callable(remember):
+                remember(self)
             self.app.pop_screen()
 
     def action_open_source(self) -> None:

@@ -78,7 +78,8 @@ class ArticleView(HighlightedTextArea):
     }
     """
     MEASURE: ClassVar[int] = 100
-    """Widest line of text (columns): on a wide terminal the page is centred, not stretched."""
+    """Widest line of text (columns) by default: on a wide terminal the page is centred, not
+    stretched (``measure`` sets it per view: the user's ``line_width``)."""
 
     THEME_NAME = "newsreader"
     caret_debounce: ClassVar[float] = 0.15
@@ -107,7 +108,8 @@ class ArticleView(HighlightedTextArea):
         def control(self) -> ArticleView:
             return self.view
 
-    def __init__(self, text: str, *, id: str | None = None) -> None:
+    def __init__(self, text: str, *, id: str | None = None, measure: int | None = None) -> None:
+        self.measure = measure or self.MEASURE
         shown = display_text(text)
         # built empty, then given the text once: TextArea would build and wrap it three times
         # a steady caret: a page being read should not flicker (and nor should snapshots)
