@@ -202,3 +202,9 @@ def test_a_team_named_like_a_person_among_teams(nlp: Language) -> None:
 def test_a_title_before_a_head_noun_is_no_person(nlp: Language) -> None:
     found = labels(nlp, "Major League Varnball standings were published.")
     assert "PERSON" not in {label for ls in found.values() for label in ls}
+
+
+def test_a_title_word_as_a_surname(nlp: Language) -> None:
+    found = labels(nlp, "Aaron Judge homered twice. Later Judge Anna Berg spoke.")
+    assert found["Aaron Judge"] == {"PERSON"}
+    assert "Judge" not in found

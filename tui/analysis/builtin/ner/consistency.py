@@ -133,6 +133,7 @@ def common_word_surnames(v: View, found: list[Found]) -> list[Found]:
     added: list[Found] = []
     for i, w in enumerate(v.words):
         if w in first_seen and first_seen[w] < i and not covered[i] and (
-                not v.initial[i] or v.next_word(i + 1) in cues):
+                not v.initial[i] or v.next_word(i + 1) in cues) \
+                and not v.next_word(i + 1)[:1].isupper():  # "Judge Anna Berg": a title
             added.append(Found(i, i + 1, "PERSON", True))
     return sorted(found + added, key=lambda f: f.start) if added else found

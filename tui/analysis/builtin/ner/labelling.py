@@ -175,7 +175,8 @@ class Labeller(Runs):
         """A name running from ``k`` up to ``m`` ends there (a title or a known name follows).
 
         A single place word after a given name is a surname ("George Washington"), and so is
-        a minor place that is also a surname ("Alexander Lincoln").
+        a minor place that is also a surname ("Alexander Lincoln") and a title that ends the
+        run ("Aaron Judge").
         """
         w = self.words[m]
         if w in self.t.connectors:
@@ -183,7 +184,10 @@ class Labeller(Runs):
         if w in HYPHENS or w in self.t.particles or w in ("al", "el"):
             return False
         if self.title_end(m, j) > m:
-            return True
+            # "Aaron Judge", "Anna Bishop": a title-word last, right after a given name, is her
+            # surname; "Anna Bishop Varnek" would be a title before a name
+            return not (m == k + 1 == j - 1 and self.words[k] in self.t.first_names
+                        and self.words[k].lower() not in self.t.common)
         end, label = self.match(m, j)
         if end != m + 1:
             return end > m
