@@ -34,6 +34,8 @@ EVIDENCE = [
     ("Quentin Stanley's shares rose after the report.", "Quentin Stanley", "ORG"),
     ("Quorvik Lund said it had no plans to sell the unit.", "Quorvik Lund", "ORG"),
     ("Varnek said he would resign on Friday.", "Varnek", "PERSON"),
+    ("He is a former right-wing Zorvak party politician.", "Zorvak", "ORG"),
+    ("Ostrava's Channel Nine television said so.", "Channel Nine", "ORG"),
     ("Tomsk Brevik said on Monday that he had not been told.", "Tomsk Brevik", "PERSON"),
 ]
 
@@ -183,8 +185,9 @@ def test_team_nicknames_in_a_sports_report(nlp: Language) -> None:
 
 
 def test_a_town_and_a_plural_is_a_team_even_if_the_plural_is_a_surname(nlp: Language) -> None:
-    found = labels(nlp, "Chicago Bulls beat the Harlow Hawks on Sunday.")
+    found = labels(nlp, "Chicago Bulls beat the Harlow Blue Hawks on Sunday.")
     assert found["Chicago Bulls"] == {"ORG"}
+    assert found["Harlow Blue Hawks"] == {"ORG"}
 
 
 def test_towns_listed_with_a_team_are_teams(nlp: Language) -> None:

@@ -131,6 +131,16 @@ def party_names(v: View, found: list[Found]) -> list[Found]:
     return found
 
 
+def orgs_by_context(v: View, found: list[Found]) -> list[Found]:
+    """A guessed name right before a lower-case organisation noun is an organisation: "the
+    Varnek party", "Ostra television", "the Zorvex group said" (not a known place: "a Harlow
+    bank" is a bank in Harlow)."""
+    for f in found:
+        if not f.strong and f.label != "PRODUCT" and v.next_word(f.end) in v.t.org_nouns:
+            f.label, f.strong = "ORG", True
+    return found
+
+
 def company_short_forms(v: View, found: list[Found]) -> list[Found]:
     """After a company's full name ("Harlow Logistics Inc.", "Brevik Motors"), its first word
     alone is the company, even when it is also a town or a person's name ("Harlow said ...").

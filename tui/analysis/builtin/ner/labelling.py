@@ -138,6 +138,9 @@ class Labeller(Runs):
             return end + 1, "LOC"
         if label in ("GPE", CITY) and end == j - 1 and self._team_plural(end):
             return j, "ORG"
+        if label in ("GPE", CITY) and end == j - 2 and self._team_plural(end + 1) \
+                and words[end].lower() in self.t.common and words[end][1:].islower():
+            return j, "ORG"  # "Toronto Blue Jays", "Detroit Red Wings"
         if label == CITY and end == k + 1 and end < j and self.title_end(end, j) == end:
             nxt = self.match(end, j)
             if nxt[0] == end or (words[k] in self.t.given_places and nxt == (end + 1, CITY)

@@ -11,7 +11,12 @@ import itertools
 from collections.abc import Callable, Iterable
 
 from tui.analysis.builtin.ner.consistency import common_word_surnames, consistent
-from tui.analysis.builtin.ner.evidence import company_short_forms, document_evidence, party_names
+from tui.analysis.builtin.ner.evidence import (
+    company_short_forms,
+    document_evidence,
+    orgs_by_context,
+    party_names,
+)
 from tui.analysis.builtin.ner.results import result_tables
 from tui.analysis.builtin.ner.tables import CITY
 from tui.analysis.builtin.ner.view import Found, View
@@ -216,6 +221,7 @@ PASSES: tuple[Pass, ...] = (
     coordinated,  # "Zorvex, Quanta and BASF"
     result_tables,  # "Harlow 2 Varnsby 1"
     party_names,  # "the Communists"
+    orgs_by_context,  # "the Varnek party"
     company_short_forms,  # "Harlow Logistics Inc." ... "Harlow"
     document_evidence,  # "shares of Harlow", "Varnek said he"
     consistent,  # a guess takes the label of a surer mention
