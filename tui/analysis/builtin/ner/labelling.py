@@ -138,7 +138,7 @@ class Labeller(Runs):
             return end + 1, "LOC"
         if label in ("GPE", CITY) and end == j - 1 and self._team_plural(end):
             return j, "ORG"
-        if label in ("GPE", CITY) and end == j - 2 and self._team_plural(end + 1) \
+        if label in ("GPE", CITY) and end == j - 2 and self._team_plural(end + 1, loose=True) \
                 and words[end].lower() in self.t.common and words[end][1:].islower():
             return j, "ORG"  # "Toronto Blue Jays", "Detroit Red Wings"
         if label == CITY and end == k + 1 and end < j and self.title_end(end, j) == end:
@@ -166,13 +166,14 @@ class Labeller(Runs):
         return k > 1 and self.words[k - 1] in HYPHENS and not self.spaces[k - 1] \
             and not self.spaces[k - 2] and self.words[k - 2][:1].isupper()
 
-    def _team_plural(self, k: int) -> bool:
+    def _team_plural(self, k: int, loose: bool = False) -> bool:
         """An unknown capitalised plural after a place names a team ("Bulls" in "Chicago Bulls";
-        a surname only if its singular is a common word: "Jackson Williams" is a person)."""
+        a surname only if its singular is a common word, "Jackson Williams" is a person, or if
+        ``loose``, after an adjective: "Harlow Blue Hawks")."""
         w = self.words[k]
         return (len(w) > 3 and w.endswith("s") and not w.endswith("ss") and w[1:].islower()
                 and w not in self.t.names
-                and (w not in self.t.surnames or w[:-1].lower() in self.t.common))
+                and (loose or w not in self.t.surnames or w[:-1].lower() in self.t.common))
 
     def _stops_name(self, k: int, m: int, j: int) -> bool:
         """A name running from ``k`` up to ``m`` ends there (a title or a known name follows).
