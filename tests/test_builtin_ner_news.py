@@ -211,3 +211,18 @@ def test_a_title_word_as_a_surname(nlp: Language) -> None:
     found = labels(nlp, "Aaron Judge homered twice. Later Judge Anna Berg spoke.")
     assert found["Aaron Judge"] == {"PERSON"}
     assert "Judge" not in found
+
+
+def test_clubs_named_with_a_prefix_and_a_town(nlp: Language) -> None:
+    text = "Real Harlow beat Dynamo Varnsby 3-1, and AC Ostmark drew. The striker scored twice."
+    found = labels(nlp, text)
+    for club in ("Real Harlow", "Dynamo Varnsby", "AC Ostmark"):
+        assert found[club] == {"ORG"}, club
+
+
+def test_an_unknown_name_that_plays_is_a_team_but_a_player_stays_a_person(nlp: Language) -> None:
+    text = ("Tomas Varnekov scored as Harlow beat Zorvexia 2-0 in the league. Varnekov scored "
+            "again later. The striker was cheered.")
+    found = labels(nlp, text)
+    assert found["Zorvexia"] == {"ORG"}
+    assert found["Varnekov"] == {"PERSON"}

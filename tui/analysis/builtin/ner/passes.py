@@ -145,7 +145,8 @@ def teams(v: View, found: list[Found]) -> list[Found]:
         return found  # not a sports report: "Russia faced sanctions" is about the country
     playing: set[str] = set()
     for f in found:
-        club = not f.strong and v.match(f.start, f.end)[0] > f.start
+        club = not f.strong and (v.match(f.start, f.end)[0] > f.start
+                                 or f.label == "ORG" or (not f.label and f.fallback == "ORG"))
         last = v.words[f.end - 1]
         if not f.strong and v.prev_word(f.start).lower() == "the" and (
                 f.label in ("PERSON", "ORG") or (last.endswith("s") and last[1:].islower()
