@@ -226,3 +226,17 @@ def test_an_unknown_name_that_plays_is_a_team_but_a_player_stays_a_person(nlp: L
     found = labels(nlp, text)
     assert found["Zorvexia"] == {"ORG"}
     assert found["Varnekov"] == {"PERSON"}
+
+
+def test_scorers_in_brackets_on_a_result_line(nlp: Language) -> None:
+    text = "Results:\nHarlow 2 (Varnek 15, Anna Ostmark 80) Leeds 1 (Zorvic 88). Halftime 1-0.\n"
+    found = labels(nlp, text)
+    assert found["Harlow"] == found["Leeds"] == {"ORG"}
+    for scorer in ("Varnek", "Anna Ostmark", "Zorvic"):
+        assert found[scorer] == {"PERSON"}, scorer
+
+
+def test_a_club_in_brackets_after_a_player(nlp: Language) -> None:
+    found = labels(nlp, "Scorers:\nAnna Varnek (Harlow) 71 68\nTom Brevik (Norway) 70 66\n")
+    assert found["Harlow"] == {"ORG"}
+    assert found["Norway"] == {"GPE"}

@@ -88,7 +88,8 @@ def _acronym(v: View, u: Unknown) -> Found | None:
 def _model_number(v: View, u: Unknown) -> Found | None:
     """A name before a number is a product: "Explorer 9", "Zorvex 3" (but not a score)."""
     if u.nxt[:1].isdigit() and v.spaces[u.m - 1] and not v.score_near(u.k, u.m) \
-            and (u.m - u.k > 1 or u.word.lower() not in v.t.common):
+            and (u.m - u.k > 1 or u.word.lower() not in v.t.common) \
+            and not (u.m - u.k > 1 and v.words[u.m - 1] in v.t.surnames):  # "Anna Ahmed 44"
         return Found(u.k, u.m, "PRODUCT", False)
     return None
 
@@ -183,7 +184,7 @@ def _caps(v: View, u: Unknown) -> list[str]:
 
 
 MANY_WORDS: tuple[Rule, ...] = (
-    _after_title, _model_number, _given_name, _role_apposition, _with_acronym,
+    _after_title, _given_name, _model_number, _role_apposition, _with_acronym,
     _ends_in_surname, _title_case_words, _person,
 )
 """Rules for an unknown name of several tokens, in order; the last always answers."""

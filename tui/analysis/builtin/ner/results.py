@@ -62,6 +62,17 @@ def _kind(v: View, start: int, end: int) -> str:
     return ""
 
 
+def _in_brackets(v: View, k: int) -> bool:
+    """Token ``k`` is inside round brackets opened on its line."""
+    while k > 0 and "\n" not in v.words[k - 1]:
+        k -= 1
+        if v.words[k] == ")":
+            return False
+        if v.words[k] == "(":
+            return True
+    return False
+
+
 def _looks_personal(v: View, f: Found, countries: dict[str, str]) -> bool:
     """A given name first, a surname last or a country in brackets after: "Colin Varnek 71 68"
     and "Quill Ostmark (Norway) 70" are golfers."""
@@ -112,7 +123,13 @@ def result_tables(v: View, found: list[Found]) -> list[Found]:
             continue
         if kinds[n] == "table":
             text = v.span_text(f.start, f.end)
-            if f.label == "PRODUCT" or (not f.strong and f.label in ("", "PERSON", "ORG")):
+            bracketed = v.prev_word(f.start) in ("(", ",") and _in_brackets(v, f.start)
+            if bracketed and (not f.strong or f.label == "PERSON") \
+                    and NUMBER.fullmatch(v.next_word(f.end)):
+                f.label, f.strong = "PERSON", True  # "(Varnek 15, Ostmark 80)": scorers
+            elif bracketed and f.label in PLACES and text.lower() not in countries:
+                f.label, f.strong = "ORG", True  # "Anna Varnek (Harlow)": her club
+            elif f.label == "PRODUCT" or (not f.strong and f.label in ("", "PERSON", "ORG")):
                 vote = people[block[n]]  # > 0: a table of players; < 0: of teams
                 personal = vote >= 0 and (_looks_personal(v, f, countries) or (
                     vote > 0 and f.end - f.start >= 2))
@@ -120,9 +137,8 @@ def result_tables(v: View, found: list[Found]) -> list[Found]:
             elif f.label == "PERSON" and people[block[n]] < 0 \
                     and v.prev_word(f.start).lower().rstrip(".") not in v.t.titles:
                 f.label = "ORG"  # "Aston Villa 1" among teams: a team named like a person
-            elif f.label == CITY or (f.label in ("GPE", "LOC", "FAC")
-                                     and text.lower() not in countries
-                                     and v.prev_word(f.start) != "("):
+            elif not bracketed and (f.label == CITY or (f.label in ("GPE", "LOC", "FAC")
+                                                        and text.lower() not in countries)):
                 f.label, f.strong = "ORG", True
         kept.append(f)
     return kept
