@@ -240,3 +240,9 @@ def test_a_club_in_brackets_after_a_player(nlp: Language) -> None:
     found = labels(nlp, "Scorers:\nAnna Varnek (Harlow) 71 68\nTom Brevik (Norway) 70 66\n")
     assert found["Harlow"] == {"ORG"}
     assert found["Norway"] == {"GPE"}
+
+
+def test_an_initial_and_a_name_is_a_person(nlp: Language) -> None:
+    found = labels(nlp, "Scoreboard:\nM. Varnek b Tom Ostmark 31\nThe report by J. Brevik was read.")
+    assert found["M. Varnek"] == {"PERSON"}
+    assert found["J. Brevik"] == {"PERSON"}

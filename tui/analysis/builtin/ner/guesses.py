@@ -153,8 +153,9 @@ def _given_name(v: View, u: Unknown) -> Found | None:
 
 
 def _with_acronym(v: View, u: Unknown) -> Found | None:
-    """A name with an acronym in it is an organisation if it recurs: "ZB Varnek"."""
-    if any(x.isupper() and len(x) > 1 for x in _caps(v, u)):
+    """A name with an acronym in it is an organisation if it recurs: "ZB Varnek" (an initial is
+    no acronym: "J. Varnek")."""
+    if any(x.isupper() and len(x) > 1 and not _initial(x) for x in _caps(v, u)):
         return Found(u.k, u.m, "", False, fallback="ORG")
     return None
 
@@ -176,6 +177,11 @@ def _title_case_words(v: View, u: Unknown) -> Found | None:
 def _person(v: View, u: Unknown) -> Found | None:
     """Otherwise unknown capitalised words are a person's name: "Varnek Oslund"."""
     return Found(u.k, u.m, "PERSON", False)
+
+
+def _initial(word: str) -> bool:
+    """ "J." or "M.": an initial, not an acronym."""
+    return len(word) == 2 and word[1] == "."
 
 
 def _caps(v: View, u: Unknown) -> list[str]:
