@@ -99,6 +99,8 @@ def test_an_acronym_defined_in_the_text(nlp: Language) -> None:
     found = labels(nlp, text)
     assert found["Varnsby Transport Authority"] == {"ORG"}
     assert found["VTA"] == {"ORG"}
+    text = "The Varnsby Trade Administration (ITA) met. The ITA expects more."  # a country code
+    assert labels(nlp, text)["ITA"] == {"ORG"}
 
 
 # -- sports results and standings -------------------------------------------------------------

@@ -31,6 +31,11 @@ LIST_GAPS = ([","], ["and"], ["or"], ["&"], [",", "and"], [",", "or"])
 Pass = Callable[[View, list[Found]], list[Found]]
 
 
+def _bracketed(v: View, f: Found) -> bool:
+    """ "(ITA)": the span is alone in brackets."""
+    return f.start > 0 and f.end < v.n and v.words[f.start - 1] == "(" and v.words[f.end] == ")"
+
+
 def employers(v: View, found: list[Found]) -> list[Found]:
     """A name right before a lower-case role noun and a person is who that person works or
     plays for: "Harbour Bank analyst Anna Berg", "Riverton striker Tom Hale" (ORG)."""
@@ -83,7 +88,8 @@ def bracketed_aliases(v: View, found: list[Found]) -> list[Found]:
         if f.label not in ("ORG", "GPE", "LOC", "FAC") or not f.strong:
             continue
         j = i + 1
-        while j < len(found) and not found[j].label and not found[j].strong:
+        while j < len(found) and not found[j].label and not found[j].strong \
+                and not _bracketed(v, found[j]):
             j += 1  # unlabelled capitalised runs inside the long name
         if j >= len(found):
             continue
