@@ -248,3 +248,10 @@ def test_an_initial_and_a_name_is_a_person(nlp: Language) -> None:
     found = labels(nlp, "Scoreboard:\nM. Varnek b Tom Ostmark 31\nThe report by J. Brevik was read.")
     assert found["M. Varnek"] == {"PERSON"}
     assert found["J. Brevik"] == {"PERSON"}
+
+
+def test_a_team_of_a_table_is_a_team_in_the_prose(nlp: Language) -> None:
+    text = ("Results on Saturday:\nHarlow 2 Leeds 0\nDerby 1 Varnsby 1\n"
+            "Harlow won again, and fans in Leeds cheered.")
+    found = [(e.text, e.label_) for e in nlp(text).ents]
+    assert found[-2:] == [("Harlow", "ORG"), ("Leeds", "GPE")]

@@ -24,6 +24,7 @@ MAX_LOWER = 1
 MIN_NUMBERS = 2
 """A headline in title case may have one number ("Storm Kills 12 In Texas"); a result has two."""
 MIN_HEADER = 3
+PLACE_PREPOSITIONS = frozenset({"in", "near", "outside"})
 PLACES = frozenset({"GPE", "LOC", CITY, "NORP"})
 
 
@@ -93,7 +94,7 @@ def result_tables(v: View, found: list[Found]) -> list[Found]:
     country, nor a place in brackets after a player, "Anna Varnek (Norway) 71"), a name
     before a score is a team or a player, not a product ("Anna Varnek 71 68": PERSON; so is
     any name of several words in a table of players), and the column names of a header line
-    ("W L PCT") are no organisation."""
+    ("W L PCT") are no organisation. A town that is a team in a table is one in the prose too."""
     if not found or not any(NUMBER.fullmatch(w) for w in v.words):
         return found
     kinds: list[str] = []
@@ -117,6 +118,7 @@ def result_tables(v: View, found: list[Found]) -> list[Found]:
             vote = 1 if sure else -1
         people[block[n]] = people.get(block[n], 0) + vote
     kept: list[Found] = []
+    teams: set[str] = set()
     for f in found:
         n = line_of[f.start]
         if kinds[n] == "header":
@@ -140,5 +142,10 @@ def result_tables(v: View, found: list[Found]) -> list[Found]:
             elif not bracketed and (f.label == CITY or (f.label in ("GPE", "LOC", "FAC")
                                                         and text.lower() not in countries)):
                 f.label, f.strong = "ORG", True
+                teams.add(text)
         kept.append(f)
+    for f in kept:  # the team keeps its type in the report's prose: "Harlow won again"
+        if f.label == CITY and v.span_text(f.start, f.end) in teams \
+                and v.prev_word(f.start).lower() not in PLACE_PREPOSITIONS:  # "fans in Leeds"
+            f.label = "ORG"
     return kept
