@@ -255,3 +255,10 @@ def test_a_team_of_a_table_is_a_team_in_the_prose(nlp: Language) -> None:
             "Harlow won again, and fans in Leeds cheered.")
     found = [(e.text, e.label_) for e in nlp(text).ents]
     assert found[-2:] == [("Harlow", "ORG"), ("Leeds", "GPE")]
+
+
+def test_a_firm_in_the_lists_is_a_person_after_her_full_name(nlp: Language) -> None:
+    found = labels(nlp, "Premier Anna Ford spoke on Monday. Ford said the province would act.")
+    assert found["Ford"] == {"PERSON"}
+    found = labels(nlp, "Ford Motor Co. was founded by Henry Ford. Ford said it would cut jobs.")
+    assert found["Ford"] == {"ORG"}

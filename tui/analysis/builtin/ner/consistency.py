@@ -28,6 +28,8 @@ def consistent(v: View, found: list[Found]) -> list[Found]:
                 org_heads.add(v.words[head])
                 if head == f.end - 1 and v.match(f.start, head)[0] == f.start:
                     org_stems.add(v.span_text(f.start, head))
+    org_firsts = {v.words[f.start] for f in found
+                  if f.label == "ORG" and f.strong and f.end - f.start >= 2}
     seen = Counter(v.span_text(f.start, f.end) for f in found)
     countries = lexicon().countries
     out: list[Found] = []
@@ -51,6 +53,9 @@ def consistent(v: View, found: list[Found]) -> list[Found]:
         elif f.end - f.start == 1 and f.label in (CITY, "GPE", "LOC") \
                 and parts.get(text, v.n) < f.start and text.lower() not in countries:
             f.label = "PERSON"  # "Paris" after "Anna Paris": her surname, not the city
+        elif f.end - f.start == 1 and f.label == "ORG" and v.t.names.get(text) == "ORG" \
+                and parts.get(text, v.n) < f.start and text not in org_firsts:
+            f.label = "PERSON"  # "Ford" after "Tom Ford" (but not after "Ford Motor Co.")
         out.append(f)
     return out
 
