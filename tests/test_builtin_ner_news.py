@@ -68,6 +68,8 @@ KNOWN = [
     ("The Christian Democrats won the vote.", "Christian Democrats"),
     ("Visitors filled the Varnsby Museum of Glass.", "Varnsby Museum of Glass"),
     ("Ostmark Gallery reopened in May.", "Ostmark Gallery"),
+    ("Bank of Varnsby and the Harlow Trust signed a deal.", "Bank of Varnsby"),
+    ("University of Varnsby researchers said so.", "University of Varnsby"),
 ]
 
 

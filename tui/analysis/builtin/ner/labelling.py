@@ -40,16 +40,19 @@ class Labeller(Runs):
 
 
     def _known_at(self, i: int, j: int) -> bool:
-        """True when ``[i, j)`` starts a known name or ends in a head noun (keep its first word)."""
+        """True when ``[i, j)`` starts a known name, ends in a head noun or starts with one
+        before "of" (keep its first word)."""
         if self.match(i, j)[0] > i:
             return True
         k = self.head(i, j)
         if i + 1 < j and self.words[i] in self.t.prefix_heads:
             return True  # "Mount Kenya erupted", "Team Kenya won"
+        if k == i and i + 2 < j and self.words[i + 1] in self.t.connectors \
+                and self.words[k] in self.t.head_label:
+            return True  # "Bank of Varnsby said": a head noun, then "of"
         return (k > i and self.words[k] in self.t.head_label) or (
             self.words[i] in self.t.first_names and i + 1 < j and not self.ordinary(i + 1)
             and self.title_end(i + 1, j) == i + 1)
-
 
     def _whole_label(self, i: int, j: int) -> str:
         """A label for the whole run from a gazetteer or its head noun, or ""."""
