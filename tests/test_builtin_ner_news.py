@@ -37,6 +37,8 @@ EVIDENCE = [
     ("He is a former right-wing Zorvak party politician.", "Zorvak", "ORG"),
     ("Ostrava's Channel Nine television said so.", "Channel Nine", "ORG"),
     ("Tomsk Brevik said on Monday that he had not been told.", "Tomsk Brevik", "PERSON"),
+    ('"We will win," said Zorvani.', "Zorvani", "PERSON"),
+    ("Lindqvaro, 45, a carpenter, was hurt.", "Lindqvaro", "PERSON"),
 ]
 
 
@@ -44,6 +46,10 @@ EVIDENCE = [
 def test_document_evidence_says_what_a_name_is(
         nlp: Language, text: str, name: str, label: str) -> None:
     assert labels(nlp, text)[name] == {label}
+
+
+def test_an_adjective_glued_to_an_affix_is_no_name(nlp: Language) -> None:
+    assert labels(nlp, "The U.S.-led coalition and the Varnek-backed group met.") == {}
 
 
 def test_countries_stay_places_whatever_they_say(nlp: Language) -> None:

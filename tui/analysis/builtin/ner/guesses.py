@@ -63,6 +63,24 @@ def _role_apposition(v: View, u: Unknown) -> Found | None:
     return None
 
 
+def _age_apposition(v: View, u: Unknown) -> Found | None:
+    """A name with an age in apposition is a person: "Varnek, 45, a carpenter"."""
+    if u.nxt != ",":
+        return None
+    after = [w for w in v.words[u.m + 1:u.m + 5] if not w.isspace()][:2]
+    if len(after) == 2 and after[0].isdigit() and len(after[0]) <= 3 and after[1] == ",":
+        return Found(u.k, u.m, "PERSON", True)
+    return None
+
+
+def _after_reporting_verb(v: View, u: Unknown) -> Found | None:
+    """An unknown word right after "said" and before a comma or full stop is who said it:
+    "'We will win,' said Varnek." (a guess: it may be a company)."""
+    if v.prev_word(u.k).lower() in v.t.reporting_verbs and u.nxt in (",", ".", ";", ""):
+        return Found(u.k, u.m, "PERSON", False)
+    return None
+
+
 # -- one word --------------------------------------------------------------------------------
 
 
@@ -125,8 +143,8 @@ def _recurs(v: View, u: Unknown) -> Found | None:
 
 
 ONE_WORD: tuple[Rule, ...] = (
-    _after_title, _lone_letter, _acronym, _model_number, _role_apposition, _common_word,
-    _who_follows, _acts, _recurs,
+    _after_title, _lone_letter, _acronym, _model_number, _role_apposition, _age_apposition,
+    _common_word, _who_follows, _after_reporting_verb, _acts, _recurs,
 )
 """Rules for a one-word unknown name, in order; the last always answers."""
 
@@ -190,7 +208,7 @@ def _caps(v: View, u: Unknown) -> list[str]:
 
 
 MANY_WORDS: tuple[Rule, ...] = (
-    _after_title, _given_name, _model_number, _role_apposition, _with_acronym,
+    _after_title, _given_name, _model_number, _role_apposition, _age_apposition, _with_acronym,
     _ends_in_surname, _title_case_words, _person,
 )
 """Rules for an unknown name of several tokens, in order; the last always answers."""

@@ -83,6 +83,8 @@ class Tables:
     """Lower-case words after "X's" that make X an organisation: ("chief", "executive")."""
     company_heads: frozenset[str]
     """Last words of a company's full name: legal forms ("Inc.", "plc") and "Group", "Motors"."""
+    reporting_verbs: frozenset[str]
+    """ "said", "told" ...: an unknown word right after one is who speaks ("..., said Varnek.")."""
     org_nouns: frozenset[str]
     """Lower-case nouns right after a guessed name that make it an organisation ("X party")."""
     share_moves: frozenset[str]
@@ -167,6 +169,7 @@ def tables() -> Tables:
         company_heads=frozenset(rules["company_heads"]) | frozenset(
             form for s in lex.legal_suffixes for form in (s, s + ".", s.title(), s.title() + ".",
                                                           s.upper(), s.upper() + ".")),
+        reporting_verbs=lex.reporting_verbs,
         org_nouns=frozenset(rules["org_nouns"]),
         share_moves=frozenset(rules["share_moves"]),
         org_pronouns=frozenset(rules["org_pronouns"]),

@@ -84,9 +84,11 @@ class View:
                 flags[i] = True
 
     def is_cap(self, i: int) -> bool:
-        """A token that can be part of a name: capitalised (or an acronym / initial)."""
+        """A token that can be part of a name: capitalised (or an acronym / initial), and not
+        an adjective glued to an affix ("U.S.-led")."""
         w = self.words[i]
-        return w[:1].isupper() and w not in self.t.never and (w[-1].isalpha() or w[-1] == ".")
+        return w[:1].isupper() and w not in self.t.never and (w[-1].isalpha() or w[-1] == ".") \
+            and ("-" not in w or w.rsplit("-", 1)[1] not in self.t.affixes)
 
     def ordinary(self, i: int) -> bool:
         """A word that, capitalised at a sentence start, is probably just a word (an acronym is
