@@ -270,3 +270,8 @@ def test_a_firm_in_the_lists_is_a_person_after_her_full_name(nlp: Language) -> N
     assert found["Ford"] == {"PERSON"}
     found = labels(nlp, "Ford Motor Co. was founded by Henry Ford. Ford said it would cut jobs.")
     assert found["Ford"] == {"ORG"}
+
+
+def test_a_firm_named_for_its_founders_is_named_so_later(nlp: Language) -> None:
+    text = "Morgan Lund Group Inc. posted a loss. Morgan Lund said costs rose."
+    assert labels(nlp, text)["Morgan Lund"] == {"ORG"}

@@ -142,23 +142,30 @@ def orgs_by_context(v: View, found: list[Found]) -> list[Found]:
 
 
 def company_short_forms(v: View, found: list[Found]) -> list[Found]:
-    """After a company's full name ("Harlow Logistics Inc.", "Brevik Motors"), its first word
-    alone is the company, even when it is also a town or a person's name ("Harlow said ...").
-    A country stays a country ("Texas" after "Texas Widgets Inc.")."""
+    """After a company's full name ("Harlow Logistics Inc.", "Brevik Motors", "Ostmark Lund
+    Group Inc."), the words before its company words name it ("Harlow", "Ostmark Lund"), and
+    so does its first word alone, even when it is also a town or a person's name ("Harlow said
+    ..."). A country stays a country ("Texas" after "Texas Widgets Inc.")."""
     stems: dict[str, int] = {}
+    heads = v.t.company_heads
     for f in found:
-        if f.label == "ORG" and f.end - f.start >= 2 and f.strong \
-                and v.words[f.end - 1] in v.t.company_heads:
+        if f.label == "ORG" and f.end - f.start >= 2 and f.strong and v.words[f.end - 1] in heads:
             first = v.words[f.start]
-            if first[:1].isupper() and first.lower() not in v.t.function_words:
-                stems.setdefault(first, f.start)
+            if not first[:1].isupper() or first.lower() in v.t.function_words:
+                continue
+            end = f.end
+            while end > f.start + 1 and (v.words[end - 1] in heads or v.words[end - 1] == ","):
+                end -= 1
+            stems.setdefault(first, f.start)
+            stems.setdefault(v.span_text(f.start, end), f.start)
     if not stems:
         return found
     people = {w for f in found if f.label == "PERSON" and f.end - f.start >= 2
               for w in v.words[f.start:f.end]}
     for f in found:
-        text = v.words[f.start]
-        if f.end - f.start == 1 and stems.get(text, v.n) < f.start and text not in people \
-                and (f.label in ("", CITY, "PRODUCT") or not f.strong):
+        text = v.span_text(f.start, f.end)
+        if stems.get(text, v.n) < f.start and not (f.end - f.start == 1 and text in people) \
+                and (f.label in ("", CITY, "PRODUCT") or not f.strong
+                     or (f.label == "PERSON" and f.end - f.start >= 2)):
             f.label, f.strong = "ORG", True
     return found
