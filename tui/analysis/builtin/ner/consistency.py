@@ -78,12 +78,13 @@ def person_parts(v: View, found: list[Found]) -> dict[str, int]:
         if f.strong:
             add(f)
     sure = dict(parts)
-    sure_names = [v.span_text(f.start, f.end) for f in people if f.strong]
+    sure_names = {v.span_text(a, b) for f in people if f.strong  # every part of a sure name
+                  for a in range(f.start, f.end) for b in range(a + 1, f.end + 1)}
     for f in people:
         if f.strong:
             continue
         text = v.span_text(f.start, f.end)
-        if any(text in name for name in sure_names):
+        if text in sure_names:
             continue
         if words[f.start] in sure and not (
                 f.end - f.start == 3 and words[f.start + 1] in HYPHENS):

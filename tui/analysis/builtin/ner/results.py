@@ -24,6 +24,7 @@ MAX_LOWER = 1
 MIN_NUMBERS = 2
 """A headline in title case may have one number ("Storm Kills 12 In Texas"); a result has two."""
 MIN_HEADER = 3
+MAX_BRACKET_TOKENS = 16
 PLACE_PREPOSITIONS = frozenset({"in", "near", "outside"})
 PLACES = frozenset({"GPE", "LOC", CITY, "NORP"})
 
@@ -64,8 +65,10 @@ def _kind(v: View, start: int, end: int) -> str:
 
 
 def _in_brackets(v: View, k: int) -> bool:
-    """Token ``k`` is inside round brackets opened on its line."""
-    while k > 0 and "\n" not in v.words[k - 1]:
+    """Token ``k`` is inside round brackets opened on its line, at most
+    :data:`MAX_BRACKET_TOKENS` tokens before."""
+    stop = max(0, k - MAX_BRACKET_TOKENS)
+    while k > stop and "\n" not in v.words[k - 1]:
         k -= 1
         if v.words[k] == ")":
             return False
