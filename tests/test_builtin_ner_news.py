@@ -139,6 +139,11 @@ def test_players_in_a_score_table_are_people(nlp: Language) -> None:
     assert found["Norway"] == {"GPE"}
 
 
+def test_a_headline_in_capitals_is_no_header_line(nlp: Language) -> None:
+    found = labels(nlp, "SOCCER - NORWAY GET LUCKY WIN , FRANCE IN SURPRISE DEFEAT .\nText.")
+    assert found == {"NORWAY": {"GPE"}, "FRANCE": {"GPE"}}
+
+
 def test_a_dateline_is_no_result_line(nlp: Language) -> None:
     text = "HARLOW 1996-08-24\nResults of league matches on Saturday:\nVarnsby Forest 2 Harlow 1\n"
     found = labels(nlp, text)

@@ -5,7 +5,7 @@ A *table line* has at least :data:`MIN_NUMBERS` numbers and is otherwise made of
 words, numbers and punctuation (at most :data:`MAX_LOWER` lower-case words: "Arsenal 2
 Chelsea 1 (halftime 1-0)").
 A *header line* ("Team W L PCT", "P W D L F A Pts") has at least :data:`MIN_HEADER` short
-upper-case column names.
+upper-case column names and at most one other word.
 """
 
 from __future__ import annotations
@@ -57,8 +57,8 @@ def _kind(v: View, start: int, end: int) -> str:
             short_caps += 1
         elif not w[:1].isupper():
             lower += 1
-    if lower == 0 and short_caps >= MIN_HEADER and numbers == 0:
-        return "header"
+    if lower == 0 and short_caps >= MIN_HEADER and numbers == 0 and words - short_caps <= 1:
+        return "header"  # "Team W L PCT", not "HARLOW GET LUCKY WIN"
     if numbers >= MIN_NUMBERS and lower <= MAX_LOWER and words - numbers >= 1:
         return "table"
     return ""
