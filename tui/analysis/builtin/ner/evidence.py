@@ -28,7 +28,7 @@ class Votes:
     org_sure: int = 0
     """Cues only an organisation has: "shares of X", "X's chief executive"."""
     org: int = 0
-    """ "X said it ...": an organisation, unless X is surely a person ("it" may be "it was")."""
+    """ "X said it ...": an organisation, unless X is taken for a person ("it" may be "it was")."""
     person: int = 0
     """ "X said he ..."."""
 
@@ -94,8 +94,9 @@ def _evidence(v: View, f: Found, verbs: frozenset[str]) -> Votes:
 
 def document_evidence(v: View, found: list[Found]) -> list[Found]:
     """Names take the kind their mentions' surroundings show: "Harlow said it would cut jobs"
-    and "shares of Harlow" make the town name a company (ORG); "Quill Stanley said he ..." keeps
-    a person a person, and "Varnek said he ..." makes a guessed company one (PERSON)."""
+    and "shares of Harlow" make the town name a company (ORG), but "it" alone does not make a
+    person a company ("Quill Stanley said it was hard"); "Varnek said he ..." makes a guessed
+    company a person."""
     verbs = (v.t.subject_verbs | v.t.person_cues) - {"who"}
     votes: dict[str, Votes] = {}
     for f in found:
@@ -116,8 +117,8 @@ def document_evidence(v: View, found: list[Found]) -> list[Found]:
         if vote.person > vote.org_sure + vote.org:
             if not f.strong or f.label == "PERSON":
                 f.label, f.strong = "PERSON", True
-        elif vote.org_sure or (vote.org > vote.person and not (f.strong and f.label == "PERSON")):
-            f.label, f.strong = "ORG", True
+        elif vote.org_sure or (vote.org > vote.person and f.label != "PERSON"):
+            f.label, f.strong = "ORG", True  # "Anna Lund said it was hard": "it" proves nothing
     return found
 
 
