@@ -54,6 +54,11 @@ def test_an_adjective_glued_to_an_affix_is_no_name(nlp: Language) -> None:
     assert labels(nlp, "The U.S.-led coalition and the Varnek-backed group met.") == {}
 
 
+def test_a_surname_after_the_full_name_says_it(nlp: Language) -> None:
+    text = "Anna Varnekova joined the board. Varnekova said it was hard."
+    assert labels(nlp, text)["Varnekova"] == {"PERSON"}
+
+
 def test_countries_stay_places_whatever_they_say(nlp: Language) -> None:
     found = labels(nlp, "Norway said it would send aid. Shares of Varnek rose.")
     assert found["Norway"] == {"GPE"}

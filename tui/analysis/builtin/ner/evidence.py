@@ -110,10 +110,17 @@ def document_evidence(v: View, found: list[Found]) -> list[Found]:
             total.person += e.person
     if not votes:
         return found
+    named: dict[str, int] = {}  # words of people's full names -> where the first one starts
+    for f in found:
+        if f.label == "PERSON" and f.end - f.start >= 2:
+            for w in v.words[f.start:f.end]:
+                named.setdefault(w, f.start)
     for f in found:
         vote = votes.get(v.span_text(f.start, f.end))
         if vote is None or not _open(v, f):
             continue
+        if f.end - f.start == 1 and named.get(v.words[f.start], v.n) < f.start:
+            continue  # "Anna Varnek ... Varnek said it was hard": her surname
         if vote.person > vote.org_sure + vote.org:
             if not f.strong or f.label == "PERSON":
                 f.label, f.strong = "PERSON", True
