@@ -7,10 +7,8 @@ import re
 
 from spacy.tokens import Doc
 
-from tui.analysis.actors import ActorIndex, build_actors, update_salience
-from tui.analysis.claims import extract_claims
-from tui.analysis.model import ENTITY_LABELS, NUMERIC_LABELS, Analysis, Entity
-from tui.analysis.numbers import extract_numbers, number_entities
+from tui.analysis.layers import run_layers
+from tui.analysis.model import Analysis
 from tui.analysis.pipeline import Pipeline
 
 CHUNK_CHARS = 20_000
@@ -25,38 +23,17 @@ def analyze(
 ) -> Analysis:
     """Analyse ``text`` (already sanitised) and return the full analysis document."""
     doc = parse(text, pipeline)
-    entities = [
-        Entity(e.start_char, e.end_char, e.text, e.label_)
-        for e in doc.ents
-        if e.label_ in ENTITY_LABELS
-    ]
-    names = [e for e in entities if e.label not in NUMERIC_LABELS]
-    numbers = extract_numbers(doc, names)
-    if not _has_numeric_ner(pipeline):  # the numbers layer supplies DATE, MONEY, CARDINAL ...
-        entities = sorted(names + number_entities(numbers), key=lambda e: (e.start, e.end))
-    actors = build_actors(doc, names)
-    index = ActorIndex(actors)
-    claims = extract_claims(doc, index)
-    update_salience(actors, claims, len(text))
+    layers = run_layers(doc, cross_check=pipeline.info.trained, title=title)
     return Analysis(
         text=text,
         source=source,
         title=title,
         pipeline=pipeline.info,
-        entities=entities,
-        actors=actors,
-        claims=claims,
-        numbers=numbers,
+        entities=layers.entities,
+        actors=layers.actors,
+        claims=layers.claims,
+        numbers=layers.numbers,
     )
-
-
-def _has_numeric_ner(pipeline: Pipeline) -> bool:
-    """Whether the pipeline's own NER tags numbers (trained OntoNotes pipelines do)."""
-    nlp = pipeline.nlp
-    if not pipeline.info.trained or "ner" not in nlp.pipe_names:
-        return False
-    labels: tuple[str, ...] = getattr(nlp.get_pipe("ner"), "labels", ())
-    return bool(NUMERIC_LABELS & set(labels))
 
 
 def parse(text: str, pipeline: Pipeline) -> Doc:

@@ -4,7 +4,8 @@
 file by its size, before reading; a stream (``-``, a pipe, a device) as soon as it goes past the
 limit, and a binary stream (``/dev/zero``, ``/dev/urandom``) after its first 64 KiB. The steps:
 read, refuse binary data and decode (:mod:`~tui.sources.decode`), convert the format
-(:mod:`~tui.sources.formats`), sanitise (:mod:`~tui.sources.sanitize`), tidy blank lines, drop
+(:mod:`~tui.sources.formats`; hard-wrapped plain text is re-flowed by
+:mod:`~tui.sources.reflow`), sanitise (:mod:`~tui.sources.sanitize`), tidy blank lines, drop
 trailing site boilerplate (:mod:`~tui.sources.boilerplate`), put the title first.
 The user's files are only ever opened for reading.
 """
@@ -16,14 +17,18 @@ import re
 import stat
 import sys
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from tui.sources import formats
 from tui.sources.article import Article, SourceError
 from tui.sources.boilerplate import trim_tail
 from tui.sources.decode import decode, looks_binary, sniff_magic
 from tui.sources.limits import MAX_BYTES, SNIFF_BYTES, mib
+from tui.sources.reflow import reflow
 from tui.sources.sanitize import normalize_newlines, one_line, sanitize, visible
+
+if TYPE_CHECKING:  # urllib is imported only for URLs
+    from tui.sources.fetch import Fetched
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
@@ -51,7 +56,7 @@ def expand(args: list[str]) -> list[str]:
     """
     out: list[str] = []
     for arg in args:
-        if arg == "-" or is_url(arg):
+        if arg == "-" or is_url(arg) or not arg.strip():  # load() refuses an empty path
             out.append(arg)
             continue
         path = Path(arg)
@@ -99,8 +104,10 @@ def load(arg: str) -> Article:
 
     Raises :class:`SourceError` with a one-line message naming ``arg`` when it cannot be read.
     """
-    shown = visible(arg)
+    shown = visible(arg) if arg.strip() else repr(arg)
     try:
+        if not arg.strip():  # Path("") is the current folder: never what was meant
+            raise SourceError("empty path")
         if arg == "-":
             return _from_stdin()
         if is_url(arg):
@@ -137,10 +144,10 @@ def _from_stdin() -> Article:
 
 
 def reattach_terminal() -> bool:
-    """After ``-`` was read from a pipe, make file descriptor 0 the terminal again (``/dev/tty``),
-    so the reader gets the keyboard. Standard input must have been loaded before (it is cached).
-    Returns whether it did; does nothing when standard input already is a terminal or there is
-    no terminal."""
+    """Make file descriptor 0 the controlling terminal (``/dev/tty``) when it is not a terminal
+    (a pipe, ``/dev/null``), so the reader gets the keyboard; ``-`` must have been loaded before
+    (it is cached). Returns whether it did; does nothing when standard input already is a
+    terminal or there is no controlling terminal."""
     try:
         if os.isatty(0):
             return False
@@ -155,6 +162,22 @@ def reattach_terminal() -> bool:
 
 
 def _from_path(arg: str) -> Article:
+    raw = read_path(arg)
+    if formats.looks_like_feed(raw):
+        raise SourceError("a news feed, not an article (open it on its own)")
+    suffix = Path(arg).suffix.lower()
+    if suffix in MARKDOWN_SUFFIXES:
+        kind = "markdown"
+    elif suffix in HTML_SUFFIXES or _sniff_html(raw):
+        kind = "html"
+    else:
+        kind = "text"
+    return build(raw, arg, kind=kind)
+
+
+def read_path(arg: str) -> bytes:
+    """The bytes of a file (or device, or pipe) within the size limit; raises
+    :class:`SourceError` (message without the source name)."""
     path = Path(arg)
     try:
         st = path.stat()
@@ -174,21 +197,20 @@ def _from_path(arg: str) -> Article:
         raise SourceError(f"cannot read ({_why(exc)})") from exc
     if len(raw) > MAX_BYTES:  # a file that grew while read
         raise SourceError(f"larger than {mib(MAX_BYTES)} MiB")
-    suffix = path.suffix.lower()
-    if suffix in MARKDOWN_SUFFIXES:
-        kind = "markdown"
-    elif suffix in HTML_SUFFIXES or _sniff_html(raw):
-        kind = "html"
-    else:
-        kind = "text"
-    return build(raw, arg, kind=kind)
+    return raw
 
 
 def _from_url(url: str) -> Article:
     from tui.sources.fetch import fetch
 
-    got = fetch(url)
+    return from_fetched(fetch(url), url)
+
+
+def from_fetched(got: Fetched, url: str) -> Article:
+    """The article in a downloaded page (HTML, Markdown or text, by its media type)."""
     ctype = got.content_type
+    if ctype in formats.FEED_TYPES or formats.looks_like_feed(got.body):
+        raise SourceError("a news feed, not an article (open it on its own)")
     if ctype in ("text/html", "application/xhtml+xml", "application/html") \
             or (ctype in ("", "text/plain", "application/xml") and _sniff_html(got.body)):
         kind = "html"
@@ -248,7 +270,7 @@ def build(raw: bytes, source: str, *, kind: str = "text", url: str | None = None
     elif kind == "markdown":
         parsed = formats.from_markdown(text)
     else:
-        parsed = formats.Parsed(text)
+        parsed = formats.Parsed(reflow(text))
     body = trim_tail(tidy(sanitize(parsed.text)))
     title = one_line(parsed.title)
     if kind == "text":
@@ -260,8 +282,10 @@ def build(raw: bytes, source: str, *, kind: str = "text", url: str | None = None
     page_url = url or parsed.url
     if page_url is not None:
         page_url = visible("".join(page_url.split())) or None
+    feed = formats.advertised_feed(text, page_url) if kind == "html" else None
     return Article(text=body, source=visible(source), title=title, author=one_line(parsed.author),
-                   date=one_line(parsed.date), url=page_url)
+                   date=one_line(parsed.date), url=page_url,
+                   feed=visible(feed) if feed else None)
 
 
 _BLANK_RUN = re.compile(r"\n{3,}")
