@@ -74,6 +74,7 @@ def test_a_person_after_a_title_stays_a_person(nlp: Language) -> None:
 KNOWN = [
     ("Reuters reported the deal first.", "Reuters"),
     ("Moody's cut the rating on Tuesday.", "Moody's"),
+    ("Moody's Investors Service cut the rating.", "Moody's Investors Service"),
     ("The story ran in The Guardian on Sunday.", "The Guardian"),
     ("Apple said prices would rise.", "Apple"),
     ("Goldman Sachs and Morgan Stanley led the sale.", "Goldman Sachs"),

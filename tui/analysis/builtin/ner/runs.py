@@ -31,6 +31,10 @@ class Runs(View):
             j = self._join_and(i, self._join_of(i, self._run_end(i)))
             if j < n and self.words[j] in POSSESSIVE_S and self.span_text(i, j + 1) in self.t.names:
                 j += 1  # "Moody's", "McDonald's": a name that ends in a possessive
+                if j < n and self.spaces[j - 1] and self.is_cap(j) and not self.initial[j]:
+                    end = self._run_end(j)
+                    if self.words[end - 1] in self.t.head_label:
+                        j = end  # "Moody's Investors Service"
             yield i, j
             i = j
 
