@@ -288,3 +288,12 @@ def test_a_firm_in_the_lists_is_a_person_after_her_full_name(nlp: Language) -> N
 def test_a_firm_named_for_its_founders_is_named_so_later(nlp: Language) -> None:
     text = "Morgan Lund Group Inc. posted a loss. Morgan Lund said costs rose."
     assert labels(nlp, text)["Morgan Lund"] == {"ORG"}
+
+
+def test_every_rule_says_why_with_an_example() -> None:
+    from tui.analysis.builtin.ner.guesses import MANY_WORDS, ONE_WORD
+    from tui.analysis.builtin.ner.passes import PASSES
+
+    for rule in (*PASSES, *ONE_WORD, *MANY_WORDS):
+        doc = rule.__doc__ or ""
+        assert doc and ('"' in doc or "“" in doc), rule.__name__

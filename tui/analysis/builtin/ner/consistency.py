@@ -15,7 +15,9 @@ from tui.analysis.lexicon import lexicon
 
 
 def consistent(v: View, found: list[Found]) -> list[Found]:
-    """Give weak guesses the labels that surer mentions of the same words have."""
+    """Give weak guesses the labels that surer mentions of the same words have: "Varnek"
+    after "Anna Varnek" is PERSON, "Brantwick" after "Brantwick Corporation" ORG, and "Paris"
+    after "Anna Paris" is her surname, not the city."""
     parts = person_parts(v, found)
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     org_heads: set[str] = set()
