@@ -41,6 +41,7 @@ EVIDENCE = [
     ("Tomsk Brevik said on Monday that he had not been told.", "Tomsk Brevik", "PERSON"),
     ('"We will win," said Zorvani.', "Zorvani", "PERSON"),
     ("Lindqvaro, 45, a carpenter, was hurt.", "Lindqvaro", "PERSON"),
+    ("Zorvani, who lives in Harlow, agreed.", "Zorvani", "PERSON"),
 ]
 
 

@@ -125,8 +125,10 @@ def _one_word_guess(v: View, u: Unknown) -> str:
 
 
 def _who_follows(v: View, u: Unknown) -> Found | None:
-    """ "Varnek, who ...": a person."""
-    return Found(u.k, u.m, "PERSON", False) if u.nxt == "who" else None
+    """ "Varnek who ..." and "Varnek, who ...": a person."""
+    if u.nxt == "who" or (u.nxt == "," and v.next_word(u.m + 1) == "who"):
+        return Found(u.k, u.m, "PERSON", False)
+    return None
 
 
 def _acts(v: View, u: Unknown) -> Found | None:
