@@ -160,6 +160,12 @@ def test_a_dateline_is_no_result_line(nlp: Language) -> None:
     assert found["Varnsby Forest"] == {"ORG"}
 
 
+def test_a_leaderboard_row_lists_players(nlp: Language) -> None:
+    found = labels(nlp, "Leading scores:\n65 Tiger Woods (Norway)\n66 Quill Ostmark, Tom Lind\n")
+    assert found["Tiger Woods"] == found["Quill Ostmark"] == {"PERSON"}
+    assert found["Norway"] == {"GPE"}
+
+
 def test_a_headline_with_one_number_is_no_table(nlp: Language) -> None:
     found = labels(nlp, "Storm Kills 12 In Texas\nThe storm hit Texas on Monday.")
     assert found["Texas"] == {"GPE"}

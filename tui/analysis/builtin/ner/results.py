@@ -3,9 +3,9 @@
 
 A *table line* has at least :data:`MIN_NUMBERS` numbers and is otherwise made of capitalised
 words, numbers and punctuation (at most :data:`MAX_LOWER` lower-case words: "Arsenal 2
-Chelsea 1 (halftime 1-0)").
-A *header line* ("Team W L PCT", "P W D L F A Pts") has at least :data:`MIN_HEADER` short
-upper-case column names and at most one other word.
+Chelsea 1 (halftime 1-0)"); so is a row that starts with a score and lists players ("66 Anna
+Varnek (Norway), Tom Lind"). A *header line* ("Team W L PCT", "P W D L F A Pts") has at least
+:data:`MIN_HEADER` short upper-case column names and at most one other word.
 """
 
 from __future__ import annotations
@@ -61,6 +61,10 @@ def _kind(v: View, start: int, end: int) -> str:
         return "header"  # "Team W L PCT", not "HARLOW GET LUCKY WIN"
     if numbers >= MIN_NUMBERS and lower <= MAX_LOWER and words - numbers >= 1:
         return "table"
+    cells = [w for w in v.words[start:end] if not w.isspace()]
+    if numbers == 1 and lower == 0 and len(cells) > 2 and NUMBER.fullmatch(cells[0]) \
+            and ("," in cells or "(" in cells):
+        return "table"  # a leaderboard row: "66 Anna Varnek (Norway), Tom Lind"
     return ""
 
 
