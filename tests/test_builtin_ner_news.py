@@ -304,3 +304,14 @@ def test_every_rule_says_why_with_an_example() -> None:
     for rule in (*PASSES, *ONE_WORD, *MANY_WORDS):
         doc = rule.__doc__ or ""
         assert doc and ('"' in doc or "“" in doc), rule.__name__
+
+
+def test_name_suffixes_and_a_title_word_as_a_surname(nlp: Language) -> None:
+    found = labels(nlp, "Anna Luther King Jr. spoke, and Tom Varnek Jr. came.")
+    assert found == {"Anna Luther King Jr.": {"PERSON"}, "Tom Varnek Jr.": {"PERSON"}}
+
+
+def test_party_and_state_after_a_legislator(nlp: Language) -> None:
+    found = labels(nlp, "Sen. Tom Varnek, R-Ky., and Rep. Anna Lind, D-N.Y., clashed.")
+    assert found["Ky."] == found["N.Y."] == {"GPE"}
+    assert found["Tom Varnek"] == {"PERSON"}

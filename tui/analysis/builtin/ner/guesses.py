@@ -32,6 +32,14 @@ MAX_APPOSITION = 4
 APPOSITION_STARTS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our"})
 
 
+def _party_state(v: View, u: Unknown) -> Found | None:
+    """ "Sen. Tom Lind, R-Ky.,": a party letter and a hyphen before a state's abbreviation."""
+    if u.k >= 2 and v.words[u.k - 1] in ("-", "‐") and v.words[u.k - 2] in v.t.party_letters \
+            and not v.spaces[u.k - 2] and not v.spaces[u.k - 1]:
+        return Found(u.k, u.m, "GPE", True)
+    return None
+
+
 def _after_title(v: View, u: Unknown) -> Found | None:
     """A name after a title or role noun is a person: "Senator Brack", "spokesman Tom Lind"
     (but not one with a head noun: "Major League Varnball")."""
@@ -145,8 +153,8 @@ def _recurs(v: View, u: Unknown) -> Found | None:
 
 
 ONE_WORD: tuple[Rule, ...] = (
-    _after_title, _lone_letter, _acronym, _model_number, _role_apposition, _age_apposition,
-    _common_word, _who_follows, _after_reporting_verb, _acts, _recurs,
+    _party_state, _after_title, _lone_letter, _acronym, _model_number, _role_apposition,
+    _age_apposition, _common_word, _who_follows, _after_reporting_verb, _acts, _recurs,
 )
 """Rules for a one-word unknown name, in order; the last always answers."""
 
@@ -210,8 +218,8 @@ def _caps(v: View, u: Unknown) -> list[str]:
 
 
 MANY_WORDS: tuple[Rule, ...] = (
-    _after_title, _given_name, _model_number, _role_apposition, _age_apposition, _with_acronym,
-    _ends_in_surname, _title_case_words, _person,
+    _party_state, _after_title, _given_name, _model_number, _role_apposition, _age_apposition,
+    _with_acronym, _ends_in_surname, _title_case_words, _person,
 )
 """Rules for an unknown name of several tokens, in order; the last always answers."""
 

@@ -191,10 +191,11 @@ class Labeller(Runs):
         if w in HYPHENS or w in self.t.particles or w in ("al", "el"):
             return False
         if self.title_end(m, j) > m:
-            # "Aaron Judge", "Anna Bishop": a title-word last, right after a given name, is her
+            # "Aaron Judge", "Martin Luther King": a title-word last, after a given name, is a
             # surname; "Anna Bishop Varnek" would be a title before a name
-            return not (m == k + 1 == j - 1 and self.words[k] in self.t.first_names
-                        and self.words[k].lower() not in self.t.common)
+            return not (m - k <= 2 and self.words[k] in self.t.first_names
+                        and self.words[k].lower() not in self.t.common
+                        and all(w in self.t.name_suffixes for w in self.words[m + 1:j]))
         end, label = self.match(m, j)
         if end != m + 1:
             return end > m
