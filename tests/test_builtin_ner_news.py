@@ -60,6 +60,10 @@ def test_a_surname_after_the_full_name_says_it(nlp: Language) -> None:
     assert labels(nlp, text)["Varnekova"] == {"PERSON"}
 
 
+def test_a_town_that_says_it_is_still_a_town(nlp: Language) -> None:
+    assert labels(nlp, "Harlow said it would build a new road.")["Harlow"] == {"GPE"}
+
+
 def test_countries_stay_places_whatever_they_say(nlp: Language) -> None:
     found = labels(nlp, "Norway said it would send aid. Shares of Varnek rose.")
     assert found["Norway"] == {"GPE"}

@@ -93,10 +93,10 @@ def _evidence(v: View, f: Found, verbs: frozenset[str]) -> Votes:
 
 
 def document_evidence(v: View, found: list[Found]) -> list[Found]:
-    """Names take the kind their mentions' surroundings show: "Harlow said it would cut jobs"
-    and "shares of Harlow" make the town name a company (ORG), but "it" alone does not make a
-    person a company ("Quill Stanley said it was hard"); "Varnek said he ..." makes a guessed
-    company a person."""
+    """Names take the kind their mentions' surroundings show: "shares of Harlow" makes the town
+    name a company (ORG), "Zorvex said it would ..." a guessed name; but "it" alone does not
+    make a person or a town a company ("Quill Stanley said it was hard", "Harlow said it would
+    build a road"); "Varnek said he ..." makes a guessed company a person."""
     verbs = (v.t.subject_verbs | v.t.person_cues) - {"who"}
     votes: dict[str, Votes] = {}
     for f in found:
@@ -124,8 +124,9 @@ def document_evidence(v: View, found: list[Found]) -> list[Found]:
         if vote.person > vote.org_sure + vote.org:
             if not f.strong or f.label == "PERSON":
                 f.label, f.strong = "PERSON", True
-        elif vote.org_sure or (vote.org > vote.person and f.label != "PERSON"):
-            f.label, f.strong = "ORG", True  # "Anna Lund said it was hard": "it" proves nothing
+        elif vote.org_sure or (vote.org > vote.person and f.label not in ("PERSON", CITY)):
+            f.label, f.strong = "ORG", True  # "Anna Lund said it was hard", "Harlow said it
+            # would build a road" (the town): "it" alone proves nothing
     return found
 
 
