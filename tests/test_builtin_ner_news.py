@@ -183,6 +183,8 @@ def test_the_first_word_of_a_company_names_it_later(nlp: Language) -> None:
     found = labels(nlp, text)
     assert found["Harlow Logistics Inc."] == {"ORG"}
     assert found["Harlow"] == {"ORG"}
+    found = labels(nlp, "Harlow Logistics Inc. cut jobs. The firm is based in Harlow.")
+    assert found["Harlow"] == {"GPE"}
 
 
 def test_the_first_word_of_an_airline_names_it_later(nlp: Language) -> None:

@@ -154,7 +154,8 @@ def company_short_forms(v: View, found: list[Found]) -> list[Found]:
     """After a company's full name ("Harlow Logistics Inc.", "Brevik Motors", "Ostmark Lund
     Group Inc."), the words before its company words name it ("Harlow", "Ostmark Lund"), and
     so does its first word alone, even when it is also a town or a person's name ("Harlow said
-    ..."). A country stays a country ("Texas" after "Texas Widgets Inc.")."""
+    ..."), but not in "based in Harlow". A country stays a country ("Texas" after "Texas
+    Widgets Inc.")."""
     stems: dict[str, int] = {}
     heads = v.t.company_heads
     for f in found:
@@ -174,6 +175,7 @@ def company_short_forms(v: View, found: list[Found]) -> list[Found]:
     for f in found:
         text = v.span_text(f.start, f.end)
         if stems.get(text, v.n) < f.start and not (f.end - f.start == 1 and text in people) \
+                and not (f.label == CITY and v.prev_word(f.start).lower() in ("in", "near")) \
                 and (f.label in ("", CITY, "PRODUCT") or not f.strong
                      or (f.label == "PERSON" and f.end - f.start >= 2)):
             f.label, f.strong = "ORG", True
