@@ -15,13 +15,17 @@ module per step (:mod:`.view` is the document as plain lists):
    known names, titles (dropped: OntoNotes keeps them out of PERSON spans) and unknown names.
    Gazetteers win over heuristics: "India" is a country even though given-name lists contain
    it. Each span is *strong* (gazetteer, head noun, title, given name) or *weak* (a guess).
-3. **Context and document consistency** (the ordered passes of :mod:`.passes`,
-   :mod:`.consistency`): the words around a guess can make it a place ("the
-   town of X", "the X region", "X, Ohio"); weak guesses take the label that strong mentions of
-   the same words have; a given name or surname alone is PERSON after a full PERSON; "the
-   Church" is ORG after "the Church of X"; an unknown word is a name only if it recurs or acts
-   ("Zorvexa has been studying"); a word seen both singular and plural ("Fotomatix",
-   "Fotomatixes") is not an ORG.
+3. **Context, evidence and document consistency** (the ordered passes of :mod:`.passes`, with
+   :mod:`.results`, :mod:`.evidence` and :mod:`.consistency`): the words around a guess can make
+   it a place ("the town of X", "X, Ohio") or an organisation ("the X party"); lines of results
+   and tables make towns teams ("Harlow 2 Leeds 1"); the article's own evidence decides what a
+   name is ("shares of X", "X's chief executive", "X said it" / "X said he", "X Inc." then "X");
+   weak guesses take the label that strong mentions of the same words have; a given name or
+   surname alone is PERSON after a full PERSON (even a common word: "Sarah Rich ... Rich
+   said"); "the Church" is ORG after "the Church of X"; an unknown word is a name only if it
+   recurs or acts ("Zorvexa has been studying"); a word seen both singular and plural
+   ("Fotomatix", "Fotomatixes") is not an ORG. The engine gives the whole text at once, so these
+   passes see every mention of a name.
 4. **Genre and quotes**: in a sports report a place that plays ("Sweden defeated Panama 1 – 0")
    is a team (ORG); a title-case quotation after "the book", "the film" ... is a WORK_OF_ART.
 
@@ -30,7 +34,6 @@ names only when something says so: a gazetteer, a head noun, a given name before
 the word being rare in lower case (from word frequencies: a rare word yes, "Trade" no), or another
 mention in the document. Weekdays and months are never names; numbers never are.
 """
-
 
 from __future__ import annotations
 

@@ -15,7 +15,9 @@ from tui.analysis.lexicon import lexicon
 
 
 def consistent(v: View, found: list[Found]) -> list[Found]:
-    """Give weak guesses the labels that surer mentions of the same words have."""
+    """Give weak guesses the labels that surer mentions of the same words have: "Varnek"
+    after "Anna Varnek" is PERSON, "Brantwick" after "Brantwick Corporation" ORG, and "Paris"
+    after "Anna Paris" is her surname, not the city."""
     parts = person_parts(v, found)
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     org_heads: set[str] = set()
@@ -28,6 +30,8 @@ def consistent(v: View, found: list[Found]) -> list[Found]:
                 org_heads.add(v.words[head])
                 if head == f.end - 1 and v.match(f.start, head)[0] == f.start:
                     org_stems.add(v.span_text(f.start, head))
+    org_firsts = {v.words[f.start] for f in found
+                  if f.label == "ORG" and f.strong and f.end - f.start >= 2}
     seen = Counter(v.span_text(f.start, f.end) for f in found)
     countries = lexicon().countries
     out: list[Found] = []
@@ -51,6 +55,9 @@ def consistent(v: View, found: list[Found]) -> list[Found]:
         elif f.end - f.start == 1 and f.label in (CITY, "GPE", "LOC") \
                 and parts.get(text, v.n) < f.start and text.lower() not in countries:
             f.label = "PERSON"  # "Paris" after "Anna Paris": her surname, not the city
+        elif f.end - f.start == 1 and f.label == "ORG" and v.t.names.get(text) == "ORG" \
+                and parts.get(text, v.n) < f.start and text not in org_firsts:
+            f.label = "PERSON"  # "Ford" after "Tom Ford" (but not after "Ford Motor Co.")
         out.append(f)
     return out
 
@@ -73,12 +80,13 @@ def person_parts(v: View, found: list[Found]) -> dict[str, int]:
         if f.strong:
             add(f)
     sure = dict(parts)
-    sure_names = [v.span_text(f.start, f.end) for f in people if f.strong]
+    sure_names = {v.span_text(a, b) for f in people if f.strong  # every part of a sure name
+                  for a in range(f.start, f.end) for b in range(a + 1, f.end + 1)}
     for f in people:
         if f.strong:
             continue
         text = v.span_text(f.start, f.end)
-        if any(text in name for name in sure_names):
+        if text in sure_names:
             continue
         if words[f.start] in sure and not (
                 f.end - f.start == 3 and words[f.start + 1] in HYPHENS):
@@ -133,6 +141,7 @@ def common_word_surnames(v: View, found: list[Found]) -> list[Found]:
     added: list[Found] = []
     for i, w in enumerate(v.words):
         if w in first_seen and first_seen[w] < i and not covered[i] and (
-                not v.initial[i] or v.next_word(i + 1) in cues):
+                not v.initial[i] or v.next_word(i + 1) in cues) \
+                and not v.next_word(i + 1)[:1].isupper():  # "Judge Anna Berg": a title
             added.append(Found(i, i + 1, "PERSON", True))
     return sorted(found + added, key=lambda f: f.start) if added else found

@@ -28,7 +28,7 @@ class Votes:
     org_sure: int = 0
     """Cues only an organisation has: "shares of X", "X's chief executive"."""
     org: int = 0
-    """ "X said it ...": an organisation, unless X is surely a person ("it" may be "it was")."""
+    """ "X said it ...": an organisation, unless X is taken for a person ("it" may be "it was")."""
     person: int = 0
     """ "X said he ..."."""
 
@@ -93,9 +93,10 @@ def _evidence(v: View, f: Found, verbs: frozenset[str]) -> Votes:
 
 
 def document_evidence(v: View, found: list[Found]) -> list[Found]:
-    """Names take the kind their mentions' surroundings show: "Harlow said it would cut jobs"
-    and "shares of Harlow" make the town name a company (ORG); "Quill Stanley said he ..." keeps
-    a person a person, and "Varnek said he ..." makes a guessed company one (PERSON)."""
+    """Names take the kind their mentions' surroundings show: "shares of Harlow" makes the town
+    name a company (ORG), "Zorvex said it would ..." a guessed name; but "it" alone does not
+    make a person or a town a company ("Quill Stanley said it was hard", "Harlow said it would
+    build a road"); "Varnek said he ..." makes a guessed company a person."""
     verbs = (v.t.subject_verbs | v.t.person_cues) - {"who"}
     votes: dict[str, Votes] = {}
     for f in found:
@@ -109,15 +110,23 @@ def document_evidence(v: View, found: list[Found]) -> list[Found]:
             total.person += e.person
     if not votes:
         return found
+    named: dict[str, int] = {}  # words of people's full names -> where the first one starts
+    for f in found:
+        if f.label == "PERSON" and f.end - f.start >= 2:
+            for w in v.words[f.start:f.end]:
+                named.setdefault(w, f.start)
     for f in found:
         vote = votes.get(v.span_text(f.start, f.end))
         if vote is None or not _open(v, f):
             continue
+        if f.end - f.start == 1 and named.get(v.words[f.start], v.n) < f.start:
+            continue  # "Anna Varnek ... Varnek said it was hard": her surname
         if vote.person > vote.org_sure + vote.org:
             if not f.strong or f.label == "PERSON":
                 f.label, f.strong = "PERSON", True
-        elif vote.org_sure or (vote.org > vote.person and not (f.strong and f.label == "PERSON")):
-            f.label, f.strong = "ORG", True
+        elif vote.org_sure or (vote.org > vote.person and f.label not in ("PERSON", CITY)):
+            f.label, f.strong = "ORG", True  # "Anna Lund said it was hard", "Harlow said it
+            # would build a road" (the town): "it" alone proves nothing
     return found
 
 
@@ -131,24 +140,43 @@ def party_names(v: View, found: list[Found]) -> list[Found]:
     return found
 
 
-def company_short_forms(v: View, found: list[Found]) -> list[Found]:
-    """After a company's full name ("Harlow Logistics Inc.", "Brevik Motors"), its first word
-    alone is the company, even when it is also a town or a person's name ("Harlow said ...").
-    A country stays a country ("Texas" after "Texas Widgets Inc.")."""
-    stems: dict[str, int] = {}
+def orgs_by_context(v: View, found: list[Found]) -> list[Found]:
+    """A guessed name right before a lower-case organisation noun is an organisation: "the
+    Varnek party", "Ostra television", "the Zorvex group said" (not a known place: "a Harlow
+    bank" is a bank in Harlow)."""
     for f in found:
-        if f.label == "ORG" and f.end - f.start >= 2 and f.strong \
-                and v.words[f.end - 1] in v.t.company_heads:
+        if not f.strong and f.label != "PRODUCT" and v.next_word(f.end) in v.t.org_nouns:
+            f.label, f.strong = "ORG", True
+    return found
+
+
+def company_short_forms(v: View, found: list[Found]) -> list[Found]:
+    """After a company's full name ("Harlow Logistics Inc.", "Brevik Motors", "Ostmark Lund
+    Group Inc."), the words before its company words name it ("Harlow", "Ostmark Lund"), and
+    so does its first word alone, even when it is also a town or a person's name ("Harlow said
+    ..."), but not in "based in Harlow". A country stays a country ("Texas" after "Texas
+    Widgets Inc.")."""
+    stems: dict[str, int] = {}
+    heads = v.t.company_heads
+    for f in found:
+        if f.label == "ORG" and f.end - f.start >= 2 and f.strong and v.words[f.end - 1] in heads:
             first = v.words[f.start]
-            if first[:1].isupper() and first.lower() not in v.t.function_words:
-                stems.setdefault(first, f.start)
+            if not first[:1].isupper() or first.lower() in v.t.function_words:
+                continue
+            end = f.end
+            while end > f.start + 1 and (v.words[end - 1] in heads or v.words[end - 1] == ","):
+                end -= 1
+            stems.setdefault(first, f.start)
+            stems.setdefault(v.span_text(f.start, end), f.start)
     if not stems:
         return found
     people = {w for f in found if f.label == "PERSON" and f.end - f.start >= 2
               for w in v.words[f.start:f.end]}
     for f in found:
-        text = v.words[f.start]
-        if f.end - f.start == 1 and stems.get(text, v.n) < f.start and text not in people \
-                and (f.label in ("", CITY, "PRODUCT") or not f.strong):
+        text = v.span_text(f.start, f.end)
+        if stems.get(text, v.n) < f.start and not (f.end - f.start == 1 and text in people) \
+                and not (f.label == CITY and v.prev_word(f.start).lower() in ("in", "near")) \
+                and (f.label in ("", CITY, "PRODUCT") or not f.strong
+                     or (f.label == "PERSON" and f.end - f.start >= 2)):
             f.label, f.strong = "ORG", True
     return found

@@ -32,6 +32,14 @@ MAX_APPOSITION = 4
 APPOSITION_STARTS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our"})
 
 
+def _party_state(v: View, u: Unknown) -> Found | None:
+    """ "Sen. Tom Lind, R-Ky.,": a party letter and a hyphen before a state's abbreviation."""
+    if u.k >= 2 and v.words[u.k - 1] in ("-", "‐") and v.words[u.k - 2] in v.t.party_letters \
+            and not v.spaces[u.k - 2] and not v.spaces[u.k - 1]:
+        return Found(u.k, u.m, "GPE", True)
+    return None
+
+
 def _after_title(v: View, u: Unknown) -> Found | None:
     """A name after a title or role noun is a person: "Senator Brack", "spokesman Tom Lind"
     (but not one with a head noun: "Major League Varnball")."""
@@ -63,6 +71,24 @@ def _role_apposition(v: View, u: Unknown) -> Found | None:
     return None
 
 
+def _age_apposition(v: View, u: Unknown) -> Found | None:
+    """A name with an age in apposition is a person: "Varnek, 45, a carpenter"."""
+    if u.nxt != ",":
+        return None
+    after = [w for w in v.words[u.m + 1:u.m + 5] if not w.isspace()][:2]
+    if len(after) == 2 and after[0].isdigit() and len(after[0]) <= 3 and after[1] == ",":
+        return Found(u.k, u.m, "PERSON", True)
+    return None
+
+
+def _after_reporting_verb(v: View, u: Unknown) -> Found | None:
+    """An unknown word right after "said" and before a comma or full stop is who said it:
+    "'We will win,' said Varnek." (a guess: it may be a company)."""
+    if v.prev_word(u.k).lower() in v.t.reporting_verbs and u.nxt in (",", ".", ";", ""):
+        return Found(u.k, u.m, "PERSON", False)
+    return None
+
+
 # -- one word --------------------------------------------------------------------------------
 
 
@@ -88,7 +114,8 @@ def _acronym(v: View, u: Unknown) -> Found | None:
 def _model_number(v: View, u: Unknown) -> Found | None:
     """A name before a number is a product: "Explorer 9", "Zorvex 3" (but not a score)."""
     if u.nxt[:1].isdigit() and v.spaces[u.m - 1] and not v.score_near(u.k, u.m) \
-            and (u.m - u.k > 1 or u.word.lower() not in v.t.common):
+            and (u.m - u.k > 1 or u.word.lower() not in v.t.common) \
+            and not (u.m - u.k > 1 and v.words[u.m - 1] in v.t.surnames):  # "Anna Ahmed 44"
         return Found(u.k, u.m, "PRODUCT", False)
     return None
 
@@ -106,8 +133,10 @@ def _one_word_guess(v: View, u: Unknown) -> str:
 
 
 def _who_follows(v: View, u: Unknown) -> Found | None:
-    """ "Varnek, who ...": a person."""
-    return Found(u.k, u.m, "PERSON", False) if u.nxt == "who" else None
+    """ "Varnek who ..." and "Varnek, who ...": a person."""
+    if u.nxt == "who" or (u.nxt == "," and v.next_word(u.m + 1) == "who"):
+        return Found(u.k, u.m, "PERSON", False)
+    return None
 
 
 def _acts(v: View, u: Unknown) -> Found | None:
@@ -124,8 +153,8 @@ def _recurs(v: View, u: Unknown) -> Found | None:
 
 
 ONE_WORD: tuple[Rule, ...] = (
-    _after_title, _lone_letter, _acronym, _model_number, _role_apposition, _common_word,
-    _who_follows, _acts, _recurs,
+    _party_state, _after_title, _lone_letter, _acronym, _model_number, _role_apposition,
+    _age_apposition, _common_word, _who_follows, _after_reporting_verb, _acts, _recurs,
 )
 """Rules for a one-word unknown name, in order; the last always answers."""
 
@@ -152,8 +181,9 @@ def _given_name(v: View, u: Unknown) -> Found | None:
 
 
 def _with_acronym(v: View, u: Unknown) -> Found | None:
-    """A name with an acronym in it is an organisation if it recurs: "ZB Varnek"."""
-    if any(x.isupper() and len(x) > 1 for x in _caps(v, u)):
+    """A name with an acronym in it is an organisation if it recurs: "ZB Varnek" (an initial is
+    no acronym: "J. Varnek")."""
+    if any(x.isupper() and len(x) > 1 and not _initial(x) for x in _caps(v, u)):
         return Found(u.k, u.m, "", False, fallback="ORG")
     return None
 
@@ -177,14 +207,19 @@ def _person(v: View, u: Unknown) -> Found | None:
     return Found(u.k, u.m, "PERSON", False)
 
 
+def _initial(word: str) -> bool:
+    """ "J." or "M.": an initial, not an acronym."""
+    return len(word) == 2 and word[1] == "."
+
+
 def _caps(v: View, u: Unknown) -> list[str]:
     """The capitalised words of the name (not "da", "-", "bin")."""
     return [x for x in v.words[u.k:u.m] if x[:1].isupper()]
 
 
 MANY_WORDS: tuple[Rule, ...] = (
-    _after_title, _model_number, _given_name, _role_apposition, _with_acronym,
-    _ends_in_surname, _title_case_words, _person,
+    _party_state, _after_title, _given_name, _model_number, _role_apposition, _age_apposition,
+    _with_acronym, _ends_in_surname, _title_case_words, _person,
 )
 """Rules for an unknown name of several tokens, in order; the last always answers."""
 

@@ -40,16 +40,19 @@ class Labeller(Runs):
 
 
     def _known_at(self, i: int, j: int) -> bool:
-        """True when ``[i, j)`` starts a known name or ends in a head noun (keep its first word)."""
+        """True when ``[i, j)`` starts a known name, ends in a head noun or starts with one
+        before "of" (keep its first word)."""
         if self.match(i, j)[0] > i:
             return True
         k = self.head(i, j)
         if i + 1 < j and self.words[i] in self.t.prefix_heads:
             return True  # "Mount Kenya erupted", "Team Kenya won"
+        if k == i and i + 2 < j and self.words[i + 1] in self.t.connectors \
+                and self.words[k] in self.t.head_label:
+            return True  # "Bank of Varnsby said": a head noun, then "of"
         return (k > i and self.words[k] in self.t.head_label) or (
             self.words[i] in self.t.first_names and i + 1 < j and not self.ordinary(i + 1)
             and self.title_end(i + 1, j) == i + 1)
-
 
     def _whole_label(self, i: int, j: int) -> str:
         """A label for the whole run from a gazetteer or its head noun, or ""."""
@@ -138,6 +141,9 @@ class Labeller(Runs):
             return end + 1, "LOC"
         if label in ("GPE", CITY) and end == j - 1 and self._team_plural(end):
             return j, "ORG"
+        if label in ("GPE", CITY) and end == j - 2 and self._team_plural(end + 1, loose=True) \
+                and words[end].lower() in self.t.common and words[end][1:].islower():
+            return j, "ORG"  # "Toronto Blue Jays", "Detroit Red Wings"
         if label == CITY and end == k + 1 and end < j and self.title_end(end, j) == end:
             nxt = self.match(end, j)
             if nxt[0] == end or (words[k] in self.t.given_places and nxt == (end + 1, CITY)
@@ -163,19 +169,21 @@ class Labeller(Runs):
         return k > 1 and self.words[k - 1] in HYPHENS and not self.spaces[k - 1] \
             and not self.spaces[k - 2] and self.words[k - 2][:1].isupper()
 
-    def _team_plural(self, k: int) -> bool:
+    def _team_plural(self, k: int, loose: bool = False) -> bool:
         """An unknown capitalised plural after a place names a team ("Bulls" in "Chicago Bulls";
-        a surname only if its singular is a common word: "Jackson Williams" is a person)."""
+        a surname only if its singular is a common word, "Jackson Williams" is a person, or if
+        ``loose``, after an adjective: "Harlow Blue Hawks")."""
         w = self.words[k]
         return (len(w) > 3 and w.endswith("s") and not w.endswith("ss") and w[1:].islower()
                 and w not in self.t.names
-                and (w not in self.t.surnames or w[:-1].lower() in self.t.common))
+                and (loose or w not in self.t.surnames or w[:-1].lower() in self.t.common))
 
     def _stops_name(self, k: int, m: int, j: int) -> bool:
         """A name running from ``k`` up to ``m`` ends there (a title or a known name follows).
 
         A single place word after a given name is a surname ("George Washington"), and so is
-        a minor place that is also a surname ("Alexander Lincoln").
+        a minor place that is also a surname ("Alexander Lincoln") and a title that ends the
+        run ("Aaron Judge").
         """
         w = self.words[m]
         if w in self.t.connectors:
@@ -183,7 +191,11 @@ class Labeller(Runs):
         if w in HYPHENS or w in self.t.particles or w in ("al", "el"):
             return False
         if self.title_end(m, j) > m:
-            return True
+            # "Aaron Judge", "Martin Luther King": a title-word last, after a given name, is a
+            # surname; "Anna Bishop Varnek" would be a title before a name
+            return not (m - k <= 2 and self.words[k] in self.t.first_names
+                        and self.words[k].lower() not in self.t.common
+                        and all(w in self.t.name_suffixes for w in self.words[m + 1:j]))
         end, label = self.match(m, j)
         if end != m + 1:
             return end > m

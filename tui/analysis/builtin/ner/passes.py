@@ -11,7 +11,12 @@ import itertools
 from collections.abc import Callable, Iterable
 
 from tui.analysis.builtin.ner.consistency import common_word_surnames, consistent
-from tui.analysis.builtin.ner.evidence import company_short_forms, document_evidence, party_names
+from tui.analysis.builtin.ner.evidence import (
+    company_short_forms,
+    document_evidence,
+    orgs_by_context,
+    party_names,
+)
 from tui.analysis.builtin.ner.results import result_tables
 from tui.analysis.builtin.ner.tables import CITY
 from tui.analysis.builtin.ner.view import Found, View
@@ -24,6 +29,11 @@ LIST_GAPS = ([","], ["and"], ["or"], ["&"], [",", "and"], [",", "or"])
 """What separates names listed together."""
 
 Pass = Callable[[View, list[Found]], list[Found]]
+
+
+def _bracketed(v: View, f: Found) -> bool:
+    """ "(ITA)": the span is alone in brackets."""
+    return f.start > 0 and f.end < v.n and v.words[f.start - 1] == "(" and v.words[f.end] == ")"
 
 
 def employers(v: View, found: list[Found]) -> list[Found]:
@@ -78,7 +88,8 @@ def bracketed_aliases(v: View, found: list[Found]) -> list[Found]:
         if f.label not in ("ORG", "GPE", "LOC", "FAC") or not f.strong:
             continue
         j = i + 1
-        while j < len(found) and not found[j].label and not found[j].strong:
+        while j < len(found) and not found[j].label and not found[j].strong \
+                and not _bracketed(v, found[j]):
             j += 1  # unlabelled capitalised runs inside the long name
         if j >= len(found):
             continue
@@ -140,7 +151,8 @@ def teams(v: View, found: list[Found]) -> list[Found]:
         return found  # not a sports report: "Russia faced sanctions" is about the country
     playing: set[str] = set()
     for f in found:
-        club = not f.strong and v.match(f.start, f.end)[0] > f.start
+        club = not f.strong and (v.match(f.start, f.end)[0] > f.start
+                                 or f.label == "ORG" or (not f.label and f.fallback == "ORG"))
         last = v.words[f.end - 1]
         if not f.strong and v.prev_word(f.start).lower() == "the" and (
                 f.label in ("PERSON", "ORG") or (last.endswith("s") and last[1:].islower()
@@ -216,6 +228,7 @@ PASSES: tuple[Pass, ...] = (
     coordinated,  # "Zorvex, Quanta and BASF"
     result_tables,  # "Harlow 2 Varnsby 1"
     party_names,  # "the Communists"
+    orgs_by_context,  # "the Varnek party"
     company_short_forms,  # "Harlow Logistics Inc." ... "Harlow"
     document_evidence,  # "shares of Harlow", "Varnek said he"
     consistent,  # a guess takes the label of a surer mention

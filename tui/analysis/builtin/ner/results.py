@@ -3,9 +3,9 @@
 
 A *table line* has at least :data:`MIN_NUMBERS` numbers and is otherwise made of capitalised
 words, numbers and punctuation (at most :data:`MAX_LOWER` lower-case words: "Arsenal 2
-Chelsea 1 (halftime 1-0)").
-A *header line* ("Team W L PCT", "P W D L F A Pts") has at least :data:`MIN_HEADER` short
-upper-case column names.
+Chelsea 1 (halftime 1-0)"); so is a row that starts with a score and lists players ("66 Anna
+Varnek (Norway), Tom Lind"). A *header line* ("Team W L PCT", "P W D L F A Pts") has at least
+:data:`MIN_HEADER` short upper-case column names and at most one other word.
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ MAX_LOWER = 1
 MIN_NUMBERS = 2
 """A headline in title case may have one number ("Storm Kills 12 In Texas"); a result has two."""
 MIN_HEADER = 3
+MAX_BRACKET_TOKENS = 16
+PLACE_PREPOSITIONS = frozenset({"in", "near", "outside"})
 PLACES = frozenset({"GPE", "LOC", CITY, "NORP"})
 
 
@@ -55,11 +57,28 @@ def _kind(v: View, start: int, end: int) -> str:
             short_caps += 1
         elif not w[:1].isupper():
             lower += 1
-    if lower == 0 and short_caps >= MIN_HEADER and numbers == 0:
-        return "header"
+    if lower == 0 and short_caps >= MIN_HEADER and numbers == 0 and words - short_caps <= 1:
+        return "header"  # "Team W L PCT", not "HARLOW GET LUCKY WIN"
     if numbers >= MIN_NUMBERS and lower <= MAX_LOWER and words - numbers >= 1:
         return "table"
+    cells = [w for w in v.words[start:end] if not w.isspace()]
+    if numbers == 1 and lower == 0 and len(cells) > 2 and NUMBER.fullmatch(cells[0]) \
+            and ("," in cells or "(" in cells):
+        return "table"  # a leaderboard row: "66 Anna Varnek (Norway), Tom Lind"
     return ""
+
+
+def _in_brackets(v: View, k: int) -> bool:
+    """Token ``k`` is inside round brackets opened on its line, at most
+    :data:`MAX_BRACKET_TOKENS` tokens before."""
+    stop = max(0, k - MAX_BRACKET_TOKENS)
+    while k > stop and "\n" not in v.words[k - 1]:
+        k -= 1
+        if v.words[k] == ")":
+            return False
+        if v.words[k] == "(":
+            return True
+    return False
 
 
 def _looks_personal(v: View, f: Found, countries: dict[str, str]) -> bool:
@@ -82,7 +101,7 @@ def result_tables(v: View, found: list[Found]) -> list[Found]:
     country, nor a place in brackets after a player, "Anna Varnek (Norway) 71"), a name
     before a score is a team or a player, not a product ("Anna Varnek 71 68": PERSON; so is
     any name of several words in a table of players), and the column names of a header line
-    ("W L PCT") are no organisation."""
+    ("W L PCT") are no organisation. A town that is a team in a table is one in the prose too."""
     if not found or not any(NUMBER.fullmatch(w) for w in v.words):
         return found
     kinds: list[str] = []
@@ -106,13 +125,20 @@ def result_tables(v: View, found: list[Found]) -> list[Found]:
             vote = 1 if sure else -1
         people[block[n]] = people.get(block[n], 0) + vote
     kept: list[Found] = []
+    teams: set[str] = set()
     for f in found:
         n = line_of[f.start]
         if kinds[n] == "header":
             continue
         if kinds[n] == "table":
             text = v.span_text(f.start, f.end)
-            if f.label == "PRODUCT" or (not f.strong and f.label in ("", "PERSON", "ORG")):
+            bracketed = v.prev_word(f.start) in ("(", ",") and _in_brackets(v, f.start)
+            if bracketed and (not f.strong or f.label == "PERSON") \
+                    and NUMBER.fullmatch(v.next_word(f.end)):
+                f.label, f.strong = "PERSON", True  # "(Varnek 15, Ostmark 80)": scorers
+            elif bracketed and f.label in PLACES and text.lower() not in countries:
+                f.label, f.strong = "ORG", True  # "Anna Varnek (Harlow)": her club
+            elif f.label == "PRODUCT" or (not f.strong and f.label in ("", "PERSON", "ORG")):
                 vote = people[block[n]]  # > 0: a table of players; < 0: of teams
                 personal = vote >= 0 and (_looks_personal(v, f, countries) or (
                     vote > 0 and f.end - f.start >= 2))
@@ -120,9 +146,13 @@ def result_tables(v: View, found: list[Found]) -> list[Found]:
             elif f.label == "PERSON" and people[block[n]] < 0 \
                     and v.prev_word(f.start).lower().rstrip(".") not in v.t.titles:
                 f.label = "ORG"  # "Aston Villa 1" among teams: a team named like a person
-            elif f.label == CITY or (f.label in ("GPE", "LOC", "FAC")
-                                     and text.lower() not in countries
-                                     and v.prev_word(f.start) != "("):
+            elif not bracketed and (f.label == CITY or (f.label in ("GPE", "LOC", "FAC")
+                                                        and text.lower() not in countries)):
                 f.label, f.strong = "ORG", True
+                teams.add(text)
         kept.append(f)
+    for f in kept:  # the team keeps its type in the report's prose: "Harlow won again"
+        if f.label == CITY and v.span_text(f.start, f.end) in teams \
+                and v.prev_word(f.start).lower() not in PLACE_PREPOSITIONS:  # "fans in Leeds"
+            f.label = "ORG"
     return kept

@@ -28,9 +28,17 @@ class Runs(View):
                     and self.words[i - 2].islower() and not self.spaces[i - 2]:
                 i += 1  # "pro-Beijing", "anti-Western": part of an adjective, not a name
                 continue
+            if self.words[i] in self.t.party_letters and i + 2 < n \
+                    and self.words[i + 1] in HYPHENS and not self.spaces[i] \
+                    and not self.spaces[i + 1] and self.is_cap(i + 2):
+                i += 2  # "R-Ky.": a party letter, then the state
             j = self._join_and(i, self._join_of(i, self._run_end(i)))
             if j < n and self.words[j] in POSSESSIVE_S and self.span_text(i, j + 1) in self.t.names:
                 j += 1  # "Moody's", "McDonald's": a name that ends in a possessive
+                if j < n and self.spaces[j - 1] and self.is_cap(j) and not self.initial[j]:
+                    end = self._run_end(j)
+                    if self.words[end - 1] in self.t.head_label:
+                        j = end  # "Moody's Investors Service"
             yield i, j
             i = j
 
@@ -65,6 +73,8 @@ class Runs(View):
                            and not (w[1:].islower() and w.lower() in self.t.function_words))
             if capitalised or (w in t.roman and self.spaces[j - 1]):
                 j += 1
+            elif w in t.name_suffixes and self.spaces[j - 1] and words[j - 1][1:].islower():
+                j += 1  # "Tom Lind Jr."
             elif w in t.never and self._never_inside(j):
                 j += 1  # "Sky TV", "Amazon Web Services": a non-name word inside a name
             elif j == i + 1 and self._short_surname(j):

@@ -83,6 +83,14 @@ class Tables:
     """Lower-case words after "X's" that make X an organisation: ("chief", "executive")."""
     company_heads: frozenset[str]
     """Last words of a company's full name: legal forms ("Inc.", "plc") and "Group", "Motors"."""
+    name_suffixes: frozenset[str]
+    """ "Jr.", "Sr.": after a name, part of the person."""
+    party_letters: frozenset[str]
+    """ "R" in "R-Ky.": a party letter before a state's abbreviation."""
+    reporting_verbs: frozenset[str]
+    """ "said", "told" ...: an unknown word right after one is who speaks ("..., said Varnek.")."""
+    org_nouns: frozenset[str]
+    """Lower-case nouns right after a guessed name that make it an organisation ("X party")."""
     share_moves: frozenset[str]
     """ "X shares rose": verbs after "shares" or "stock" that make X a company."""
     org_pronouns: frozenset[str]
@@ -165,6 +173,10 @@ def tables() -> Tables:
         company_heads=frozenset(rules["company_heads"]) | frozenset(
             form for s in lex.legal_suffixes for form in (s, s + ".", s.title(), s.title() + ".",
                                                           s.upper(), s.upper() + ".")),
+        name_suffixes=frozenset(rules["name_suffixes"]),
+        party_letters=frozenset(rules["party_letters"]),
+        reporting_verbs=lex.reporting_verbs,
+        org_nouns=frozenset(rules["org_nouns"]),
         share_moves=frozenset(rules["share_moves"]),
         org_pronouns=frozenset(rules["org_pronouns"]),
         person_pronouns=frozenset(rules["person_pronouns"]),

@@ -47,6 +47,7 @@ class View:
         self.words, self.spaces, self.idx = words, spaces, idx
         self.text = doc.text
         self.n = len(words)
+        self._caps_line: list[bool] | None = None
         self.initial = self._initial_flags(starts)
 
     def _initial_flags(self, starts: list[bool]) -> list[bool]:
@@ -84,9 +85,11 @@ class View:
                 flags[i] = True
 
     def is_cap(self, i: int) -> bool:
-        """A token that can be part of a name: capitalised (or an acronym / initial)."""
+        """A token that can be part of a name: capitalised (or an acronym / initial), and not
+        an adjective glued to an affix ("U.S.-led")."""
         w = self.words[i]
-        return w[:1].isupper() and w not in self.t.never and (w[-1].isalpha() or w[-1] == ".")
+        return w[:1].isupper() and w not in self.t.never and (w[-1].isalpha() or w[-1] == ".") \
+            and ("-" not in w or w.rsplit("-", 1)[1] not in self.t.affixes)
 
     def ordinary(self, i: int) -> bool:
         """A word that, capitalised at a sentence start, is probably just a word (an acronym is
@@ -97,16 +100,24 @@ class View:
         return w.lower() in self.t.common or (w.isupper() and len(w) > 1 and self._all_caps_line(i))
 
     def _all_caps_line(self, i: int) -> bool:
-        """Token ``i`` is on a line written all in capitals (where acronyms mean nothing)."""
-        lo = i
-        while lo > 0 and "\n" not in self.words[lo - 1]:
-            lo -= 1
-        hi = i
-        while hi < self.n and "\n" not in self.words[hi]:
-            hi += 1
-        alpha = [w for w in self.words[lo:hi] if w.isalpha()]
-        return len(alpha) > 2 and all(w.isupper() for w in alpha)
+        """Token ``i`` is on a line written all in capitals (where acronyms mean nothing).
 
+        The lines are classified once, on first use (a linear pass over the document).
+        """
+        if self._caps_line is None:
+            line_caps: list[bool] = []
+            alpha = upper = 0
+            start = 0
+            for k, w in enumerate(self.words):
+                if w.isalpha():
+                    alpha += 1
+                    upper += w.isupper()
+                if "\n" in w or k == self.n - 1:
+                    caps = alpha > 2 and upper == alpha
+                    line_caps.extend([caps] * (k + 1 - start))
+                    start, alpha, upper = k + 1, 0, 0
+            self._caps_line = line_caps
+        return self._caps_line[i]
 
     def span_text(self, i: int, j: int) -> str:
         """The document text of tokens ``[i, j)``."""
