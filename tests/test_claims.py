@@ -691,6 +691,7 @@ def test_parenthetical_attribution(nlp) -> None:
     claims, _ = run(nlp, text)
     assert [(r.text, r.speaker_text) for r in reported(claims)] == [
         ("Russian forces pounded eastern Ukraine overnight", "officials"),
+        ("Volodymyr Zelenskyy urged allies to act.", "Volodymyr Zelenskyy"),
         ("The deal, he said in a statement, was the best available.", "he"),
     ]
 

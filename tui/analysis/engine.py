@@ -30,7 +30,7 @@ def analyze(
         entities = sorted(names + number_entities(numbers), key=lambda e: (e.start, e.end))
     actors = build_actors(doc, names)
     index = ActorIndex(actors)
-    claims = extract_claims(doc, index)
+    claims = extract_claims(doc, index, numbers)
     update_salience(actors, claims, len(text))
     return Analysis(
         text=text,

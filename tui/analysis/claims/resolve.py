@@ -1,0 +1,242 @@
+"""From speaker phrases to actor ids: names through the actor index, pronouns to the most recent
+compatible actor, and a trained parser's subjects where the patterns found no speaker.
+
+``he``/``she``: the first person named (outside quotes) in the pronoun's sentence before it, else
+in the one or two sentences before, else the actor index's most recent person. News prose names
+the speaker as the subject, so the first person of a sentence beats the most recent one ("For
+Dana Whitlock, ... Calder was also a legend. He said, ..."). ``it``/``they``: the most recent
+named speaker that is not a person (see :func:`resolve_group_pronouns`). A pronoun never
+resolves to an actor that is itself only a pronoun.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from typing import Any
+
+from spacy.attrs import DEP, IDX
+from spacy.tokens import Doc
+
+from tui.analysis.actors import ActorIndex
+from tui.analysis.claims.cues import Cue
+from tui.analysis.claims.quotes import Quote
+from tui.analysis.claims.speakers import (
+    Speaker,
+    is_cap,
+    name_run_back,
+    speaker_lexicon,
+    strip_titles,
+)
+from tui.analysis.claims.text import Tok
+from tui.analysis.model import Claim
+
+GROUP_PRONOUN_REACH = 800
+"""``it said``/``they said`` take a non-person speaker at most this many characters back."""
+
+
+class PronounResolver:
+    """``he said``: the person a pronoun at an offset refers to (see the module notes)."""
+
+    def __init__(
+        self, actors: ActorIndex, sents: list[tuple[int, int]], quotes: list[Quote]
+    ) -> None:
+        self.actors = actors
+        try:
+            people = [
+                (m.start, m.end, a.id)
+                for a in getattr(actors, "actors", [])
+                if a.kind == "person" and a.name.lower() not in speaker_lexicon().pronouns
+                for m in a.mentions
+            ]
+        except Exception:  # the actor index is another layer's: never fail claims on it
+            people = []
+        qs = [(q.start, q.end) for q in quotes]
+        qstarts = [q[0] for q in qs]
+
+        def quoted(pos: int) -> bool:
+            k = bisect.bisect_right(qstarts, pos) - 1
+            return k >= 0 and qs[k][0] <= pos < qs[k][1]
+
+        self.people: list[tuple[int, int, str]] = sorted(p for p in people if not quoted(p[0]))
+        self.pstarts = [p[0] for p in self.people]
+        self.sents = sents
+        self.sstarts = [s for s, _ in sents]
+
+    def person(self, pos: int, limit: int) -> str | None:
+        """The person ``he``/``she`` at ``pos`` refers to; ``limit``
+        bounds the same-sentence search."""
+        if self.people and self.sents:
+            si = max(0, bisect.bisect_right(self.sstarts, pos) - 1)
+            lo = self.sents[si][0]
+            k = bisect.bisect_left(self.pstarts, lo)
+            if k < len(self.people) and self.people[k][0] < min(pos, limit):
+                return self.people[k][2]
+            for sj in (si - 1, si - 2):
+                if sj < 0:
+                    break
+                a, b = self.sents[sj]
+                k = bisect.bisect_left(self.pstarts, a)
+                if k < len(self.people) and self.people[k][0] < b:
+                    return self.people[k][2]
+        try:
+            actor = self.actors.last_person_before(min(pos, limit))
+        except Exception:
+            return None
+        return actor.id if actor is not None else None
+
+
+def resolve(
+    actors: ActorIndex, sp: Speaker, claim_start: int, pronouns: PronounResolver | None = None
+) -> list[str]:
+    """The actor ids of a speaker phrase (one per coordinated member that is an actor)."""
+    try:
+        if sp.pronoun:
+            if sp.text.lower() not in speaker_lexicon().person_pronouns:
+                return []
+            if pronouns is not None:
+                pid = pronouns.person(sp.start, claim_start)
+                return [pid] if pid is not None else []
+            person = actors.last_person_before(min(sp.start, claim_start))
+            return [person.id] if person is not None else []
+        ids: list[str] = []
+        for s, e in sp.spans():
+            actor = actors.at(s, e)
+            if actor is None:
+                name = actors_text(sp, s, e)
+                actor = actors.by_name(name)
+                if actor is None and name.lower().startswith("the "):
+                    actor = actors.by_name(name[4:])
+            if actor is not None and actor.id not in ids:
+                ids.append(actor.id)
+    except Exception:  # the actor index is being completed elsewhere; never fail claims on it
+        return []
+    return ids
+
+
+def actors_text(sp: Speaker, s: int, e: int) -> str:
+    return sp.text[s - sp.start : e - sp.start]
+
+
+def refine(text: str, sp: Speaker | None, persons: list[tuple[int, int]]) -> Speaker | None:
+    """Narrow a name phrase to the PERSON entity it ends with
+    (``the Refugee Council Enver Solomon``)."""
+    if sp is None or sp.pronoun or not persons or sp.members:
+        return sp
+    k = bisect.bisect_right(persons, (sp.first_end, len(text) + 1)) - 1
+    while k >= 0 and persons[k][1] >= sp.start:
+        ps, pe = persons[k]
+        if sp.start < ps < sp.first_end and pe == sp.first_end:
+            if sp.first_end == sp.end:
+                return Speaker(ps, pe, text[ps:pe], pe)
+            return sp
+        k -= 1
+    return sp
+
+
+def resolve_group_pronouns(claims: Sequence[Claim], actors: ActorIndex) -> None:
+    """``it said`` / ``they said``: the most recent named speaker that is not a person, if close."""
+    kinds = {a.id: a.kind for a in getattr(actors, "actors", [])}
+    pronouns = speaker_lexicon().pronouns
+    last: tuple[int, str] | None = None  # (end of its claim, actor id)
+    for c in claims:
+        if c.kind == "assertion":
+            continue
+        low = (c.speaker_text or "").lower()
+        if c.speaker is None and low in ("it", "they"):
+            if last is not None and c.start - last[0] < GROUP_PRONOUN_REACH:
+                c.speaker = last[1]
+                c.speakers = [last[1]]
+        elif (
+            c.speaker is not None
+            and low not in pronouns
+            and kinds.get(c.speaker, "person") != "person"
+        ):
+            last = (c.end, c.speaker)
+
+
+# ---- a trained parser's subjects --------------------------------------------------------------
+
+
+def has_parse(doc: Doc) -> bool:
+    """Whether ``doc`` carries a dependency parse (a trained pipeline or hand-built heads/deps)."""
+    try:
+        arr = doc.to_array([DEP])
+    except Exception:
+        return False
+    return bool(len(arr)) and bool(arr.any())
+
+
+def add_parser_speakers(doc: Doc, cues: list[Cue]) -> None:
+    """With a parse: the cue verb's subject fills in speakers the patterns missed.
+
+    The subject phrase runs from its left edge to its head (appositives and relative clauses after
+    the head are left out), plus coordinated subjects (``A and B said``); titles are dropped as in
+    the pattern path.
+    """
+    if not has_parse(doc):
+        return
+    idx = [int(x) for x in doc.to_array([IDX])]
+    for c in cues:
+        if c.according or c.before is not None:
+            continue
+        verb = token_at(doc, idx, c.start)
+        if verb is None:
+            continue
+        subj = verb_subject(verb)
+        if subj is None:
+            continue
+        sp = subject_speaker(doc, subj)
+        if sp is None:
+            continue
+        if subj.i < verb.i:
+            c.before = sp
+        else:
+            c.after = sp
+
+
+def token_at(doc: Doc, idx: list[int], start: int) -> Any:
+    i = bisect.bisect_right(idx, start) - 1
+    if i < 0 or idx[i] != start:
+        return None
+    return doc[i]
+
+
+def verb_subject(verb: Any) -> Any:
+    """The nominal subject of a verb, or of the verb it is coordinated with
+    (``arrived and said``)."""
+    subj = next((t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and verb.dep_ == "conj":
+        subj = next((t for t in verb.head.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj
+
+
+def subject_speaker(doc: Doc, subj: Any) -> Speaker | None:
+    text = doc.text
+    if subj.lower_ in speaker_lexicon().pronouns:
+        end = subj.idx + len(subj.text)
+        return Speaker(subj.idx, end, subj.text, end, True)
+    left = subj.left_edge.i
+    while left < subj.i and not doc[left].text[0].isalnum():
+        left += 1
+    right = subj.i
+    for t in subj.rights:
+        if t.dep_ in ("compound", "flat", "flat:name", "nmod") and t.i == right + 1:
+            right = t.i
+    toks = [Tok(t.idx, t.idx + len(t.text), t.text) for t in doc[left : right + 1]]
+    if not toks:
+        return None
+    first = 0
+    if is_cap(toks[-1]):  # a name: the capitalised run ending at the head, titles dropped
+        run = name_run_back(toks, len(toks) - 1) or 0
+        if run > 0 and toks[run - 1].low == "the":
+            run -= 1
+        first = strip_titles(toks, run, len(toks) - 1)
+    s, first_end = toks[first].start, toks[-1].end
+    e = first_end
+    members: list[tuple[int, int]] = []
+    conj = [t for t in subj.rights if t.dep_ == "conj"]
+    if conj:
+        e = conj[-1].idx + len(conj[-1].text)
+        members = [(s, first_end)] + [(t.idx, t.idx + len(t.text)) for t in conj]
+    return Speaker(s, e, text[s:e], first_end, members=members)
