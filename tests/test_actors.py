@@ -145,3 +145,18 @@ def test_index_word_shared_by_two_people_is_ambiguous() -> None:
     assert index.by_name("Ruiz") is None
     assert index.by_name("Ana") is _named(actors, "Ana Ruiz")
     assert index.by_name("Luis") is _named(actors, "Luis Ruiz")
+
+
+def test_last_person_before_is_the_latest_person_mention_ending_before() -> None:
+    from tui.analysis.actors import ActorIndex
+    from tui.analysis.model import Actor, Span
+
+    ana = Actor("a1", "Ana Ruiz", "person", mentions=[Span(0, 8, "Ana Ruiz"), Span(40, 44, "Ruiz")])
+    tom = Actor("a2", "Tom Lind", "person", mentions=[Span(20, 28, "Tom Lind")])
+    bank = Actor("a3", "Harbour Bank", "organization", mentions=[Span(30, 42, "Harbour Bank")])
+    index = ActorIndex([ana, tom, bank])
+    assert index.last_person_before(0) is None
+    assert index.last_person_before(8) is ana
+    assert index.last_person_before(29) is tom
+    assert index.last_person_before(43) is tom  # "Ruiz" ends at 44, the bank is no person
+    assert index.last_person_before(100) is ana

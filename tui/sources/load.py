@@ -4,7 +4,8 @@
 file by its size, before reading; a stream (``-``, a pipe, a device) as soon as it goes past the
 limit, and a binary stream (``/dev/zero``, ``/dev/urandom``) after its first 64 KiB. The steps:
 read, refuse binary data and decode (:mod:`~tui.sources.decode`), convert the format
-(:mod:`~tui.sources.formats`), sanitise (:mod:`~tui.sources.sanitize`), tidy blank lines, drop
+(:mod:`~tui.sources.formats`; hard-wrapped plain text is re-flowed by
+:mod:`~tui.sources.reflow`), sanitise (:mod:`~tui.sources.sanitize`), tidy blank lines, drop
 trailing site boilerplate (:mod:`~tui.sources.boilerplate`), put the title first.
 The user's files are only ever opened for reading.
 """
@@ -23,6 +24,7 @@ from tui.sources.article import Article, SourceError
 from tui.sources.boilerplate import trim_tail
 from tui.sources.decode import decode, looks_binary, sniff_magic
 from tui.sources.limits import MAX_BYTES, SNIFF_BYTES, mib
+from tui.sources.reflow import reflow
 from tui.sources.sanitize import normalize_newlines, one_line, sanitize, visible
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn"})
@@ -248,7 +250,7 @@ def build(raw: bytes, source: str, *, kind: str = "text", url: str | None = None
     elif kind == "markdown":
         parsed = formats.from_markdown(text)
     else:
-        parsed = formats.Parsed(text)
+        parsed = formats.Parsed(reflow(text))
     body = trim_tail(tidy(sanitize(parsed.text)))
     title = one_line(parsed.title)
     if kind == "text":
