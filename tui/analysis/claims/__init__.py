@@ -102,14 +102,17 @@ class _Doc:
         ]
         self.cues = find_cues(text, self.layout, long_quotes)
         for c in self.cues:
-            if not c.according:
+            if c.statement_verb >= 0:
+                lo = self.layout.sent(c.sent, len(text))[0]
+                c.before = speaker_before(self.words, c.statement_verb, lo)
+            elif not c.according:
                 c.before = speaker_before(
                     self.words, c.start, self.layout.sent(c.sent, len(text))[0], c.quote_only
                 )
         add_parser_speakers(doc, self.cues)
         self.persons = sorted((e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON")
         self.actors = actors
-        self.pron = PronounResolver(actors, self.layout.sents, self.quotes)
+        self.pron = PronounResolver(actors, self.layout.sents, self.quotes, text)
         self.ctx = Context(self.words, self.cues, self.layout)
         self.numbers = NumbersBySpan(numbers if numbers is not None else extract_numbers(doc, []))
 
@@ -148,7 +151,8 @@ def _title_case(inner: str) -> bool:
 def _quote_claims(d: _Doc) -> list[Claim]:
     text, lay = d.text, d.layout
     out: list[Claim] = []
-    prev: tuple[int, int, Claim] | None = None  # (paragraph of its end, its end, claim)
+    prev: _Prev | None = None
+    merged: list[Claim] = []
     for q in d.quotes:
         inner = text[q.start + 1 : q.end - (1 if q.closed else 0)]
         n_words = count_words(inner)
@@ -181,6 +185,13 @@ def _quote_claims(d: _Doc) -> list[Claim]:
             speaker_text is None or (sp is None and not _SENTENCE_LIKE_RE.match(inner))
         ):
             continue  # a scare quote (“boundless”); a continued speaker needs a sentence
+        att = _attribution_spans(found)
+        if prev is not None and _same_utterance(d, prev, q, speaker_text, ids):
+            prev[2].end = q.end  # “A,” she said, “B.”: one utterance, one claim
+            if not merged or merged[-1] is not prev[2]:
+                merged.append(prev[2])
+            prev = (lay.para_of(max(q.start, q.end - 1)), q.end, prev[2], att)
+            continue
         score = QUOTE_BASE + 0.5 * max(0.0, d.features(q.start, q.end))
         claim = Claim(
             "",
@@ -195,11 +206,53 @@ def _quote_claims(d: _Doc) -> list[Claim]:
             speakers=ids,
         )
         out.append(claim)
-        prev = (lay.para_of(max(q.start, q.end - 1)), q.end, claim)
+        prev = (lay.para_of(max(q.start, q.end - 1)), q.end, claim, att)
+    for claim in merged:
+        claim.text = text[claim.start : claim.end]
+        claim.score = round(QUOTE_BASE + 0.5 * max(0.0, d.features(claim.start, claim.end)), 2)
     return out
 
 
-def _continues(d: _Doc, q: Quote, prev: tuple[int, int, Claim]) -> bool:
+_Prev = tuple[int, int, Claim, list[tuple[int, int]]]
+"""The quote claim before: (paragraph of its end, its end, claim, its attribution's spans)."""
+_BETWEEN_RE = re.compile(r"[\s,.;:—–-]*")
+
+
+def _attribution_spans(found: Attribution | None) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    if found is not None and found.speaker is not None:
+        spans.append((found.speaker.start, found.speaker.end))
+    if found is not None and found.cue is not None:
+        spans.append((found.cue.start, found.cue.end))
+    return spans
+
+
+def _same_utterance(
+    d: _Doc, prev: _Prev, q: Quote, speaker_text: str | None, ids: list[str]
+) -> bool:
+    """Whether ``q`` goes on with the quote before: same paragraph, same speaker, and nothing
+    but that quote's attribution (and punctuation, time words) between them."""
+    claim = prev[2]
+    if speaker_text is None or prev[0] != d.layout.para_of(q.start):
+        return False
+    if speaker_text != claim.speaker_text or ids != claim.speakers:
+        return False
+    pos, rest = prev[1], []
+    for s, e in sorted(prev[3]):
+        if e <= pos or s >= q.start:
+            continue
+        rest.append(d.text[pos:s])
+        pos = e
+    rest.append(d.text[pos : q.start])
+    adverbials = speaker_lexicon().adverbials
+    for chunk in rest:
+        words = [w for w in _WORD_RE.findall(chunk) if w.lower() not in adverbials]
+        if words or not _BETWEEN_RE.fullmatch(re.sub(r"[\w’'-]+", "", chunk)):
+            return False
+    return True
+
+
+def _continues(d: _Doc, q: Quote, prev: _Prev) -> bool:
     """A whole quoted paragraph right after the speaker's quote, or a further quote in the same
     paragraph with no cue of its own, continues that speaker."""
     lay, text = d.layout, d.text
@@ -233,7 +286,13 @@ def _reported_claims(d: _Doc, out: list[Claim]) -> set[int]:
     quote_ends = [e for _, e in quote_spans]
     sents: set[int] = set()
     for c in d.cues:
-        if c.quote_only or c.partial_only or c.participle or c.start in d.ctx.owned:
+        if (
+            c.quote_only
+            or c.partial_only
+            or c.noun
+            or c.start in d.ctx.owned
+            or (c.participle and c.statement_verb < 0)
+        ):
             continue
         sp = _cue_speaker(d, c)
         if sp is None:

@@ -26,7 +26,7 @@ from tui.analysis.claims.speakers import (
 from tui.analysis.claims.text import Layout, Words
 
 _GAP_AFTER_RE = re.compile(r"[\s,;:]*")
-_LEAD_RE = re.compile(r"(?:\w[\w’'.-]*\s+){1,5}")
+_LEAD_RE = re.compile(r"(?:\w[\w’'.-]*,?\s+){1,5}")
 _SENT_END_RE = re.compile(r"[.!?][”\"’]?\s")
 _DASH_NAME_RE = re.compile(
     r"[ \t]*[-–—―][ \t]*((?:[A-Z][\w’'.-]*[ \t]+){1,3}[A-Z][\w’'-]+)[ \t]*(?=\n|$)"
@@ -200,6 +200,30 @@ def name_colon(ctx: Context, q: Quote) -> Attribution | None:
     return Attribution(Speaker(s, e, text[s:e], e), None)
 
 
+def colon_subject(ctx: Context, q: Quote) -> Attribution | None:
+    """A quote after a colon in a sentence opened by its speaker, with no cue:
+    ``The minister defended the plan: “It will work.”``."""
+    text = ctx.text
+    s_lo = ctx.sent_lo(q.start)
+    if not text[s_lo : q.start].rstrip().endswith(":") or q.start - s_lo > 300:
+        return None
+    toks = ctx.words.window(s_lo, q.start)
+    comma = next((k for k, t in enumerate(toks[:12]) if t.text == ","), -1)
+    sp = None
+    for k in (0, comma + 1) if comma >= 0 else (0,):
+        if k < len(toks):
+            sp = speaker_after(ctx.words, toks[k].start, q.start)
+            if sp is not None and sp.start == toks[k].start:
+                break
+            sp = None  # "During questions on Wednesday, Sunak defended ...": after the opener
+    if sp is None:
+        return None
+    nxt = next((t for t in toks if t.start >= sp.end), None)
+    if nxt is None or not nxt.text.isalpha() or not nxt.text.islower():
+        return None
+    return Attribution(sp, None)
+
+
 def previous_sentence(ctx: Context, q: Quote) -> Attribution | None:
     """``Okonjo also said Calder was a businessman. “He wanted to be rich.”``: a quote that opens
     a sentence continues the reported speech of the sentence before (same paragraph, or a
@@ -236,6 +260,7 @@ STRATEGIES: list[Strategy] = [
     cue_before,
     colon_paragraph,
     name_colon,
+    colon_subject,
     previous_sentence,
 ]
 """The attribution strategies, in the order they are tried."""

@@ -99,6 +99,27 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     )
 
 
+@lru_cache(maxsize=1)
+def _statement_re() -> re.Pattern[str]:
+    """``issued a statement saying``: a verb, a determiner, a statement noun, the participle."""
+    nouns = trie_pattern(frozenset(claims_data()["statement_nouns"]))
+    return re.compile(
+        r"\b(\w+)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}" + nouns + r"\s*,?\s*$"
+    )
+
+
+@lru_cache(maxsize=1)
+def _statement_cue_re() -> re.Pattern[str]:
+    """``issued a statement`` (then a colon, a quote or the sentence's end)."""
+    data = claims_data()
+    nouns = trie_pattern(frozenset(data["statement_nouns"]))
+    verbs = trie_pattern(frozenset(data["statement_verbs"]))
+    return re.compile(
+        r"\b(" + verbs + r")\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(" + nouns + r")\b"
+        r"(?:\s+(?:on|about|regarding|after|in which)\b[^.:“\"]{0,80})?"
+    )
+
+
 _OBJECT_WORD_RE = re.compile(r" \w+")
 _QUOTE_NEXT_RE = re.compile(r"\s*[,:]?\s*[“\"«‘]")
 _THAT_SOON_RE = re.compile(r"(?:\s+[\w’'-]+){0,6}?\s+that\b")
@@ -122,6 +143,10 @@ class Cue:
     quote_only: bool = False  # a participle right before a quote (``stating: “…”``)
     partial_only: bool = False  # X called the ruling “dangerous”: a later partial quote only
     participle: bool = False
+    noun: bool = False
+    """A noun cue (``X issued a statement``): attributes a quote, reports nothing itself."""
+    statement_verb: int = -1
+    """``issued a statement saying``: where the verb before the statement noun starts."""
 
 
 def find_cues(text: str, layout: Layout, quoted: list[tuple[int, int]]) -> list[Cue]:
@@ -140,8 +165,8 @@ def find_cues(text: str, layout: Layout, quoted: list[tuple[int, int]]) -> list[
             continue
         word = m.group()
         low = word.lower()
-        if word != low and not word.istitle():
-            continue  # SAID in a heading is fine, but "SaYs" is not a word
+        if word != low and not (word.istitle() and _opens_sentence(text, m.start(), layout)):
+            continue  # a capitalised "Post" mid-sentence is a name ("The Huffington Post")
         lemma = lex.forms[low]
         if not _frame_fits(text, m.end(), low, lemma, lex, layout):
             continue
@@ -155,6 +180,19 @@ def find_cues(text: str, layout: Layout, quoted: list[tuple[int, int]]) -> list[
             obj = _OBJECT_WORD_RE.match(text, end)
             end = obj.end() if obj else end
         if _QUOTE_NEXT_RE.match(text, end) is None:
+            st = _statement_re().search(text, max(0, m.start() - 60), m.start())
+            if st is not None and low in lex.participles:
+                cues.append(
+                    Cue(
+                        m.start(),
+                        end,
+                        low,
+                        layout.sent_of(m.start()),
+                        lex.participles[low],
+                        participle=True,
+                        statement_verb=st.start(1),
+                    )
+                )
             continue
         cues.append(
             Cue(
@@ -167,6 +205,20 @@ def find_cues(text: str, layout: Layout, quoted: list[tuple[int, int]]) -> list[
                 participle=True,
             )
         )
+    for m in _statement_cue_re().finditer(text):
+        if in_quote(m.start()):
+            continue
+        if _QUOTE_NEXT_RE.match(text, m.end()) or text[m.end() : m.end() + 12].lstrip()[:1] in ".:":
+            cues.append(
+                Cue(
+                    m.start(2),
+                    m.end(),
+                    m.group(2).lower(),
+                    layout.sent_of(m.start()),
+                    noun=True,
+                    statement_verb=m.start(1),
+                )
+            )
     for m in char_re.finditer(text):
         if not in_quote(m.start()):
             cues.append(
@@ -191,6 +243,11 @@ def find_cues(text: str, layout: Layout, quoted: list[tuple[int, int]]) -> list[
             )
     cues.sort(key=lambda c: c.start)
     return cues
+
+
+def _opens_sentence(text: str, pos: int, layout: Layout) -> bool:
+    lo = layout.sent(layout.sent_of(pos), len(text))[0]
+    return not text[lo:pos].strip(" “\"‘'(")
 
 
 def _frame_fits(

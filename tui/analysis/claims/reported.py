@@ -170,7 +170,8 @@ def _following_content(
 def _bare(text: str, toks: list[Tok], s_lo: int, s_hi: int) -> tuple[int, int] | None:
     lex = speaker_lexicon()
     first = toks[0]
-    if first.low in lex.prepositions or first.low in _BARE_BLOCKERS:
+    blocked = first.low in _BARE_BLOCKERS and (len(toks) < 3 or not toks[1].text[0].isalnum())
+    if first.low in lex.prepositions or blocked:
         return trim(text, s_lo, s_hi)
     if first.low in _TIME_STARTS and len(toks) > 2:
         return trim(text, s_lo, s_hi)

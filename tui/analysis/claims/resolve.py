@@ -36,21 +36,15 @@ GROUP_PRONOUN_REACH = 800
 
 
 class PronounResolver:
-    """``he said``: the person a pronoun at an offset refers to (see the module notes)."""
+    """``he said``: the person a pronoun at an offset refers to; ``it said``: the organisation
+    (see the module notes). People of the other gender (from a gendered title before one of
+    their mentions: ``Mr.``, ``Mrs.``, ``spokeswoman``) are passed over."""
 
     def __init__(
-        self, actors: ActorIndex, sents: list[tuple[int, int]], quotes: list[Quote]
+        self, actors: ActorIndex, sents: list[tuple[int, int]], quotes: list[Quote], text: str = ""
     ) -> None:
         self.actors = actors
-        try:
-            people = [
-                (m.start, m.end, a.id)
-                for a in getattr(actors, "actors", [])
-                if a.kind == "person" and a.name.lower() not in speaker_lexicon().pronouns
-                for m in a.mentions
-            ]
-        except Exception:  # the actor index is another layer's: never fail claims on it
-            people = []
+        lex = speaker_lexicon()
         qs = [(q.start, q.end) for q in quotes]
         qstarts = [q[0] for q in qs]
 
@@ -58,32 +52,83 @@ class PronounResolver:
             k = bisect.bisect_right(qstarts, pos) - 1
             return k >= 0 and qs[k][0] <= pos < qs[k][1]
 
-        self.people: list[tuple[int, int, str]] = sorted(p for p in people if not quoted(p[0]))
+        people: list[tuple[int, int, str]] = []
+        groups: list[tuple[int, int, str]] = []
+        self.gender: dict[str, str] = {}
+        try:
+            for a in getattr(actors, "actors", []):
+                if a.name.lower() in lex.pronouns:
+                    continue  # never resolve to an actor that is itself a pronoun
+                target = people if a.kind == "person" else groups
+                for m in a.mentions:
+                    if not quoted(m.start):
+                        target.append((m.start, m.end, a.id))
+                    if a.kind == "person" and text:
+                        g = _gender_before(text, m.start)
+                        if g:
+                            self.gender.setdefault(a.id, g)
+        except Exception:  # the actor index is another layer's: never fail claims on it
+            people, groups = [], []
+        self.people = sorted(people)
         self.pstarts = [p[0] for p in self.people]
+        self.groups = sorted(groups)
+        self.gends = [g[1] for g in self.groups]
         self.sents = sents
         self.sstarts = [s for s, _ in sents]
 
-    def person(self, pos: int, limit: int) -> str | None:
-        """The person ``he``/``she`` at ``pos`` refers to; ``limit``
-        bounds the same-sentence search."""
+    def _fits(self, actor_id: str, pronoun: str) -> bool:
+        want = speaker_lexicon().gendered.get(pronoun)
+        have = self.gender.get(actor_id)
+        return want is None or have is None or want == have
+
+    def _first_in(self, a: int, b: int, pronoun: str) -> str | None:
+        k = bisect.bisect_left(self.pstarts, a)
+        while k < len(self.people) and self.people[k][0] < b:
+            if self._fits(self.people[k][2], pronoun):
+                return self.people[k][2]
+            k += 1
+        return None
+
+    def person(self, pos: int, limit: int, pronoun: str = "") -> str | None:
+        """The person ``he``/``she`` at ``pos`` refers to; ``limit`` bounds the same-sentence
+        search."""
         if self.people and self.sents:
             si = max(0, bisect.bisect_right(self.sstarts, pos) - 1)
-            lo = self.sents[si][0]
-            k = bisect.bisect_left(self.pstarts, lo)
-            if k < len(self.people) and self.people[k][0] < min(pos, limit):
-                return self.people[k][2]
+            found = self._first_in(self.sents[si][0], min(pos, limit), pronoun)
             for sj in (si - 1, si - 2):
-                if sj < 0:
+                if found is not None or sj < 0:
                     break
-                a, b = self.sents[sj]
-                k = bisect.bisect_left(self.pstarts, a)
-                if k < len(self.people) and self.people[k][0] < b:
+                found = self._first_in(*self.sents[sj], pronoun)
+            if found is not None:
+                return found
+            k = bisect.bisect_left(self.pstarts, min(pos, limit)) - 1
+            stop = k - 200
+            while k >= 0 and k > stop:
+                if self._fits(self.people[k][2], pronoun):
                     return self.people[k][2]
+                k -= 1
         try:
             actor = self.actors.last_person_before(min(pos, limit))
         except Exception:
             return None
         return actor.id if actor is not None else None
+
+    def organization(self, pos: int) -> str | None:
+        """The organisation (or place, group) ``it``/``they`` at ``pos`` refers to: the one
+        mentioned last, at most :data:`GROUP_PRONOUN_REACH` characters back."""
+        k = bisect.bisect_right(self.gends, pos) - 1
+        if k >= 0 and pos - self.groups[k][1] <= GROUP_PRONOUN_REACH:
+            return self.groups[k][2]
+        return None
+
+
+def _gender_before(text: str, start: int) -> str | None:
+    """``Mr. Brel`` -> male: the gender a title right before a mention gives."""
+    words = text[max(0, start - 24) : start].split()
+    if not words:
+        return None
+    gendered = speaker_lexicon().gendered
+    return gendered.get(words[-1].lower()) or gendered.get(words[-1].lower().rstrip("."))
 
 
 def resolve(
@@ -92,10 +137,12 @@ def resolve(
     """The actor ids of a speaker phrase (one per coordinated member that is an actor)."""
     try:
         if sp.pronoun:
-            if sp.text.lower() not in speaker_lexicon().person_pronouns:
-                return []
+            low = sp.text.lower()
+            if low not in speaker_lexicon().person_pronouns:
+                oid = pronouns.organization(sp.start) if pronouns is not None else None
+                return [oid] if oid is not None and low in ("it", "they") else []
             if pronouns is not None:
-                pid = pronouns.person(sp.start, claim_start)
+                pid = pronouns.person(sp.start, claim_start, low)
                 return [pid] if pid is not None else []
             person = actors.last_person_before(min(sp.start, claim_start))
             return [person.id] if person is not None else []

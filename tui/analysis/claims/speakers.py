@@ -297,6 +297,8 @@ def speaker_before(
         skipped += 1
     if i < 0:
         return None
+    if toks[i].low == "and" and not quote_only:
+        return _sentence_subject(words, toks, i)
     np = _appositive_np(toks, i) if toks[i].text == "," else np_back(toks, i)
     if np is None:
         return None
@@ -336,6 +338,23 @@ def speaker_before(
             ]
             return Speaker(s2, first_end, text[s2:first_end], toks[np2[2]].end, members=members)
     return Speaker(start, first_end, text[start:first_end], first_end, pronoun)
+
+
+def _sentence_subject(words: Words, toks: list[Tok], i: int) -> Speaker | None:
+    """``X arrived at the court on Monday and said ...``: the subject opening the clause, when a
+    verb follows it."""
+    k = i - 1
+    while k > 0 and toks[k - 1].text not in (".", ";", ":", "“", "”", '"', "!", "?"):
+        k -= 1
+    if i - k > 25:
+        return None
+    sp = speaker_after(words, toks[k].start, toks[i].start)
+    if sp is None or sp.start != toks[k].start:
+        return None
+    nxt = next((t for t in toks[k:i] if t.start >= sp.end), None)
+    if nxt is None or not nxt.text.isalpha() or not nxt.text.islower():
+        return None
+    return sp
 
 
 def _after_preposition(toks: list[Tok], first: int, last: int) -> int | None:
