@@ -42,6 +42,10 @@ pronouns, "the team" and titles included), a floor rather than a fair figure.
 kind "quote". A gold span is found when predicted quotes cover at least half of it; a predicted
 quote is correct when at least half of it lies inside gold spans.
 
+**Attribution** — the hand-made gold of ``bench/attribution_gold.jsonl``, scored by
+:func:`bench.attribution.score_attribution`: recall, precision and speaker accuracy (named and
+unnamed speakers) for quotes, fragments and reported speech.
+
 **Speed** — words per second of the whole engine over the corpus (one core, warm).
 """
 
@@ -58,6 +62,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.attribution import format_table, load_gold, score_attribution  # noqa: E402
 from tui.analysis.engine import analyze  # noqa: E402
 from tui.analysis.lexicon import gazetteer, lexicon  # noqa: E402
 from tui.analysis.pipeline import load_pipeline  # noqa: E402
@@ -313,6 +318,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"({neutral} predictions match gold names without a Wikipedia link: neutral above, "
           f"errors in 'micro, strict')")
     print(f"pipeline load {load_s:.2f} s; analysis {words / run_s:,.0f} words/s")
+    attribution_gold = ROOT / "bench" / "attribution_gold.jsonl"
+    if attribution_gold.is_file():
+        gold_items = load_gold(attribution_gold, corpus)
+        result = score_attribution(gold_items, {d: a.to_dict() for d, a in analyses.items()})
+        print(f"attribution ({len(gold_items)} hand-made gold items, bench/attribution.py):")
+        print(format_table(result))
 
     if args.verbose:
         errors: Counter[str] = Counter()

@@ -86,14 +86,24 @@ def _abbrev_end_re() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.])(?:{alt})\.\s+$")
 
 
+def _person_spans(doc: Doc, actors: ActorIndex) -> list[tuple[int, int]]:
+    """Where people are named: the person actors' mentions (else the PERSON entities)."""
+    people = [a for a in getattr(actors, "actors", []) if a.kind == "person"]
+    if people:
+        return sorted((m.start, m.end) for a in people for m in a.mentions)
+    return sorted((e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON")
+
+
 class _Doc:
     """One document's shared state for the stages."""
 
-    def __init__(self, doc: Doc, actors: ActorIndex, numbers: Sequence[Number] | None) -> None:
-        self.text = text = doc.text
-        self.words = Words(doc)
+    def __init__(
+        self, doc: Doc, text: str, actors: ActorIndex, numbers: Sequence[Number] | None
+    ) -> None:
+        self.text = text
+        self.words = Words(doc, text)
         paras = paragraph_spans(text)
-        self.layout = Layout(paras, sentence_spans(doc, paras, _abbrev_end_re()))
+        self.layout = Layout(paras, sentence_spans(doc, text, paras, _abbrev_end_re()))
         self.quotes = find_quotes(text)
         long_quotes = [
             (q.start, q.end)
@@ -110,7 +120,7 @@ class _Doc:
                     self.words, c.start, self.layout.sent(c.sent, len(text))[0], c.quote_only
                 )
         add_parser_speakers(doc, self.cues)
-        self.persons = sorted((e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON")
+        self.persons = _person_spans(doc, actors)
         self.actors = actors
         self.pron = PronounResolver(actors, self.layout.sents, self.quotes, text)
         self.ctx = Context(self.words, self.cues, self.layout)
@@ -128,9 +138,10 @@ def extract_claims(
 ) -> list[Claim]:
     """Quotes, reported speech and assertions in ``doc``; speakers resolved through ``actors``;
     ``numbers`` are the numbers layer's results for ``doc`` (found here when not given)."""
-    if not doc.text.strip():
+    text = doc.text  # a join over the tokens: read once
+    if not text.strip():
         return []
-    d = _Doc(doc, actors, numbers)
+    d = _Doc(doc, text, actors, numbers)
     out = _quote_claims(d)
     reported_sents = _reported_claims(d, out)
     reported_sents |= _adding_that_claims(d, out)

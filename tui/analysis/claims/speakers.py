@@ -299,6 +299,8 @@ def speaker_before(
         return None
     if toks[i].low == "and" and not quote_only:
         return _sentence_subject(words, toks, i)
+    if toks[i].low == "who" and i >= 2 and toks[i - 1].text == ",":
+        i -= 2  # "Ana Ruiz, who had told him ...": the relative clause's antecedent
     np = _appositive_np(toks, i) if toks[i].text == "," else np_back(toks, i)
     if np is None:
         return None

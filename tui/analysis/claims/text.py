@@ -14,6 +14,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+import numpy
 from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc
 
@@ -46,36 +47,39 @@ def count_words(s: str) -> int:
 
 
 class Words:
-    """The document's words in text order, with windows by character offset (binary search)."""
+    """The document's words, built on demand for a window of character offsets: the ``Doc``'s
+    token offsets are read once (one array), the words of a window are made when a rule asks
+    for them (windows are small and few: around cues and quotes)."""
 
-    def __init__(self, doc: Doc) -> None:
-        self.text = text = doc.text
-        toks: list[Tok] = []
+    def __init__(self, doc: Doc, text: str) -> None:
+        self.text = text
         if len(doc):
-            arr = doc.to_array([IDX, LENGTH])
-            for idx, length in arr.tolist():
-                s, e = int(idx), int(idx) + int(length)
-                piece = text[s:e]
-                if not piece or piece.isspace():
-                    continue
-                if toks and toks[-1].end == s and _glues(toks, piece, text, e):
-                    prev = toks.pop()
-                    s = prev.start
-                    piece = text[s:e]
-                if len(piece) > 1 and piece.endswith(".") and not piece.endswith(".."):
-                    toks.append(Tok(s, e - 1, piece[:-1]))
-                    toks.append(Tok(e - 1, e, "."))
-                else:
-                    toks.append(Tok(s, e, piece))
-        self.toks = toks
-        self.starts = [t.start for t in toks]
-        self.ends = [t.end for t in toks]
+            arr = doc.to_array([IDX, LENGTH]).astype(numpy.int64)  # uint64 lists slowly
+            self.starts: list[int] = arr[:, 0].tolist()
+            self.ends: list[int] = (arr[:, 0] + arr[:, 1]).tolist()
+        else:
+            self.starts, self.ends = [], []
 
     def window(self, lo: int, hi: int) -> list[Tok]:
         """The words lying wholly inside ``[lo, hi)``."""
         a = bisect.bisect_left(self.starts, lo)
         b = bisect.bisect_right(self.ends, hi)
-        return self.toks[a:b] if b > a else []
+        text = self.text
+        toks: list[Tok] = []
+        for k in range(a, b):
+            s, e = self.starts[k], self.ends[k]
+            piece = text[s:e]
+            if not piece or piece.isspace():
+                continue
+            if toks and toks[-1].end == s and _glues(toks, piece, text, e):
+                s = toks.pop().start
+                piece = text[s:e]
+            if len(piece) > 1 and piece.endswith(".") and not piece.endswith(".."):
+                toks.append(Tok(s, e - 1, piece[:-1]))
+                toks.append(Tok(e - 1, e, "."))
+            else:
+                toks.append(Tok(s, e, piece))
+        return toks
 
 
 def _glues(toks: list[Tok], piece: str, text: str, end: int) -> bool:
@@ -105,11 +109,10 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 
 def sentence_spans(
-    doc: Doc, paras: list[tuple[int, int]], abbrev_end: re.Pattern[str]
+    doc: Doc, text: str, paras: list[tuple[int, int]], abbrev_end: re.Pattern[str]
 ) -> list[tuple[int, int]]:
     """Sentence spans (stripped), cut again at paragraph breaks; ``abbrev_end`` matches a title
     abbreviation or an initial right before a wrong sentence start (``Dr. | Tom Hale``)."""
-    text = doc.text
     raw: list[tuple[int, int]] = []
     starts: list[int] = []
     if len(doc):
