@@ -38,6 +38,7 @@ from tui.analysis.claims.assertions import (
 )
 from tui.analysis.claims.attribution import Attribution, Context, attribute
 from tui.analysis.claims.cues import Cue, cue_lexicon, find_cues
+from tui.analysis.claims.parse import add_parser_speakers, clause_end, parse_of, subject_starts
 from tui.analysis.claims.quotes import Quote, find_quotes
 from tui.analysis.claims.reported import (
     MAX_SENTENCE,
@@ -48,7 +49,6 @@ from tui.analysis.claims.reported import (
 )
 from tui.analysis.claims.resolve import (
     PronounResolver,
-    add_parser_speakers,
     refine,
     resolve,
     resolve_group_pronouns,
@@ -119,10 +119,13 @@ class _Doc:
                 c.before = speaker_before(
                     self.words, c.start, self.layout.sent(c.sent, len(text))[0], c.quote_only
                 )
-        add_parser_speakers(doc, self.cues)
+        self.parse = parse_of(doc)
+        add_parser_speakers(self.parse, self.cues)
         self.persons = _person_spans(doc, actors)
         self.actors = actors
-        self.pron = PronounResolver(actors, self.layout.sents, self.quotes, text)
+        self.pron = PronounResolver(
+            actors, self.layout.sents, self.quotes, text, subject_starts(self.parse, self.cues)
+        )
         self.ctx = Context(self.words, self.cues, self.layout)
         self.numbers = NumbersBySpan(numbers if numbers is not None else extract_numbers(doc, []))
 
@@ -315,6 +318,7 @@ def _reported_claims(d: _Doc, out: list[Claim]) -> set[int]:
         if span is None:
             continue
         a, b = span
+        b = clause_end(d.parse, c, a, b)
         more = adding_that_re().search(text, a, b)
         if more is not None:  # "X said …, adding that …": the second part is its own claim
             b = more.start()
@@ -325,7 +329,9 @@ def _reported_claims(d: _Doc, out: list[Claim]) -> set[int]:
         if covered >= 0.6 * (b - a):
             continue
         own = _own_words(text, a, b, inside, c, sp)
-        if count_words(own) < MIN_CONTENT_WORDS or (_needs_clause(c) and not is_clause(own)):
+        clause = _needs_clause(c)
+        least = MIN_CONTENT_WORDS if clause or c.according else MIN_CONTENT_WORDS - 1  # "to fight"
+        if count_words(own) < least or (clause and not is_clause(own)):
             continue
         sp = refine(text, sp, d.persons) or sp
         score = REPORTED_BASE + 0.5 * max(0.0, d.features(a, b))

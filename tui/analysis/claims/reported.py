@@ -153,7 +153,8 @@ def _following_content(
     first = toks[0]
     if first.text in (":", ","):
         return trim(text, first.end, s_hi) if first.text == ":" else trim(text, s_lo, s_hi)
-    if not cue_lexicon().takes(c.word, "bare"):
+    infinitive = first.low == "to" and cue_lexicon().takes(c.word, "to")
+    if not cue_lexicon().takes(c.word, "bare") or infinitive:
         # X urged Y to ..., X declined to ..., X accused Y of ...: the clause from its subject
         return trim(text, max(s_lo, min(sp_start, c.start)), s_hi)
     if cue_lexicon().takes(c.word, "object"):

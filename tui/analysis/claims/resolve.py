@@ -13,22 +13,10 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from typing import Any
-
-from spacy.attrs import DEP, IDX
-from spacy.tokens import Doc
 
 from tui.analysis.actors import ActorIndex
-from tui.analysis.claims.cues import Cue
 from tui.analysis.claims.quotes import Quote
-from tui.analysis.claims.speakers import (
-    Speaker,
-    is_cap,
-    name_run_back,
-    speaker_lexicon,
-    strip_titles,
-)
-from tui.analysis.claims.text import Tok
+from tui.analysis.claims.speakers import Speaker, speaker_lexicon
 from tui.analysis.model import Claim
 
 GROUP_PRONOUN_REACH = 800
@@ -41,8 +29,15 @@ class PronounResolver:
     their mentions: ``Mr.``, ``Mrs.``, ``spokeswoman``) are passed over."""
 
     def __init__(
-        self, actors: ActorIndex, sents: list[tuple[int, int]], quotes: list[Quote], text: str = ""
+        self,
+        actors: ActorIndex,
+        sents: list[tuple[int, int]],
+        quotes: list[Quote],
+        text: str = "",
+        subjects: frozenset[int] = frozenset(),
     ) -> None:
+        self.subjects = subjects
+        """With a parse: offsets of the words inside sentence subjects (preferred antecedents)."""
         self.actors = actors
         lex = speaker_lexicon()
         qs = [(q.start, q.end) for q in quotes]
@@ -81,11 +76,12 @@ class PronounResolver:
         have = self.gender.get(actor_id)
         return want is None or have is None or want == have
 
-    def _first_in(self, a: int, b: int, pronoun: str) -> str | None:
+    def _first_in(self, a: int, b: int, pronoun: str, subjects_only: bool = False) -> str | None:
         k = bisect.bisect_left(self.pstarts, a)
         while k < len(self.people) and self.people[k][0] < b:
-            if self._fits(self.people[k][2], pronoun):
-                return self.people[k][2]
+            p = self.people[k]
+            if (not subjects_only or p[0] in self.subjects) and self._fits(p[2], pronoun):
+                return p[2]
             k += 1
         return None
 
@@ -94,11 +90,12 @@ class PronounResolver:
         search."""
         if self.people and self.sents:
             si = max(0, bisect.bisect_right(self.sstarts, pos) - 1)
-            found = self._first_in(self.sents[si][0], min(pos, limit), pronoun)
-            for sj in (si - 1, si - 2):
-                if found is not None or sj < 0:
-                    break
-                found = self._first_in(*self.sents[sj], pronoun)
+            windows = [(self.sents[si][0], min(pos, limit))]
+            windows += [self.sents[sj] for sj in (si - 1, si - 2) if sj >= 0]
+            found = None
+            for only in (True, False) if self.subjects else (False,):
+                for a, b in windows:
+                    found = found or self._first_in(a, b, pronoun, only)
             if found is not None:
                 return found
             k = bisect.bisect_left(self.pstarts, min(pos, limit)) - 1
@@ -200,90 +197,3 @@ def resolve_group_pronouns(claims: Sequence[Claim], actors: ActorIndex) -> None:
             and kinds.get(c.speaker, "person") != "person"
         ):
             last = (c.end, c.speaker)
-
-
-# ---- a trained parser's subjects --------------------------------------------------------------
-
-
-def has_parse(doc: Doc) -> bool:
-    """Whether ``doc`` carries a dependency parse (a trained pipeline or hand-built heads/deps)."""
-    try:
-        arr = doc.to_array([DEP])
-    except Exception:
-        return False
-    return bool(len(arr)) and bool(arr.any())
-
-
-def add_parser_speakers(doc: Doc, cues: list[Cue]) -> None:
-    """With a parse: the cue verb's subject fills in speakers the patterns missed.
-
-    The subject phrase runs from its left edge to its head (appositives and relative clauses after
-    the head are left out), plus coordinated subjects (``A and B said``); titles are dropped as in
-    the pattern path.
-    """
-    if not has_parse(doc):
-        return
-    idx = [int(x) for x in doc.to_array([IDX])]
-    for c in cues:
-        if c.according or c.before is not None:
-            continue
-        verb = token_at(doc, idx, c.start)
-        if verb is None:
-            continue
-        subj = verb_subject(verb)
-        if subj is None:
-            continue
-        sp = subject_speaker(doc, subj)
-        if sp is None:
-            continue
-        if subj.i < verb.i:
-            c.before = sp
-        else:
-            c.after = sp
-
-
-def token_at(doc: Doc, idx: list[int], start: int) -> Any:
-    i = bisect.bisect_right(idx, start) - 1
-    if i < 0 or idx[i] != start:
-        return None
-    return doc[i]
-
-
-def verb_subject(verb: Any) -> Any:
-    """The nominal subject of a verb, or of the verb it is coordinated with
-    (``arrived and said``)."""
-    subj = next((t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None and verb.dep_ == "conj":
-        subj = next((t for t in verb.head.children if t.dep_ in ("nsubj", "nsubjpass")), None)
-    return subj
-
-
-def subject_speaker(doc: Doc, subj: Any) -> Speaker | None:
-    text = doc.text
-    if subj.lower_ in speaker_lexicon().pronouns:
-        end = subj.idx + len(subj.text)
-        return Speaker(subj.idx, end, subj.text, end, True)
-    left = subj.left_edge.i
-    while left < subj.i and not doc[left].text[0].isalnum():
-        left += 1
-    right = subj.i
-    for t in subj.rights:
-        if t.dep_ in ("compound", "flat", "flat:name", "nmod") and t.i == right + 1:
-            right = t.i
-    toks = [Tok(t.idx, t.idx + len(t.text), t.text) for t in doc[left : right + 1]]
-    if not toks:
-        return None
-    first = 0
-    if is_cap(toks[-1]):  # a name: the capitalised run ending at the head, titles dropped
-        run = name_run_back(toks, len(toks) - 1) or 0
-        if run > 0 and toks[run - 1].low == "the":
-            run -= 1
-        first = strip_titles(toks, run, len(toks) - 1)
-    s, first_end = toks[first].start, toks[-1].end
-    e = first_end
-    members: list[tuple[int, int]] = []
-    conj = [t for t in subj.rights if t.dep_ == "conj"]
-    if conj:
-        e = conj[-1].idx + len(conj[-1].text)
-        members = [(s, first_end)] + [(t.idx, t.idx + len(t.text)) for t in conj]
-    return Speaker(s, e, text[s:e], first_end, members=members)
