@@ -722,7 +722,7 @@ def test_quote_after_reported_speech_continues_its_speaker(nlp) -> None:
         "In the words of the Crown prosecutor, Paul Ferris, “the girl spent months crying in pain.”"
     )
     claims, _ = run(nlp, text)
-    assert [q.speaker_text for q in quotes(claims)] == ["Okonjo", "the Crown prosecutor"]
+    assert [q.speaker_text for q in quotes(claims)] == ["Okonjo", "Paul Ferris"]
 
 
 def test_characterising_verbs_attribute_partial_quotes_only(nlp) -> None:

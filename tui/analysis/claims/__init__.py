@@ -285,8 +285,9 @@ def _cue_speaker(d: _Doc, c: Cue) -> Speaker | None:
     if c.according:
         return speaker_np_after(d.words, c.end, s_hi)
     sp: Speaker | None = c.before
-    if sp is None and text[s_lo : c.start].rstrip().endswith(","):
-        # content, said X. (to the paragraph's end: a sentence split may follow "Dr.")
+    if sp is None and c.lemma != "tell" and text[s_lo : c.start].rstrip().endswith(","):
+        # content, said X. (to the paragraph's end: a sentence split may follow "Dr."); after
+        # "told" comes its object, not its speaker
         sp = c.after or speaker_after(
             d.words, c.end, lay.paras[lay.para_of(c.end)][1] if lay.paras else len(text)
         )

@@ -30,9 +30,9 @@ from tui.analysis.numbers import extract_numbers
 
 ASSERTION_THRESHOLD = 1.0
 """Minimum feature score for a sentence to be listed as an assertion."""
-SENTENCES_PER_ASSERTION = 4
-"""At most one assertion per this many sentences (the best ones), and at least 5 when 5 qualify."""
-MIN_ASSERTIONS = 5
+SENTENCES_PER_ASSERTION = 8
+"""At most one assertion per this many sentences (the best ones), and at least 4 when 4 qualify."""
+MIN_ASSERTIONS = 4
 _MIN_WORDS = 6
 
 _SPLIT_RE = re.compile(r"[^\w’']+")

@@ -86,7 +86,7 @@ def cue_after(ctx: Context, q: Quote) -> Attribution | None:
     if c.start == gap_end:
         if c.according:
             sp = speaker_np_after(ctx.words, c.end, end_para)
-        elif _speaks(c):
+        elif _speaks(c) and c.lemma != "tell":  # after "told" comes its object
             sp = speaker_after(ctx.words, c.end, end_para) or c.after
     elif c.before is not None and _speaks(c):
         lead = text[gap_end : c.before.start]

@@ -47,6 +47,7 @@ class PronounResolver:
             k = bisect.bisect_right(qstarts, pos) - 1
             return k >= 0 and qs[k][0] <= pos < qs[k][1]
 
+        mentions: list[tuple[int, int, str]] = []
         people: list[tuple[int, int, str]] = []
         groups: list[tuple[int, int, str]] = []
         self.gender: dict[str, str] = {}
@@ -56,6 +57,7 @@ class PronounResolver:
                     continue  # never resolve to an actor that is itself a pronoun
                 target = people if a.kind == "person" else groups
                 for m in a.mentions:
+                    mentions.append((m.start, m.end, a.id))
                     if not quoted(m.start):
                         target.append((m.start, m.end, a.id))
                     if a.kind == "person" and text:
@@ -64,12 +66,26 @@ class PronounResolver:
                             self.gender.setdefault(a.id, g)
         except Exception:  # the actor index is another layer's: never fail claims on it
             people, groups = [], []
+        self.mentions = sorted(mentions)
+        self.mstarts = [m[0] for m in self.mentions]
         self.people = sorted(people)
         self.pstarts = [p[0] for p in self.people]
         self.groups = sorted(groups)
         self.gends = [g[1] for g in self.groups]
         self.sents = sents
         self.sstarts = [s for s, _ in sents]
+
+    def head(self, start: int, end: int) -> str | None:
+        """The actor named at the end of the phrase ``[start, end)`` (``the Afghan ambassador to
+        the United States Hamdullah Mohib``: Hamdullah Mohib), among the mentions inside it."""
+        i = bisect.bisect_left(self.mstarts, start)
+        best: tuple[int, int, str] | None = None
+        while i < len(self.mentions) and self.mentions[i][0] < end:
+            m = self.mentions[i]
+            if m[1] <= end and (best is None or m[1] > best[1]):
+                best = m
+            i += 1
+        return best[2] if best is not None else None
 
     def _fits(self, actor_id: str, pronoun: str) -> bool:
         want = speaker_lexicon().gendered.get(pronoun)
@@ -145,6 +161,11 @@ def resolve(
             return [person.id] if person is not None else []
         ids: list[str] = []
         for s, e in sp.spans():
+            head = pronouns.head(s, e) if pronouns is not None else None
+            if head is not None:
+                if head not in ids:
+                    ids.append(head)
+                continue
             actor = actors.at(s, e)
             if actor is None:
                 name = actors_text(sp, s, e)

@@ -483,6 +483,19 @@ def _run_after(toks: list[Tok], k: int, has_det: bool) -> int:
     return run_end
 
 
+def _appositive_name(words: Words, toks: list[Tok], n: int) -> Speaker | None:
+    """``the Crown prosecutor, Paul Ferris, …``: the name in commas after a role phrase."""
+    if n == 0 or n + 2 >= len(toks) or toks[n].text != "," or not is_role(toks[n - 1]):
+        return None
+    k = n + 1
+    while k < len(toks) and k - n <= 5 and is_cap(toks[k]):
+        k += 1
+    if k - (n + 1) < 2 or (k < len(toks) and toks[k].text not in (",", ".", ":", ";")):
+        return None
+    s, e = toks[n + 1].start, toks[k - 1].end
+    return Speaker(s, e, words.text[s:e], e)
+
+
 def speaker_np_after(words: Words, pos: int, hi: int) -> Speaker | None:
     """The noun phrase after ``according to``: up to punctuation or a clause
     word, 8 words at most."""
@@ -503,6 +516,9 @@ def speaker_np_after(words: Words, pos: int, hi: int) -> Speaker | None:
         if not t.text[0].isalnum() or t.low in lex.clause_words:
             break
         n += 1
+    named = _appositive_name(words, toks, n)
+    if named is not None:
+        return named  # according to the team's coach, Ana Ruiz, ...
     if sp is not None and (n == 0 or sp.end >= toks[n - 1].end):
         return sp
     if n == 0:
