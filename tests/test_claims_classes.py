@@ -203,3 +203,21 @@ def test_it_said_goes_to_the_last_organisation(nlp) -> None:
     claims, names = run(nlp, text, {"Acme Corp": ("organization", []), "Lena Varga": ("person", [])})
     (r,) = reported(claims)
     assert names[r.speaker] == "Acme Corp"
+
+
+# ---- not claims ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Lena Varga posted to her account on Sunday.",
+    "The firms maintained a policy of turning boats away.",
+])
+def test_a_verb_without_its_frame_reports_nothing(nlp, text: str) -> None:
+    claims, _ = run(nlp, text)
+    assert reported(claims) == []
+
+
+def test_cited_headlines_are_not_quotes(nlp) -> None:
+    text = ("Sources\n\n“Council votes to close the old bridge for good” — Daily Courier, May 2, 2019\n\n"
+            "“Bridge closure angers local traders and drivers” — The Evening Post, May 3, 2019\n")
+    claims, _ = run(nlp, text)
+    assert quotes(claims) == []

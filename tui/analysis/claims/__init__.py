@@ -79,6 +79,7 @@ _TAIL_RE = re.compile(r"[\s.,;]*")
 _SENT_WITH_NAME_RE = re.compile(r"[.!?]\s+[^“\"]*\b[A-Z][a-z]+ [A-Z][a-z]+")
 """Between two quotes of one paragraph: a new sentence naming someone ends a continuation."""
 _WORD_RE = re.compile(r"\w+(?:[’'\-]\w+)*")
+_CITATION_RE = re.compile(r"[ \t]*[—–-][ \t]*[A-Z][^\n]{0,80}?\b(?:1[89]|20)\d\d[ \t]*(?:\n|$)")
 
 
 def _abbrev_end_re() -> re.Pattern[str]:
@@ -193,6 +194,8 @@ def _quote_claims(d: _Doc) -> list[Claim]:
             and _continues(d, q, prev)
         ):
             ids, speaker_text, cue_word = list(prev[2].speakers), prev[2].speaker_text, prev[2].cue
+        if _CITATION_RE.match(text, q.end):
+            continue  # a cited headline: “Document found on street” — The Daily Planet, May 2, 2008
         if title_case and n_words <= TITLE_MAX_WORDS and not adjacent:
             continue  # a title, a name: “Red Flags.”
         if n_words <= SHORT_QUOTE_WORDS and (

@@ -60,8 +60,6 @@ def is_clause(content: str) -> bool:
             return True
         if n and len(w) > 4 and w.endswith(("ed", "es")):
             return True
-        if n and w.endswith("ing") and len(w) > 5 and words[n - 1] in ("of", "by", "to"):
-            return True
     return False
 
 
@@ -153,10 +151,15 @@ def _following_content(
     first = toks[0]
     if first.text in (":", ","):
         return trim(text, first.end, s_hi) if first.text == ":" else trim(text, s_lo, s_hi)
-    infinitive = first.low == "to" and cue_lexicon().takes(c.word, "to")
-    if not cue_lexicon().takes(c.word, "bare") or infinitive:
+    cl = cue_lexicon()
+    near = [t.low for t in toks[:7]]
+    infinitive = cl.takes(c.word, "to") and "to" in near[: 5 if cl.takes(c.word, "object") else 1]
+    of_frame = cl.takes(c.word, "of") and "of" in near
+    if infinitive or of_frame:
         # X urged Y to ..., X declined to ..., X accused Y of ...: the clause from its subject
         return trim(text, max(s_lo, min(sp_start, c.start)), s_hi)
+    if not cl.takes(c.word, "bare"):
+        return None  # "posted to Twitter": no frame of the verb, nothing said
     if cue_lexicon().takes(c.word, "object"):
         k = _object_end(toks)
         if k == 0 or k >= len(toks):
