@@ -221,3 +221,18 @@ def test_cited_headlines_are_not_quotes(nlp) -> None:
             "“Bridge closure angers local traders and drivers” — The Evening Post, May 3, 2019\n")
     claims, _ = run(nlp, text)
     assert quotes(claims) == []
+
+
+def test_reported_content_ends_before_the_next_speaker(nlp) -> None:
+    text = "Residents said the water had been unsafe for weeks, and officials declined to comment."
+    claims, _ = run(nlp, text)
+    assert [(r.speaker_text, r.text) for r in reported(claims)] == [
+        ("Residents", "the water had been unsafe for weeks"),
+        ("officials", "officials declined to comment."),
+    ]
+
+
+def test_title_case_cue_in_a_headline(nlp) -> None:
+    claims, _ = run(nlp, "Mayor Ana Ruiz Says Bridge Will Close Next Year\n\nThe council met on Monday.")
+    (r,) = reported(claims)
+    assert r.speaker_text == "Ana Ruiz"

@@ -323,6 +323,7 @@ def _reported_claims(d: _Doc, out: list[Claim]) -> set[int]:
             continue
         a, b = span
         b = clause_end(d.parse, c, a, b)
+        b = _before_next_speaker(d, c, a, b)
         more = adding_that_re().search(text, a, b)
         if more is not None:  # "X said …, adding that …": the second part is its own claim
             b = more.start()
@@ -355,6 +356,26 @@ def _reported_claims(d: _Doc, out: list[Claim]) -> set[int]:
         )
         sents.add(c.sent)
     return sents
+
+
+_JOIN_TAIL_RE = re.compile(r"[\s,;:—–-]*(?:\b(?:and|but|while|whereas|as)\b)?[\s,;:—–-]*$")
+
+
+def _before_next_speaker(d: _Doc, c: Cue, a: int, b: int) -> int:
+    """``Residents said the water was unsafe, and officials declined to comment``: content ends
+    before the next cue's speaker in the sentence."""
+    k = bisect.bisect_right(d.ctx.cue_starts, c.end)
+    while k < len(d.cues) and d.cues[k].start < b:
+        nxt = d.cues[k]
+        sp = nxt.before
+        if sp is not None and a < sp.start and not nxt.according:
+            cut = sp.start
+            m = _JOIN_TAIL_RE.search(d.text, a, cut)
+            if m is not None and m.start() > a and m.group().strip():
+                return m.start()
+            return b
+        k += 1
+    return b
 
 
 def _needs_clause(c: Cue) -> bool:

@@ -246,8 +246,12 @@ def find_cues(text: str, layout: Layout, quoted: list[tuple[int, int]]) -> list[
 
 
 def _opens_sentence(text: str, pos: int, layout: Layout) -> bool:
-    lo = layout.sent(layout.sent_of(pos), len(text))[0]
-    return not text[lo:pos].strip(" “\"‘'(")
+    """At its sentence's start, or in a title-case headline (``Mayor Says Bridge Will Close``)."""
+    lo, hi = layout.sent(layout.sent_of(pos), len(text))
+    if not text[lo:pos].strip(" “\"‘'("):
+        return True
+    words = [w for w in text[lo:hi].split() if w[:1].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _frame_fits(
