@@ -54,6 +54,8 @@ def test_speech_act_verbs_attribute_a_quote(nlp, verb: str) -> None:
     ("The senator urged voters to reject the measure in November.", "urged"),
     ("The union threatened to strike if the talks failed.", "threatened"),
     ("Lena Varga accused the firm of hiding the spill from inspectors.", "accused"),
+    ("The governor called for an inquiry into the collapse of the bridge.", "called"),
+    ("Tomas Brel criticised the council for closing the library.", "criticised"),
 ])
 def test_infinitive_and_of_frames(nlp, text: str, content: str) -> None:
     claims, _ = run(nlp, text)

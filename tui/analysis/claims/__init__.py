@@ -57,10 +57,10 @@ from tui.analysis.claims.speakers import (
     Speaker,
     speaker_after,
     speaker_before,
-    speaker_lexicon,
     speaker_np_after,
 )
 from tui.analysis.claims.text import Layout, Words, count_words, paragraph_spans, sentence_spans
+from tui.analysis.claims.vocabulary import speaker_lexicon
 from tui.analysis.model import Claim, Number
 from tui.analysis.numbers import extract_numbers
 

@@ -19,11 +19,11 @@ from tui.analysis.claims.speakers import (
     Speaker,
     name_run_back,
     speaker_after,
-    speaker_lexicon,
     speaker_np_after,
     strip_titles,
 )
 from tui.analysis.claims.text import Layout, Words
+from tui.analysis.claims.vocabulary import speaker_lexicon
 
 _GAP_AFTER_RE = re.compile(r"[\s,;:]*")
 _LEAD_RE = re.compile(r"(?:\w[\w’'.-]*,?\s+){1,5}")

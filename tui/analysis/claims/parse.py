@@ -24,10 +24,10 @@ from tui.analysis.claims.speakers import (
     Speaker,
     is_cap,
     name_run_back,
-    speaker_lexicon,
     strip_titles,
 )
 from tui.analysis.claims.text import Tok
+from tui.analysis.claims.vocabulary import speaker_lexicon
 
 SUBJECTS = ("nsubj", "nsubjpass")
 COMPLEMENTS = ("ccomp", "xcomp", "parataxis")

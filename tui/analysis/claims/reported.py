@@ -15,8 +15,9 @@ import re
 from functools import lru_cache
 
 from tui.analysis.claims.cues import Cue, cue_lexicon
-from tui.analysis.claims.speakers import Speaker, is_cap, speaker_lexicon
+from tui.analysis.claims.speakers import Speaker, is_cap
 from tui.analysis.claims.text import Tok, Words, count_words, trim
+from tui.analysis.claims.vocabulary import speaker_lexicon
 from tui.analysis.lexicon import claims_data
 
 MAX_SENTENCE = 3000
@@ -154,7 +155,9 @@ def _following_content(
     cl = cue_lexicon()
     near = [t.low for t in toks[:7]]
     infinitive = cl.takes(c.word, "to") and "to" in near[: 5 if cl.takes(c.word, "object") else 1]
-    of_frame = cl.takes(c.word, "of") and "of" in near
+    of_frame = (cl.takes(c.word, "of") and "of" in near) or (
+        cl.takes(c.word, "for") and "for" in near
+    )
     if infinitive or of_frame:
         # X urged Y to ..., X declined to ..., X accused Y of ...: the clause from its subject
         return trim(text, max(s_lo, min(sp_start, c.start)), s_hi)

@@ -16,7 +16,8 @@ from collections.abc import Sequence
 
 from tui.analysis.actors import ActorIndex
 from tui.analysis.claims.quotes import Quote
-from tui.analysis.claims.speakers import Speaker, speaker_lexicon
+from tui.analysis.claims.speakers import Speaker
+from tui.analysis.claims.vocabulary import speaker_lexicon
 from tui.analysis.model import Claim
 
 GROUP_PRONOUN_REACH = 800
