@@ -238,3 +238,12 @@ def test_title_case_cue_in_a_headline(nlp) -> None:
     claims, _ = run(nlp, "Mayor Ana Ruiz Says Bridge Will Close Next Year\n\nThe council met on Monday.")
     (r,) = reported(claims)
     assert r.speaker_text == "Ana Ruiz"
+
+
+def test_the_senator_refers_back_to_the_senator_named(nlp) -> None:
+    text = ("Sen. Ana Ruiz met Tomas Brel, the mayor, on Monday.\n\n"
+            "The senator said the bill would pass before the summer.")
+    claims, names = run(nlp, text, {"Ana Ruiz": ("person", []), "Tomas Brel": ("person", [])})
+    (r,) = reported(claims)
+    assert r.speaker_text == "The senator"
+    assert names[r.speaker] == "Ana Ruiz"

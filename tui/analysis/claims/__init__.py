@@ -6,8 +6,9 @@ the pipeline has one), so the layer works the same with the built-in pipeline an
 1. :mod:`.text` — the words, paragraphs and sentences every stage shares;
 2. :mod:`.quotes` — quote-mark pairing;
 3. :mod:`.cues` — reporting words and the frames they open (knowledge in ``data/claims.json``);
-4. :mod:`.speakers` — the speaker phrase of each cue; :mod:`.resolve` — their actors, pronouns
-   and, with a parse, the cue verb's subject;
+4. :mod:`.speakers` — the speaker phrase of each cue (word sets: :mod:`.vocabulary`);
+   :mod:`.parse` — with a dependency parse, the cue verb's subject; :mod:`.resolve` — their
+   actors and pronouns;
 5. :mod:`.attribution` — who said each quote (an ordered list of strategies);
 6. :mod:`.reported` — reported speech and where its content starts and ends;
 7. :mod:`.assertions` — check-worthy sentences, using the numbers layer's results.

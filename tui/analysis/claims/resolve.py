@@ -50,6 +50,7 @@ class PronounResolver:
 
         mentions: list[tuple[int, int, str]] = []
         people: list[tuple[int, int, str]] = []
+        titled: dict[str, list[tuple[int, str]]] = {}
         groups: list[tuple[int, int, str]] = []
         self.gender: dict[str, str] = {}
         try:
@@ -65,8 +66,12 @@ class PronounResolver:
                         g = _gender_before(text, m.start)
                         if g:
                             self.gender.setdefault(a.id, g)
+                        for title in _titles_before(text, m.start):
+                            titled.setdefault(title, []).append((m.start, a.id))
         except Exception:  # the actor index is another layer's: never fail claims on it
             people, groups = [], []
+        self.titled = {t: sorted(v) for t, v in titled.items()}
+        """Title word -> (offset, person id) of the mentions it stands before ("Sen. Ana Ruiz")."""
         self.mentions = sorted(mentions)
         self.mstarts = [m[0] for m in self.mentions]
         self.people = sorted(people)
@@ -75,6 +80,12 @@ class PronounResolver:
         self.gends = [g[1] for g in self.groups]
         self.sents = sents
         self.sstarts = [s for s, _ in sents]
+
+    def titled_person(self, title: str, pos: int) -> str | None:
+        """``the senator said``: the person last named with that title before ``pos``."""
+        found = self.titled.get(title, [])
+        k = bisect.bisect_left(found, (pos, "")) - 1
+        return found[k][1] if k >= 0 else None
 
     def head(self, start: int, end: int) -> str | None:
         """The actor named at the end of the phrase ``[start, end)`` (``the Afghan ambassador to
@@ -136,6 +147,18 @@ class PronounResolver:
         return None
 
 
+def _titles_before(text: str, start: int) -> list[str]:
+    """The title words among the three words before a mention (``Sen.`` -> senator)."""
+    lex = speaker_lexicon()
+    out = []
+    for w in text[max(0, start - 40) : start].split()[-3:]:
+        low = w.lower().strip(".,")
+        low = lex.title_abbreviations.get(low, low)
+        if low in lex.titles:
+            out.append(low)
+    return out
+
+
 def _gender_before(text: str, start: int) -> str | None:
     """``Mr. Brel`` -> male: the gender a title right before a mention gives."""
     words = text[max(0, start - 24) : start].split()
@@ -173,11 +196,26 @@ def resolve(
                 actor = actors.by_name(name)
                 if actor is None and name.lower().startswith("the "):
                     actor = actors.by_name(name[4:])
+            if actor is None and pronouns is not None:
+                title = _definite_title(actors_text(sp, s, e))
+                pid = pronouns.titled_person(title, sp.start) if title else None
+                if pid is not None and pid not in ids:
+                    ids.append(pid)
             if actor is not None and actor.id not in ids:
                 ids.append(actor.id)
     except Exception:  # the actor index is being completed elsewhere; never fail claims on it
         return []
     return ids
+
+
+def _definite_title(phrase: str) -> str | None:
+    """``the senator`` / ``the state's governor`` -> the title word, else None."""
+    words = phrase.lower().split()
+    if len(words) < 2 or (words[0] not in ("the", "a") and not words[0].endswith(("’s", "'s"))):
+        return None
+    lex = speaker_lexicon()
+    head = words[-1].strip(".,")
+    return head if head in lex.titles else None
 
 
 def actors_text(sp: Speaker, s: int, e: int) -> str:

@@ -40,6 +40,8 @@ class SpeakerLexicon:
     gendered: dict[str, str]
     """Gendered title or role word -> "male"/"female"."""
     cues: frozenset[str]
+    title_abbreviations: dict[str, str]
+    """"sen" -> "senator": an abbreviated title before a name, spelt out."""
 
 
 def _plural(w: str) -> str:
@@ -99,4 +101,5 @@ def speaker_lexicon() -> SpeakerLexicon:
         clause_words=frozenset(data["clause_words"]),
         gendered=gendered,
         cues=frozenset(cue_lexicon().forms),
+        title_abbreviations=dict(data["title_abbreviations"]),
     )
