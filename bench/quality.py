@@ -38,6 +38,12 @@ neither right nor wrong. The row "micro, strict" counts those as false positives
 "micro, raw GUM gold" scores against the linked mentions as GUM gives them (step 3 only:
 pronouns, "the team" and titles included), a floor rather than a fair figure.
 
+**Entity errors by class** — per type, each false negative is counted as found with another
+type, found with other bounds, inside a name of another type, or missed; each false positive as
+a gold name of another type, other bounds, overlapping another type's name, or not a gold name;
+and both as one-word names, names on a line of numbers (result lines, tables) and names across a
+line break.
+
 **Quotes** — gold ``quotes.jsonl`` spans (a span stops at a sentence end) against our claims of
 kind "quote". A gold span is found when predicted quotes cover at least half of it; a predicted
 quote is correct when at least half of it lies inside gold spans.
@@ -45,6 +51,9 @@ quote is correct when at least half of it lies inside gold spans.
 **Attribution** — the hand-made gold of ``bench/attribution_gold.jsonl``, scored by
 :func:`bench.attribution.score_attribution`: recall, precision and speaker accuracy (named and
 unnamed speakers) for quotes, fragments and reported speech.
+**Actors** — pairwise precision/recall of mentions merged into one actor against GUM's
+``entity_id`` clusters of named mentions (see :func:`actor_clustering`); the gold/pred columns
+count pairs.
 
 **Speed** — words per second of the whole engine over the corpus (one core, warm).
 """
@@ -52,12 +61,15 @@ unnamed speakers) for quotes, fragments and reported speech.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
+import re
 import sys
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -237,10 +249,102 @@ def covered(span: tuple[int, int], others: list[tuple[int, int]]) -> float:
     return sum(marks) / (e - s)
 
 
+def table_line(line: str) -> bool:
+    """A result line or a row of a table: two numbers or more, at most one lower-case word."""
+    return len(re.findall(r"\d+", line)) >= 2 and len(re.findall(r"\b[a-z]+\b", line)) <= 1
+
+
+def error_classes(pred: set[Key], gold: set[Key], texts: dict[str, str]) -> dict[str, Counter[str]]:
+    """Per type, the errors counted by class: what a false negative or positive is instead."""
+    classes: dict[str, Counter[str]] = {t: Counter() for t in TYPES}
+    by_doc: dict[str, list[Key]] = defaultdict(list)
+    for k in pred | gold:
+        by_doc[k[0]].append(k)
+
+    def overlapping(k: Key, keys: set[Key]) -> list[Key]:
+        return [o for o in by_doc[k[0]] if o in keys and o[1] < k[2] and k[1] < o[2] and o != k]
+
+    for k in gold - pred:
+        others = overlapping(k, pred)
+        if any(o[1:3] == k[1:3] for o in others):
+            classes[k[3]]["FN: found with another type"] += 1
+        elif any(o[3] == k[3] for o in others):
+            classes[k[3]]["FN: found with other bounds"] += 1
+        elif others:
+            classes[k[3]]["FN: inside another type's name"] += 1
+        else:
+            classes[k[3]]["FN: missed"] += 1
+    for k in pred - gold:
+        others = overlapping(k, gold)
+        if any(o[1:3] == k[1:3] for o in others):
+            classes[k[3]]["FP: gold has another type"] += 1
+        elif any(o[3] == k[3] for o in others):
+            classes[k[3]]["FP: other bounds"] += 1
+        elif not others:
+            classes[k[3]]["FP: not a gold name"] += 1
+        else:
+            classes[k[3]]["FP: overlaps another type"] += 1
+    for k in pred ^ gold:
+        text = texts[k[0]]
+        name = text[k[1]:k[2]]
+        kind = "FN" if k in gold else "FP"
+        if " " not in name and "-" not in name:
+            classes[k[3]][f"{kind}, of which one word"] += 1
+        line_start = text.rfind("\n", 0, k[1]) + 1
+        line_end = text.find("\n", k[2])
+        if table_line(text[line_start:line_end if line_end != -1 else len(text)]):
+            classes[k[3]][f"{kind}, of which on a line of numbers"] += 1
+        if "\n" in name:
+            classes[k[3]][f"{kind}, of which across a line break"] += 1
+    return classes
+
+
+def actor_clustering(corpus: Path, texts: dict[str, str], analyses: dict[str, Any]) -> Counts:
+    """Pairwise agreement of our actors with GUM's ``entity_id`` clusters, over named mentions.
+
+    Gold mentions are the person/organization/place mentions with a proper noun (trimmed as for
+    entities; a person mention reduced to its name). Each is matched to the actor with a mention
+    overlapping it most, the overlap being at least half of both spans ("the Dallas chapter of X"
+    is not a mention of X); unmatched gold mentions are left out. Over the matched pairs of one
+    article: a pair in one actor and one gold cluster is a true positive, in one actor only a
+    false positive, in one gold cluster only a false negative.
+    """
+    gold: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for line in (corpus / "entities.jsonl").open(encoding="utf-8"):
+        m = json.loads(line)
+        if m["etype"] not in GOLD_TYPE or "PROPN" not in m["upos"] or m["doc"] not in analyses:
+            continue
+        text = texts[m["doc"]]
+        span: tuple[int, int] | None = trim(text, m["start"], m["end"])
+        if m["etype"] == "person" and span is not None:
+            span = person_name(text, *span)
+        if span is not None:
+            gold[m["doc"]].append((*span, m["entity_id"]))
+    c = Counts()
+    for d, mentions in gold.items():
+        pred = [(s, e, a.id) for a in analyses[d].actors for s, e in
+                (trim(texts[d], m.start, m.end) for m in a.mentions)]
+        matched: list[tuple[str, str]] = []
+        for gs, ge, cid in mentions:
+            overlaps = ((min(ge, e) - max(gs, s), e - s, aid) for s, e, aid in pred)
+            best = max(((o, aid) for o, n, aid in overlaps if o > 0 and 2 * o >= max(n, ge - gs)),
+                       default=None)
+            if best is not None:
+                matched.append((cid, best[1]))
+        for (g1, p1), (g2, p2) in itertools.combinations(matched, 2):
+            if g1 == g2 and p1 == p2:
+                c.tp += 1
+            elif p1 == p2:
+                c.fp += 1
+            elif g1 == g2:
+                c.fn += 1
+    return c
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    ap.add_argument("--model", default=None, help="spaCy pipeline (default: newsreader's choice)")
+    ap.add_argument("--model", default="builtin", help="spaCy pipeline (default: builtin)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every error")
     args = ap.parse_args(argv)
     corpus: Path = args.corpus
@@ -315,9 +419,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:<22}{c.tp + c.fn:>6}{c.tp + c.fp:>6}{p:>8.3f}{r:>8.3f}{f:>8.3f}")
     p, r, f = q.prf()
     print(f"{'quotes (overlap)':<22}{q.tp + q.fn:>6}{q_pred:>6}{p:>8.3f}{r:>8.3f}{f:>8.3f}")
+    ac = actor_clustering(corpus, texts, analyses)
+    p, r, f = ac.prf()
+    pairs = f"{ac.tp + ac.fn:>6}{ac.tp + ac.fp:>6}"
+    print(f"{'actors (pairwise)':<22}{pairs}{p:>8.3f}{r:>8.3f}{f:>8.3f}")
     print(f"({neutral} predictions match gold names without a Wikipedia link: neutral above, "
           f"errors in 'micro, strict')")
     print(f"pipeline load {load_s:.2f} s; analysis {words / run_s:,.0f} words/s")
+    classes = error_classes(pred, gold, texts)
+    names = sorted({n for c in classes.values() for n in c}, key=lambda n: (n[:2], n))
+    print(f"{'entity errors by class':<38}" + "".join(f"{t:>8}" for t in TYPES))
+    for n in names:
+        print(f"{n:<38}" + "".join(f"{classes[t][n]:>8}" for t in TYPES))
     attribution_gold = ROOT / "bench" / "attribution_gold.jsonl"
     if attribution_gold.is_file():
         gold_items = load_gold(attribution_gold, corpus)

@@ -160,3 +160,102 @@ def test_last_person_before_is_the_latest_person_mention_ending_before() -> None
     assert index.last_person_before(29) is tom
     assert index.last_person_before(43) is tom  # "Ruiz" ends at 44, the bank is no person
     assert index.last_person_before(100) is ana
+
+
+def test_repairs_drop_lone_titles_and_numerals_whatever_the_ner() -> None:
+    text = "Emeritus spoke. Louis XVII and XVII. State said no."
+    ents = [Entity(0, 8, "Emeritus", "ORG"), Entity(16, 26, "Louis XVII", "PERSON"),
+            Entity(31, 35, "XVII", "PERSON"), Entity(37, 42, "State", "GPE")]
+    assert [a.name for a in build_actors(NLP(text), ents)] == ["Louis XVII"]
+
+
+def test_repairs_mend_a_name_cut_at_a_hyphen() -> None:
+    text = "The Council on American - Islamic Relations said no."
+    ents = [Entity(4, 23, "Council on American", "ORG"), Entity(26, 33, "Islamic", "NORP")]
+    actors = build_actors(NLP(text), ents)
+    assert [a.name for a in actors] == ["Council on American-Islamic Relations"]
+    assert actors[0].mentions[0].text == "Council on American - Islamic Relations"
+
+
+def test_repairs_split_an_organisation_from_the_person_after_it() -> None:
+    text = "Harbour Foods Inc. Maria Keller said so. Goldman Sachs Jim Wong agreed."
+    ents = [Entity(0, 31, "Harbour Foods Inc. Maria Keller", "ORG"),
+            Entity(41, 63, "Goldman Sachs Jim Wong", "PERSON")]
+    actors = {a.name: a.kind for a in build_actors(NLP(text), ents)}
+    assert actors == {"Harbour Foods Inc.": "organization", "Maria Keller": "person",
+                      "Goldman Sachs": "organization", "Jim Wong": "person"}
+
+
+def test_descriptor_before_a_name_is_not_the_name() -> None:
+    text = "Scientologist Tom Cruise came. Democrat Joe Smith came. Christian Bale came."
+    actors = build_actors(NLP(text), [
+        *_entities(text, {"Scientologist Tom Cruise": "ORG", "Democrat Joe Smith": "PERSON"}),
+        *_entities(text, {"Christian Bale": "PERSON"})])
+    assert [(a.name, a.kind) for a in actors] == [
+        ("Tom Cruise", "person"), ("Joe Smith", "person"), ("Christian Bale", "person")]
+    assert actors[0].mentions[0].text == "Tom Cruise"
+
+
+def test_constituent_countries_keep_their_names() -> None:
+    text = "England met Wales. Scotland and the United Kingdom watched."
+    actors = _actors(text, {"England": "GPE", "Wales": "GPE", "Scotland": "GPE",
+                            "United Kingdom": "GPE"})
+    assert [a.name for a in actors] == ["England", "Wales", "Scotland", "United Kingdom"]
+
+
+def test_role_mention_stays_unattached_without_a_fit() -> None:
+    text = "Ana Ruiz met Tom Lind. The Thai foreign minister left. Brazil's striker Bo Chen ran. " \
+           "Tunisia's goalkeeper fell."
+    actors = _actors(text, {"Ana Ruiz": "PERSON", "Tom Lind": "PERSON", "Bo Chen": "PERSON",
+                            "Brazil": "GPE", "Tunisia": "GPE"})
+    people = [a for a in actors if a.kind == "person"]
+    assert all(len(a.mentions) == 1 for a in people)
+
+
+def test_role_mention_joins_by_employer_and_role() -> None:
+    text = ("Ana Ruiz, the chief executive of Harbour Foods, spoke. Tom Lind, a union leader, "
+            "replied. The company's chief executive left. Harbour's chief executive returned.")
+    actors = _actors(text, {"Ana Ruiz": "PERSON", "Tom Lind": "PERSON", "Harbour Foods": "ORG",
+                            "Harbour": "ORG"})
+    ruiz = _named(actors, "Ana Ruiz")
+    assert [m.text for m in ruiz.mentions] == [
+        "Ana Ruiz", "The company's chief executive", "Harbour's chief executive"]
+
+
+def test_salience_counts_every_speaker_and_the_lead() -> None:
+    text = "Oslo and Bergen met. Ana Ruiz met Bo Chen. Oslo, Oslo, Oslo. Chen spoke. Ruiz spoke."
+    actors = _actors(text, {"Oslo": "GPE", "Bergen": "GPE", "Ana Ruiz": "PERSON",
+                            "Bo Chen": "PERSON", "Chen": "PERSON", "Ruiz": "PERSON"})
+    ruiz, chen = _named(actors, "Ana Ruiz"), _named(actors, "Bo Chen")
+    update_salience(actors, [Claim("c1", "quote", 0, 3, "x", speaker=chen.id)], len(text))
+    alone = ruiz.salience
+    update_salience(actors, [Claim("c1", "quote", 0, 3, "x", speakers=[chen.id, ruiz.id])],
+                    len(text))
+    assert ruiz.salience > alone
+    update_salience(actors, [], len(text), text=text, title="Bergen votes")
+    assert [a.name for a in actors[:2]] == ["Bergen", "Oslo"]  # the title, then the lead
+
+
+def test_lead_is_the_title_line_and_first_sentence() -> None:
+    from tui.analysis.actors import lead_span
+
+    text = "Quake hits city\n\nA strong quake hit the city. More later."
+    assert text[slice(*lead_span(text))] == "Quake hits city\n\nA strong quake hit the city."
+    assert lead_span("One. Two.") == (0, 4)
+
+
+def test_a_nationality_said_of_the_sentence_subject_is_a_hint() -> None:
+    text = ("Tomas Berg will meet Russian President Ivan Petrov, as the most powerful Swedish "
+            "leader since Karl Lund. Later the Swedish prime minister flew home.")
+    actors = _actors(text, {"Tomas Berg": "PERSON", "Ivan Petrov": "PERSON",
+                            "Karl Lund": "PERSON", "Russian": "NORP", "Swedish": "NORP"})
+    assert "the Swedish prime minister" in [m.text for m in _named(actors, "Tomas Berg").mentions]
+    assert len(_named(actors, "Karl Lund").mentions) == 1
+
+
+def test_a_surname_taken_for_a_place_is_the_person() -> None:
+    text = "Keller to step down\n\nMaria Keller will leave. She flew to Keller on Monday."
+    actors = _actors(text, {"Keller": "GPE", "Maria Keller": "PERSON"})
+    keller = _named(actors, "Maria Keller")
+    assert [m.start for m in keller.mentions] == [0, 21]
+    assert _named(actors, "Keller").kind == "place"  # "to Keller": the town

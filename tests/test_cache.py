@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from pathlib import Path
@@ -18,7 +19,7 @@ ARTICLE = Article(text="Anna Berg said 42 people came.\n", source="a.txt", title
 
 
 def _entries() -> list[Path]:
-    return sorted(cache.cache_dir().glob("*.json"))
+    return sorted(p for p in cache.cache_dir().glob("*.json") if len(p.stem) == 64)
 
 
 def test_second_analysis_comes_from_the_cache(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -49,7 +50,7 @@ def test_key_depends_on_text_title_and_pipeline() -> None:
 @pytest.mark.parametrize("content", ["{not json", '{"schema": "newsreader.analysis/0"}', "", "[]"])
 def test_damaged_or_old_entry_is_ignored_and_rebuilt(content: str) -> None:
     key = cache.key_for(ARTICLE.text, ARTICLE.title, None)
-    cache.cache_dir().mkdir(parents=True, exist_ok=True)
+    assert cache.claim_folder(cache.cache_dir())
     (cache.cache_dir() / f"{key}.json").write_text(content, encoding="utf-8")
     assert cache.get(key) is None
     result = analyze_article(ARTICLE)
@@ -64,13 +65,14 @@ def test_writes_leave_no_temporary_files() -> None:
 
 def test_size_cap_removes_least_recently_used() -> None:
     info = PipelineInfo("x", "1", False)
-    for i in range(5):
-        cache.put(f"k{i}", Analysis(text="x" * 1000, source="-", title=None, pipeline=info))
-        os.utime(cache.cache_dir() / f"k{i}.json", (1000 + i, 1000 + i))
-    size = (cache.cache_dir() / "k0.json").stat().st_size
-    removed = cache.prune(max_bytes=size * 2)
+    keys = [hashlib.sha256(str(i).encode()).hexdigest() for i in range(5)]
+    for i, key in enumerate(keys):
+        cache.put(key, Analysis(text="x" * 1000, source="-", title=None, pipeline=info))
+        os.utime(cache.cache_dir() / f"{key}.json", (1000 + i, 1000 + i))
+    size = (cache.cache_dir() / f"{keys[0]}.json").stat().st_size
+    removed = cache.prune(max_bytes=int(size * 2.5))  # down to 90 % of it: two entries
     assert removed == 3
-    assert [p.stem for p in _entries()] == ["k3", "k4"]
+    assert [p.stem for p in _entries()] == sorted(keys[3:])
 
 
 def test_cache_clear_command(capsys: pytest.CaptureFixture[str]) -> None:

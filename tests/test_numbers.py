@@ -143,9 +143,6 @@ CASES = [
     ("just a month before", "a month", "duration", 1, "months", None),
     ("his third five-year term", "five-year", "duration", 5, "years", None),
     ("for seven months", "seven months", "duration", 7, "months", None),
-    ("Gazprom has been studying for years the idea.", "years", "duration", None, "years", None),
-    ("just weeks before the invasion", "weeks", "duration", None, "weeks", None),
-    ("after centuries of looking west", "centuries", "duration", None, "centuries", None),
     ("in the first 7 months of 2022", "the first 7 months", "duration", 7, "months", "first"),
     ("over the past 30 days", "the past 30 days", "duration", 30, "days", "past"),
     ("for at least four decades", "at least four decades", "duration", 4, "decades", "at least"),
@@ -255,7 +252,6 @@ NOT_NUMBERS = [
     ("It may rain.", "may"),
     ("Theresa May said", "May"),
     ("April Smith won", "April"),
-    ("He won 3-1 on Sunday.", "3-1"),
     ("the FIRST Global Challenge", "FIRST"),
     ("1. Introduction\n2. Methods", "1"),
     ("Apple's iPhone 15 sold well.", "15"),
@@ -271,6 +267,10 @@ NOT_NUMBERS = [
     ("Call 555-1234 now.", "555-1234"),
     ("At COP 26 in Glasgow", "26"),
     ("The 747s landed.", "s"),
+    # no duration without a number
+    ("Gazprom has been studying for years the idea.", "years"),
+    ("just weeks before the invasion", "weeks"),
+    ("after centuries of looking west", "centuries"),
 ]
 
 
@@ -333,7 +333,7 @@ def test_number_entities_labels() -> None:
     assert [(e.text, e.label) for e in ents] == [
         ("$5", "MONEY"), ("Monday", "DATE"), ("5%", "PERCENT"), ("third", "ORDINAL")]
     assert set(KIND_LABELS) == {"cardinal", "ordinal", "fraction", "percent", "money", "quantity",
-                                "date", "time", "duration", "age", "range"}
+                                "date", "time", "duration", "age", "range", "score"}
 
 
 def test_range_labels_follow_the_unit() -> None:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import signal
 import threading
+from functools import partial
 from typing import Any, ClassVar
 
 from textual.app import App
@@ -85,6 +89,7 @@ class NewsreaderApp(App[int]):
         return ReaderScreen(article, self.analyze)
 
     def on_mount(self) -> None:
+        exit_on_signals(self)
         if self._load_error:
             self.notify(self._load_error, severity="error", markup=False)
 
@@ -94,3 +99,17 @@ class NewsreaderApp(App[int]):
 
     def action_quit_reader(self) -> None:
         self.exit(0)
+
+
+EXIT_SIGNALS = {signal.SIGTERM: 128 + signal.SIGTERM, signal.SIGHUP: 128 + signal.SIGHUP}
+"""Signals that end the reader cleanly, with the exit status a shell expects for them."""
+
+
+def exit_on_signals(app: App[Any]) -> None:
+    """End ``app`` the normal way on SIGTERM and SIGHUP (``kill``, a closed terminal window): the
+    driver then restores the terminal (main screen, mouse tracking off, cursor shown), which
+    the default action of those signals, killing the process at once, never does."""
+    loop = asyncio.get_running_loop()
+    for sig, status in EXIT_SIGNALS.items():
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            loop.add_signal_handler(sig, partial(app.exit, return_code=status))

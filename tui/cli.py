@@ -1,6 +1,7 @@
 """The ``newsreader`` command: the reader, ``analyze`` and ``cache``.
 
-Errors are one line on stderr: exit 2 for a usage error, 1 for an input that cannot be read.
+Errors are one line on stderr: exit 2 for a usage error, 1 for an input that cannot be read or
+analysed and for output that cannot be written, 141 when a pipe's reader stops early.
 Heavy modules (spaCy, Textual) are imported only by the sub-command that needs them.
 """
 
@@ -90,9 +91,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:  # `newsreader analyze ... | head`
-        sys.stderr.close()
-        return 0
+    except BrokenPipeError:  # `newsreader analyze ... | head`: the reader has had enough
+        _silence_stdout()
+        return 141  # what a shell reports for a command stopped by SIGPIPE
+    except OutputError as exc:  # `>&-`, `> /dev/full`: the output is lost, so say so
+        _silence_stdout()
+        _error(str(exc))
+        return 1
     except Exception as exc:  # last resort: one line, never a traceback
         if os.environ.get("NEWSREADER_DEBUG"):
             raise
@@ -101,8 +106,38 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _error(message: str) -> None:
-    """Print one line on stderr, whatever the message holds."""
-    print(f"{PROG}: error: {' '.join(message.split())}", file=sys.stderr)
+    """Print one line on stderr, whatever the message holds (escapes shown, never acted on)."""
+    from tui.sources.sanitize import visible
+
+    if sys.stderr is not None:
+        print(f"{PROG}: error: {visible(' '.join(message.split()))}", file=sys.stderr)
+
+
+class OutputError(Exception):
+    """Standard output cannot be written (closed, full disk); the message is one line."""
+
+
+def _out(text: str) -> None:
+    """Print ``text`` on standard output and flush, so a lost output is an error, not exit 0."""
+    if sys.stdout is None:  # started with stdout closed (`>&-`)
+        raise OutputError("cannot write the output (standard output is closed)")
+    try:
+        print(text, file=sys.stdout, flush=True)
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as exc:
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise OutputError(f"cannot write the output ({why})") from exc
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so the interpreter's last flush cannot fail again."""
+    try:
+        fd = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(fd, sys.stdout.fileno())
+        os.close(fd)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _run_analyze(ns: argparse.Namespace) -> int:
@@ -116,39 +151,58 @@ def _run_analyze(ns: argparse.Namespace) -> int:
     fmt = ns.format or ("json" if len(targets) == 1 else "jsonl")
 
     from tui.analysis.choice import PipelineError
-    from tui.analysis.export import render
-    from tui.service import analyze_article
-    from tui.sources import load
 
-    status = 0
     outputs: list[str] = []
+    failed = 0
     progress = _Progress(len(targets))
     try:
         for target in targets:
             try:
-                article = load(target)
-                analysis = analyze_article(article, model=ns.model, use_cache=not ns.no_cache)
-            except SourceError as exc:
-                _error(str(exc))
-                status = 1
-                continue
-            except PipelineError as exc:
+                out = _analyze_one(target, fmt, ns.model, not ns.no_cache)
+            except PipelineError as exc:  # the same for every article: stop at once
                 _error(str(exc))
                 return 2
             finally:
                 progress.advance()
-            out = render(analysis, fmt)
+            if out is None:
+                failed += 1
+                continue
             if fmt == "jsonl":
-                print(out, flush=True)
+                _out(out)
             else:
                 outputs.append(out)
     finally:
         progress.stop()
-    if (fmt == "json" and len(outputs) > 1) or (fmt == "displacy" and len(outputs) > 1):
-        print("[\n" + ",\n".join(outputs) + "\n]")
+    if fmt in ("json", "displacy") and len(targets) > 1:  # an array, whatever failed
+        _out("[\n" + ",\n".join(outputs) + "\n]" if outputs else "[]")
     elif outputs:
-        print(("\n---\n\n" if fmt == "markdown" else "\n").join(outputs))
-    return status
+        _out(("\n---\n\n" if fmt == "markdown" else "\n").join(outputs))
+    return 1 if failed else 0
+
+
+def _analyze_one(target: str, fmt: str, model: str | None, use_cache: bool) -> str | None:
+    """One article of a batch in ``fmt``, or ``None`` after one line on stderr saying why.
+
+    Any failure but a pipeline that cannot load (the same for every article) stays with its
+    article, so the rest of the batch is still analysed.
+    """
+    from tui.analysis.choice import PipelineError
+    from tui.analysis.export import render
+    from tui.service import analyze_article
+    from tui.sources import SourceError, load
+
+    try:
+        return render(analyze_article(load(target), model=model, use_cache=use_cache), fmt)
+    except SourceError as exc:
+        _error(str(exc))
+    except PipelineError:
+        raise
+    except Exception as exc:  # an internal error on this article only
+        if os.environ.get("NEWSREADER_DEBUG"):
+            raise
+        _error(f"{target}: internal error: {type(exc).__name__}: {exc} "
+               "(set NEWSREADER_DEBUG=1 for details)")
+    return None
 
 
 class _Progress:
@@ -178,24 +232,33 @@ class _Progress:
 
 def _run_cache(ns: argparse.Namespace) -> int:
     from tui import cache
+    from tui.sources.sanitize import visible
 
     if ns.action == "clear":
-        removed = cache.clear()
-        print(f"removed {removed} cached {'analysis' if removed == 1 else 'analyses'} "
-              f"from {cache.cache_dir()}")
+        try:
+            removed = cache.clear()
+        except cache.CacheError as exc:
+            _error(str(exc))
+            return 1
+        _out(f"removed {removed} cached {'analysis' if removed == 1 else 'analyses'} "
+             f"from {visible(str(cache.cache_dir()))}")
     else:
         count, size = cache.stats()
-        print(f"{cache.cache_dir()}: {count} entries, {size / 2**20:.1f} MiB "
-              f"(cap {cache.MAX_BYTES / 2**20:.0f} MiB)")
+        _out(f"{visible(str(cache.cache_dir()))}: {count} entries, {size / 2**20:.1f} MiB "
+             f"(cap {cache.MAX_BYTES / 2**20:.0f} MiB)")
     return 0
 
 
 def _run_reader(ns: argparse.Namespace) -> int:
-    from tui.sources import SourceError, expand, load, reattach_terminal
+    from tui.sources import SourceError, expand, load
 
     paths = ns.articles or [str(p) for p in sorted(SEEDS.glob("*.txt"))[:1]]
     if not paths:
         _error(f"no article given and no sample article in {SEEDS}")
+        return 1
+    if "-" in paths and os.isatty(0):
+        _error("standard input is a terminal, not an article: pipe one in "
+               "(cat article.txt | newsreader -)")
         return 1
     try:
         targets = expand(paths)
@@ -205,14 +268,28 @@ def _run_reader(ns: argparse.Namespace) -> int:
     except SourceError as exc:
         _error(str(exc))
         return 1
-    if "-" in targets:
-        reattach_terminal()  # the article came through a pipe: the reader needs the keyboard
+    if not _keyboard():
+        _error("no terminal to read the keyboard from (standard input is not one and there is "
+               "no controlling terminal); use 'newsreader analyze' without one")
+        return 1
     from tui.app import NewsreaderApp
 
     app = NewsreaderApp(articles=articles, targets=targets, model=ns.model,
                         use_cache=not ns.no_cache)
     app.run()
     return app.return_code or 0
+
+
+def _keyboard() -> bool:
+    """Whether the reader has a keyboard: standard input is a terminal, or was made one.
+
+    Reading keys from a pipe or /dev/null (`ls | xargs newsreader`, `newsreader f </dev/null`,
+    after `cat f | newsreader -`) would spin on end-of-file and never see `q`: the controlling
+    terminal (/dev/tty) is reattached instead, and without one the reader cannot run.
+    """
+    from tui.sources import reattach_terminal
+
+    return os.isatty(0) or (reattach_terminal() and os.isatty(0))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import itertools
+import re
+
 from spacy.tokens import Doc
 
-from tui.analysis.actors import ActorIndex, build_actors, update_salience
-from tui.analysis.claims import extract_claims
-from tui.analysis.model import ENTITY_LABELS, NUMERIC_LABELS, Analysis, Entity
-from tui.analysis.numbers import extract_numbers, number_entities
+from tui.analysis.layers import run_layers
+from tui.analysis.model import Analysis
 from tui.analysis.pipeline import Pipeline
 
 CHUNK_CHARS = 20_000
-"""Long texts go through ``nlp.pipe`` in paragraph-aligned chunks of about this size."""
+"""Long texts go through a trained pipeline's ``nlp.pipe`` in paragraph-aligned chunks of about
+this size (its memory grows with the text). The built-in pipeline takes the whole text at once,
+so that its document-wide rules see every mention; only a longer run without whitespace is cut
+(a single 100,000-character "word" must not reach spaCy whole)."""
 
 
 def analyze(
@@ -19,43 +23,26 @@ def analyze(
 ) -> Analysis:
     """Analyse ``text`` (already sanitised) and return the full analysis document."""
     doc = parse(text, pipeline)
-    entities = [
-        Entity(e.start_char, e.end_char, e.text, e.label_)
-        for e in doc.ents
-        if e.label_ in ENTITY_LABELS
-    ]
-    names = [e for e in entities if e.label not in NUMERIC_LABELS]
-    numbers = extract_numbers(doc, names)
-    if not _has_numeric_ner(pipeline):  # the numbers layer supplies DATE, MONEY, CARDINAL ...
-        entities = sorted(names + number_entities(numbers), key=lambda e: (e.start, e.end))
-    actors = build_actors(doc, names)
-    index = ActorIndex(actors)
-    claims = extract_claims(doc, index, numbers)
-    update_salience(actors, claims, len(text))
+    layers = run_layers(doc, cross_check=pipeline.info.trained, title=title)
     return Analysis(
         text=text,
         source=source,
         title=title,
         pipeline=pipeline.info,
-        entities=entities,
-        actors=actors,
-        claims=claims,
-        numbers=numbers,
+        entities=layers.entities,
+        actors=layers.actors,
+        claims=layers.claims,
+        numbers=layers.numbers,
     )
 
 
-def _has_numeric_ner(pipeline: Pipeline) -> bool:
-    """Whether the pipeline's own NER tags numbers (trained OntoNotes pipelines do)."""
-    nlp = pipeline.nlp
-    if not pipeline.info.trained or "ner" not in nlp.pipe_names:
-        return False
-    labels: tuple[str, ...] = getattr(nlp.get_pipe("ner"), "labels", ())
-    return bool(NUMERIC_LABELS & set(labels))
-
-
 def parse(text: str, pipeline: Pipeline) -> Doc:
-    """One ``Doc`` for the whole text, built from paragraph-aligned chunks via ``nlp.pipe``."""
-    chunks = split_chunks(text, CHUNK_CHARS)
+    """One ``Doc`` for the whole text: in one piece for the built-in pipeline, else built from
+    paragraph-aligned chunks via ``nlp.pipe``."""
+    if pipeline.info.trained:
+        chunks = split_chunks(text, CHUNK_CHARS)
+    else:
+        chunks = split_long_words(text, CHUNK_CHARS)
     if len(chunks) <= 1:
         return pipeline.nlp(text)
     docs = list(pipeline.nlp.pipe(chunks, batch_size=8))
@@ -64,6 +51,15 @@ def parse(text: str, pipeline: Pipeline) -> Doc:
     if last is None or last.idx + len(last.text_with_ws) != len(text):  # cheap sanity check
         raise RuntimeError("chunked parse changed the text")
     return doc
+
+
+def split_long_words(text: str, size: int) -> list[str]:
+    """Cut ``text`` into exact consecutive slices only inside runs of more than ``size``
+    characters without whitespace (every ``size`` characters); otherwise keep it whole."""
+    cuts = [cut for run in re.finditer(rf"\S{{{size + 1},}}", text)
+            for cut in range(run.start() + size, run.end(), size)]
+    bounds = [0, *cuts, len(text)]
+    return [text[a:b] for a, b in itertools.pairwise(bounds)] if cuts else [text]
 
 
 BREAKS = ("\n\n", "\n", ". ", " ")

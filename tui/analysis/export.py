@@ -1,18 +1,25 @@
-"""Formatting analyses for the command line and for export: JSON, JSON lines, Markdown, displaCy."""
+"""Formatting analyses for the command line and for export: JSON, JSON lines, Markdown, displaCy.
+
+JSON is strict (no NaN or Infinity: the validator refuses them, so a value is finite or null).
+Markdown never embeds the article's markup: every string from the article (names, claims,
+source, pipeline) is sanitised and its Markdown and HTML characters escaped (:func:`_cell`).
+"""
 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from tui.analysis.model import Analysis
+from tui.sources.sanitize import sanitize
 
 FORMATS = ("json", "jsonl", "markdown", "displacy")
 
 
 def to_json(analysis: Analysis, *, indent: int | None = 2) -> str:
     """The analysis document as JSON text."""
-    return json.dumps(analysis.to_dict(), ensure_ascii=False, indent=indent)
+    return json.dumps(analysis.to_dict(), ensure_ascii=False, indent=indent, allow_nan=False)
 
 
 def to_displacy(analysis: Analysis) -> dict[str, Any]:
@@ -24,9 +31,16 @@ def to_displacy(analysis: Analysis) -> dict[str, Any]:
     }
 
 
+_MARKDOWN_ACTIVE = re.compile(r"([\\`*_\[\]<>|&])")
+"""Characters that could start Markdown markup or raw HTML in a cell; backslash-escaped."""
+
+
 def _cell(value: object) -> str:
-    """A Markdown table cell: one line, pipes escaped."""
-    return " ".join(str(value).split()).replace("|", "\\|")
+    """Text from outside as one line of inert Markdown: sanitised (no terminal escapes), and every
+    character that could start emphasis, a link, a code span, a table cell or raw HTML
+    (``<script>``, ``&entity;``) backslash-escaped, so a renderer shows it as written."""
+    line = " ".join(sanitize(str(value)).split())
+    return _MARKDOWN_ACTIVE.sub(r"\\\1", line)
 
 
 def to_markdown(analysis: Analysis) -> str:
@@ -34,7 +48,7 @@ def to_markdown(analysis: Analysis) -> str:
     names = {a.id: a.name for a in analysis.actors}
     lines = [f"# {_cell(analysis.title or analysis.source)}", ""]
     p = analysis.pipeline
-    lines += [f"Source: `{_cell(analysis.source)}` · pipeline: {p.name} {p.version}"
+    lines += [f"Source: {_cell(analysis.source)} · pipeline: {_cell(p.name)} {_cell(p.version)}"
               f" ({'trained' if p.trained else 'built-in'})", ""]
     lines += ["## Actors", "", "| actor | kind | mentions | aliases |", "|---|---|---:|---|"]
     for a in analysis.actors:
@@ -62,5 +76,5 @@ def render(analysis: Analysis, fmt: str) -> str:
     if fmt == "markdown":
         return to_markdown(analysis)
     if fmt == "displacy":
-        return json.dumps(to_displacy(analysis), ensure_ascii=False, indent=2)
+        return json.dumps(to_displacy(analysis), ensure_ascii=False, indent=2, allow_nan=False)
     raise ValueError(f"unknown format {fmt!r}")

@@ -32,6 +32,19 @@ class Lexicon:
     """Finite forms of the speech-act verbs of ``claims.json``: "said", "says", "told", "warned"."""
     legal_suffixes: frozenset[str]
     """Company-form words that a name may drop ("Inc", "plc", "GmbH"), without the dot."""
+    role_synonyms: dict[str, str]
+    """Role -> the one form roles are compared in: "ceo" -> "chief executive"."""
+    generic_roles: frozenset[str]
+    """Roles that fit any other ("leader": "the Chinese leader" may be the president)."""
+    org_nouns: frozenset[str]
+    """Common nouns that point back at an organisation: "the company's chief executive"."""
+    family_name_first_countries: frozenset[str]
+    """Countries where a family name written first is the custom ("Li Wei"): weak evidence of
+    a person's nationality when a role mention names none other."""
+    org_cues_before: frozenset[str]
+    """Two words before a name that make it a company: "shares of", "stake in"."""
+    group_names: frozenset[str]
+    """Place-like names that stand for a group of countries or people: "the West"."""
 
 
 def _load_json(name: str) -> Any:
@@ -60,6 +73,12 @@ def lexicon() -> Lexicon:
         reporting_verbs=frozenset(
             form for verb in claims_data()["verbs"].values() for form in verb["forms"]),
         legal_suffixes=frozenset(data["legal_suffixes"]),
+        role_synonyms=dict(data["role_synonyms"]),
+        generic_roles=frozenset(data["generic_roles"]),
+        org_nouns=frozenset(data["org_nouns"]),
+        family_name_first_countries=frozenset(data["family_name_first_countries"]),
+        org_cues_before=frozenset(data["org_cues_before"]),
+        group_names=frozenset(data["group_names"]),
     )
 
 
@@ -87,6 +106,16 @@ class Gazetteer:
     """Hand-written lists from ``ner_rules.json``: head nouns, known names, cue words."""
 
 
+def _with_calendar(rules: dict[str, Any]) -> dict[str, Any]:
+    """Add the month and weekday names ("May", "Sept.", "Tues") from ``numbers.json``, which keeps
+    the one list of them, in the title case the NER matches."""
+    cal = _load_json("numbers.json")
+    abbrevs = [w.title() for w in cal["month_abbrevs"]]
+    months = [w.title() for w in cal["months"]] + [w for a in abbrevs for w in (a, a + ".")]
+    weekdays = [w.title() for w in (*cal["weekdays"], *cal["weekday_abbrevs"])]
+    return {**rules, "months": months, "weekdays": weekdays}
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The named-entity gazetteers (loaded on first use, ~0.1 s)."""
@@ -99,5 +128,5 @@ def gazetteer() -> Gazetteer:
         first_names=frozenset(data["first_names"]),
         surnames=frozenset(data["surnames"]),
         common=frozenset(data["common"]),
-        rules=_load_json("ner_rules.json"),
+        rules=_with_calendar(_load_json("ner_rules.json")),
     )

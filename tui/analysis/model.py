@@ -26,7 +26,7 @@ ActorKind = Literal["person", "organization", "place", "group"]
 ClaimKind = Literal["quote", "reported", "assertion"]
 NumberKind = Literal[
     "cardinal", "ordinal", "fraction", "percent", "money", "quantity",
-    "date", "time", "duration", "age", "range",
+    "date", "time", "duration", "age", "range", "score",
 ]
 
 

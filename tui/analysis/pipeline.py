@@ -10,6 +10,11 @@ from spacy.language import Language
 
 from tui.analysis.choice import BUILTIN, PipelineError, is_path, resolve_name
 from tui.analysis.model import PipelineInfo
+from tui.sources.sanitize import one_line, visible
+
+UNREAD_COMPONENTS = ("lemmatizer",)
+"""Trained components whose output no layer reads (nothing uses ``token.lemma_``): not loaded,
+which saves their time on every article."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,16 +36,17 @@ def load_pipeline(model: str | None = None) -> Pipeline:
     looks_like_path = is_path(name)
     if not looks_like_path and not spacy.util.is_package(name):
         raise PipelineError(
-            f"spaCy pipeline {name!r} is not installed "
-            f"(install it with: python -m spacy download {name})"
+            f"spaCy pipeline '{visible(name)}' is not installed "
+            f"(install it with: python -m spacy download {visible(name)})"
         )
     if looks_like_path and not Path(name).is_dir():
-        raise PipelineError(f"{name}: no spaCy pipeline folder there")
+        raise PipelineError(f"{visible(name)}: no spaCy pipeline folder there")
     try:
-        nlp = spacy.load(name)
+        nlp = spacy.load(name, exclude=list(UNREAD_COMPONENTS))
     except Exception as exc:  # spaCy raises many kinds (OSError, ValueError, config errors)
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise PipelineError(f"cannot load spaCy pipeline {name!r}: {first}") from exc
+        raise PipelineError(f"cannot load spaCy pipeline '{visible(name)}': {visible(first)}") \
+            from exc
     if "sentencizer" not in nlp.pipe_names and "parser" not in nlp.pipe_names \
             and "senter" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer", first=True)
@@ -48,7 +54,9 @@ def load_pipeline(model: str | None = None) -> Pipeline:
 
 
 def _info(nlp: Language, trained: bool) -> PipelineInfo:
-    """Name as ``lang_name`` (spaCy's convention) and the pipeline's own version."""
+    """Name as ``lang_name`` (spaCy's convention) and the pipeline's own version, sanitised:
+    a pipeline's meta is data and reaches the reader's header."""
     meta = nlp.meta
-    name = f"{meta.get('lang', 'en')}_{meta.get('name', 'pipeline')}"
-    return PipelineInfo(name=name, version=str(meta.get("version", "0.0.0")), trained=trained)
+    name = one_line(f"{meta.get('lang', 'en')}_{meta.get('name', 'pipeline')}") or "pipeline"
+    version = one_line(str(meta.get("version", "0.0.0"))) or "0.0.0"
+    return PipelineInfo(name=name, version=version, trained=trained)

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from tui.analysis.model import Analysis
 from tui.sources import Article, SourceError, load
+from tui.sources.sanitize import visible
 from tui.widgets.item_list import ItemList
 
 if TYPE_CHECKING:
@@ -64,7 +65,8 @@ class LibraryScreen(Screen[None]):
         self._fill()
 
     def _prompt(self, target: str) -> Content:
-        name = Path(target).name or target
+        # A file name is data from outside: its escapes are shown (\x1b), never sent.
+        name = visible(Path(target).name or target)
         if target in self.errors:
             return Content.assemble((name, "bold"), "\n", (self.errors[target], "italic dim"))
         article = self.articles.get(target)

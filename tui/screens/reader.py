@@ -507,10 +507,12 @@ class ReaderScreen(Screen[None]):
                 return
             path, chosen = result
             try:
-                written = write_export(analysis, chosen, path, self.article.source)
+                written = write_export(analysis, chosen, path, self.article.source,
+                                       overwrite=True)  # the dialog asked first
             except (OSError, ValueError) as exc:
                 self.notify(f"Export failed: {exc}", severity="error", markup=False)
             else:
                 self.notify(f"Analysis written to {written}", markup=False)
 
-        self.app.push_screen(ExportDialog(f"{stem}.analysis{suffix}", fmt), done)
+        self.app.push_screen(ExportDialog(f"{stem}.analysis{suffix}", fmt, self.article.source),
+                             done)

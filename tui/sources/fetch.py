@@ -4,27 +4,39 @@ Limits (module constants, so tests can shrink them):
 
 * :data:`CONNECT_TIMEOUT` seconds to connect, and at most that long without receiving a byte;
 * :data:`TOTAL_TIMEOUT` seconds for the whole download (checked between reads, so the real bound
-  is ``TOTAL_TIMEOUT + CONNECT_TIMEOUT``); name resolution (DNS) is the system's and not bounded;
+  is ``TOTAL_TIMEOUT + CONNECT_TIMEOUT``);
+* :data:`RESOLVE_TIMEOUT` seconds (and never past the total) for each name lookup: the system's
+  resolver has no time limit of its own, so it runs in a helper thread that is abandoned if it
+  hangs;
+* a body shorter than its ``Content-Length`` (the connection closed early) is refused, not taken
+  as the whole article;
 * :data:`MAX_BYTES` (the same 16 MiB as files): a larger ``Content-Length`` is refused before
   reading, a body that goes past it is refused as soon as it does;
-* at most :data:`MAX_REDIRECTS` redirects, to ``http``/``https`` only.
+* at most :data:`MAX_REDIRECTS` redirects, to ``http``/``https`` only, and never from a public
+  host to a local one (:func:`is_local`: a web page cannot send newsreader to a service on this
+  machine or its network; a local URL named by the user, and its local redirects, work).
 
-Only HTML, XHTML and text responses are accepted; anything else (images, PDF, JSON, binary) is
-refused by its ``Content-Type`` (or, without one, by sniffing the bytes).
+Only HTML, XHTML and text responses are accepted; anything else (images, PDF, JSON, binary, and
+text that is code: JavaScript, CSS) is refused by its ``Content-Type`` (or, without one, by
+sniffing the bytes).
 """
 
 from __future__ import annotations
 
 import http.client
+import ipaddress
 import socket
 import ssl
+import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from email.message import Message
+from functools import partial
 from http.client import HTTPMessage
-from typing import IO
+from typing import IO, Any
 
 from tui import __version__
 from tui.sources.article import SourceError
@@ -32,11 +44,15 @@ from tui.sources.limits import MAX_BYTES, mib
 
 CONNECT_TIMEOUT = 10.0
 TOTAL_TIMEOUT = 30.0
+RESOLVE_TIMEOUT = 10.0
 MAX_REDIRECTS = 10
 CHUNK = 64 * 1024
 USER_AGENT = f"newsreader/{__version__} (+https://example.invalid/newsreader; article reader)"
 
 _TEXT_TYPES = ("text/", "application/xhtml+xml", "application/xml", "application/html")
+_CODE_TYPES = frozenset({"text/javascript", "text/ecmascript", "text/x-javascript", "text/jscript",
+                         "text/css", "text/x-python", "text/x-sh"})
+"""Text types that are code, not articles: refused like any other non-article type."""
 
 
 @dataclass(slots=True)
@@ -63,7 +79,96 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
     ) -> urllib.request.Request | None:
         if not newurl.lower().startswith(("http://", "https://")):
             raise SourceError(f"redirected to a non-web address ({newurl.split(':', 1)[0]}:)")
+        old_host = urllib.parse.urlsplit(req.full_url).hostname or ""
+        new_host = urllib.parse.urlsplit(newurl).hostname or ""
+        if is_local(new_host) and not is_local(old_host):
+            raise SourceError(f"a web page redirected to a local address ({new_host}); "
+                              "name the local address directly if it is meant")
         return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def is_local(host: str) -> bool:
+    """A host name or address on this machine or its private network (``localhost``,
+    ``127.0.0.1``, ``::1``, ``10.x``, ``192.168.x``, link-local). Names are not resolved."""
+    host = host.strip("[]").lower().rstrip(".")
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return address.is_loopback or address.is_private or address.is_link_local \
+        or address.is_unspecified
+
+
+def _resolve(host: str, port: int, timeout: float) -> list[tuple[Any, ...]]:
+    """``getaddrinfo`` within ``timeout`` seconds (in a daemon thread: it cannot be interrupted)."""
+    result: list[Any] = []
+
+    def lookup() -> None:
+        try:
+            result.append(socket.getaddrinfo(host, port, type=socket.SOCK_STREAM))
+        except OSError as exc:
+            result.append(exc)
+
+    thread = threading.Thread(target=lookup, name="newsreader-resolve", daemon=True)
+    thread.start()
+    thread.join(max(0.0, timeout))
+    if not result:
+        raise SourceError(f"timed out looking up {host} (no answer within {timeout:g} s)")
+    if isinstance(result[0], OSError):
+        raise result[0]
+    return list(result[0])
+
+
+def _connect(deadline: float, address: tuple[str, int], timeout: float | None = None,
+             source_address: tuple[str, int] | None = None) -> socket.socket:
+    """``socket.create_connection`` with a bounded name lookup."""
+    host, port = address
+    limit = min(RESOLVE_TIMEOUT, deadline - time.monotonic())
+    error: OSError | None = None
+    for family, kind, proto, _, sockaddr in _resolve(host, port, limit):
+        sock = socket.socket(family, kind, proto)
+        try:
+            sock.settimeout(timeout)
+            if source_address:
+                sock.bind(source_address)
+            sock.connect(sockaddr)
+            return sock
+        except OSError as exc:
+            sock.close()
+            error = exc
+    raise error or OSError(f"no address for {host}")
+
+
+class _HTTPConnection(http.client.HTTPConnection):
+    def __init__(self, *args: Any, deadline: float, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._create_connection = partial(_connect, deadline)
+
+
+class _HTTPSConnection(http.client.HTTPSConnection):
+    def __init__(self, *args: Any, deadline: float, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._create_connection = partial(_connect, deadline)
+
+
+class _HTTPHandler(urllib.request.HTTPHandler):
+    def __init__(self, deadline: float) -> None:
+        super().__init__()
+        self.deadline = deadline
+
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(partial(_HTTPConnection, deadline=self.deadline), req)
+
+
+class _HTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, deadline: float) -> None:
+        super().__init__()
+        self.deadline = deadline
+
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(partial(_HTTPSConnection, deadline=self.deadline), req)
 
 
 def fetch(url: str) -> Fetched:
@@ -75,12 +180,14 @@ def fetch(url: str) -> Fetched:
             "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1",
             "Accept-Encoding": "identity",
         })
-        opener = urllib.request.build_opener(_Redirects())
+        opener = urllib.request.build_opener(_Redirects(), _HTTPHandler(deadline),
+                                             _HTTPSHandler(deadline))
         with opener.open(request, timeout=CONNECT_TIMEOUT) as resp:
             headers: Message = resp.headers
             content_type = headers.get_content_type() if headers.get("Content-Type") else ""
             charset = headers.get_content_charset()
-            if content_type and not content_type.startswith(_TEXT_TYPES):
+            if content_type and (not content_type.startswith(_TEXT_TYPES)
+                                 or content_type in _CODE_TYPES):
                 raise SourceError(f"not an article (the server sent {content_type})")
             length = headers.get("Content-Length")
             if length and length.strip().isdigit() and int(length) > MAX_BYTES:
@@ -98,6 +205,10 @@ def fetch(url: str) -> Fetched:
                 size += len(chunk)
                 if size > MAX_BYTES:
                     raise SourceError(f"larger than {mib(MAX_BYTES)} MiB")
+            missing = getattr(resp, "length", None)
+            if missing:  # http.client counts down what Content-Length promised
+                raise SourceError(f"incomplete (the connection closed after {size:,} bytes, "
+                                  f"{missing:,} short of its Content-Length)")
             return Fetched(b"".join(chunks), resp.geturl() or url, content_type, charset)
     except SourceError:
         raise

@@ -53,7 +53,7 @@ def expand(args: list[str]) -> list[str]:
     """
     out: list[str] = []
     for arg in args:
-        if arg == "-" or is_url(arg):
+        if arg == "-" or is_url(arg) or not arg.strip():  # load() refuses an empty path
             out.append(arg)
             continue
         path = Path(arg)
@@ -101,8 +101,10 @@ def load(arg: str) -> Article:
 
     Raises :class:`SourceError` with a one-line message naming ``arg`` when it cannot be read.
     """
-    shown = visible(arg)
+    shown = visible(arg) if arg.strip() else repr(arg)
     try:
+        if not arg.strip():  # Path("") is the current folder: never what was meant
+            raise SourceError("empty path")
         if arg == "-":
             return _from_stdin()
         if is_url(arg):
@@ -139,10 +141,10 @@ def _from_stdin() -> Article:
 
 
 def reattach_terminal() -> bool:
-    """After ``-`` was read from a pipe, make file descriptor 0 the terminal again (``/dev/tty``),
-    so the reader gets the keyboard. Standard input must have been loaded before (it is cached).
-    Returns whether it did; does nothing when standard input already is a terminal or there is
-    no terminal."""
+    """Make file descriptor 0 the controlling terminal (``/dev/tty``) when it is not a terminal
+    (a pipe, ``/dev/null``), so the reader gets the keyboard; ``-`` must have been loaded before
+    (it is cached). Returns whether it did; does nothing when standard input already is a
+    terminal or there is no controlling terminal."""
     try:
         if os.isatty(0):
             return False

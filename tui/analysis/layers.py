@@ -1,0 +1,48 @@
+"""newsreader's layers over a parsed ``Doc``: clean names, numbers, actors and claims.
+
+One function, used both by :func:`tui.analysis.engine.analyze` and by the spaCy component
+(:mod:`tui.analysis.component`), so the analysis document and ``doc._.actors`` are made of the
+same objects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from tui.analysis.actors import ActorIndex, build_actors, update_salience
+from tui.analysis.claims import extract_claims
+from tui.analysis.cleanup import clean_names
+from tui.analysis.model import ENTITY_LABELS, Actor, Claim, Entity, Number
+from tui.analysis.numbers import extract_numbers, number_entities
+
+
+@dataclass(frozen=True, slots=True)
+class Layers:
+    """Everything newsreader adds to a parse."""
+
+    entities: list[Entity]
+    """Names (cleaned) and numbers (from the numbers layer), in text order."""
+    actors: list[Actor]
+    claims: list[Claim]
+    numbers: list[Number]
+
+
+def run_layers(doc: Doc, *, cross_check: bool = True, title: str | None = None) -> Layers:
+    """Clean ``doc.ents`` (written back: the claims layer reads them), then build the layers.
+
+    ``cross_check`` corrects labels by the gazetteers and the document (for trained pipelines;
+    the built-in recogniser already follows those rules). Numeric entities always come from the
+    numbers layer, so every numeric entity is also a listed number with the same span.
+    ``title`` (when the article has one) counts towards the salience of the actors it names.
+    """
+    doc.ents = clean_names(doc, cross_check=cross_check)
+    names = [Entity(e.start_char, e.end_char, e.text, e.label_)
+             for e in doc.ents if e.label_ in ENTITY_LABELS]
+    numbers = extract_numbers(doc, names)
+    entities = sorted(names + number_entities(numbers), key=lambda e: (e.start, e.end))
+    actors = build_actors(doc, names)
+    claims = extract_claims(doc, ActorIndex(actors), numbers)
+    update_salience(actors, claims, len(doc.text), text=doc.text, title=title)
+    return Layers(entities=entities, actors=actors, claims=claims, numbers=numbers)

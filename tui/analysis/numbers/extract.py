@@ -1,0 +1,146 @@
+"""The public entry points: numbers of a doc (the names check and the "Name, 45," age on top of
+the scan), and their OntoNotes entities."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import cast
+
+from spacy.tokens import Doc
+
+from tui.analysis.model import Entity, Number, NumberKind
+from tui.analysis.numbers import rules, values
+from tui.analysis.numbers.scanner import Scanner
+from tui.analysis.numbers.tables import tables
+
+KIND_LABELS: dict[str, str] = {
+    "cardinal": "CARDINAL",
+    "ordinal": "ORDINAL",
+    "fraction": "CARDINAL",
+    "percent": "PERCENT",
+    "money": "MONEY",
+    "quantity": "QUANTITY",
+    "date": "DATE",
+    "time": "TIME",
+    "duration": "DATE",
+    "age": "DATE",
+    "range": "CARDINAL",
+    "score": "CARDINAL",
+}
+"""OntoNotes label for each number kind, used when the pipeline has no numeric NER of its own."""
+
+
+def extract_numbers(doc: Doc, names: list[Entity]) -> list[Number]:
+    """Every number in ``doc`` that is not part of a name in ``names``, in text order."""
+    text = doc.text
+    if not text:
+        return []
+    actor_ends = frozenset(e.end for e in names if e.label in ("PERSON", "GPE", "NORP", "LOC"))
+    scanner = Scanner(text, tables(), actor_ends, doc)
+    hits = rules.scan(scanner)
+    spans = sorted((e.start, e.end) for e in names)
+    name_starts = [s for s, _ in spans]
+    person_ends = {e.end for e in names if e.label == "PERSON"}
+    out: list[Number] = []
+    starts = scanner.starts
+    ends = scanner.ends
+    toks = scanner.toks
+    for h in hits:
+        if h.i1 <= h.i0:
+            continue
+        start = starts[h.i0]
+        end = ends[h.i1 - 1]
+        core = starts[h.core0] if 0 <= h.core0 < len(starts) else start
+        core_end = ends[h.core0] if 0 <= h.core0 < len(ends) else end
+        # the names check: drop numbers inside a name; clip spans that only touch one
+        k = bisect_left(name_starts, end)
+        drop = False
+        for s, e in spans[max(0, k - 8) : k]:
+            if e <= start or s >= end:
+                continue
+            if s < core_end and e > core:
+                drop = True
+                break
+            if e <= core:
+                start = max(start, e)
+            else:
+                end = min(end, s)
+        if drop:
+            continue
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start >= end:
+            continue
+        kind = h.kind
+        value = h.value
+        unit = h.unit
+        # "Name, 45," -> an age
+        if (
+            kind == "cardinal"
+            and h.qualifier is None
+            and isinstance(value, (int, float))
+            and 0 < value < 120
+            and values.is_integral(value)
+            and h.i0 >= 2
+            and toks[h.i0 - 1] == ","
+            and h.i1 < len(toks)
+            and toks[h.i1] == ","
+            and (
+                ends[h.i0 - 2] in person_ends
+                or (
+                    toks[h.i0 - 2][:1].isupper()
+                    and toks[h.i0 - 2][:1].isalpha()
+                    and h.i1 + 1 < len(toks)
+                    and toks[h.i1 + 1][:1].islower()
+                    and (
+                        scanner.sentence_initial(h.i0 - 2)
+                        or (toks[h.i0 - 3][:1].isupper() and toks[h.i0 - 3][:1].isalpha())
+                    )
+                )
+            )
+        ):
+            kind, unit = "age", "years"
+        out.append(
+            Number(
+                id="",
+                start=start,
+                end=end,
+                text=text[start:end],
+                kind=cast(NumberKind, kind),
+                value=values.clean(value),
+                unit=unit,
+                qualifier=h.qualifier,
+            )
+        )
+    out.sort(key=lambda n: (n.start, n.end))
+    result: list[Number] = []
+    last_end = -1
+    for num in out:
+        if num.start < last_end:
+            continue
+        last_end = num.end
+        num.id = f"n{len(result) + 1}"
+        result.append(num)
+    return result
+
+
+def number_entities(numbers: list[Number]) -> list[Entity]:
+    """Numeric entities (OntoNotes labels) derived from the numbers layer."""
+    return [Entity(n.start, n.end, n.text, _label(n)) for n in numbers]
+
+
+def _label(n: Number) -> str:
+    """The OntoNotes label; a range takes the label of its unit ("$5-10 billion" is MONEY)."""
+    if n.kind != "range" or not n.unit:
+        return KIND_LABELS[n.kind]
+    t = tables()
+    base = n.unit.split("/")[0]
+    if base in t.currencies:
+        return "MONEY"
+    if base in t.sets["percent_units"]:
+        return "PERCENT"
+    if base in t.time_units.values():
+        return "DATE"
+    return "QUANTITY"

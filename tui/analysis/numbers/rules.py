@@ -1,0 +1,207 @@
+"""The ordered table of recognisers, and the scan that runs it.
+
+The scan visits, left to right, every token that can start a number (digits, or a word in the
+trigger set). At such a token the rules are tried in table order; the first one whose trigger
+matches reads the number. A rule that finds nothing either ends the search at that token or,
+when ``passes_on`` says so, lets the later rules try ("May" that is not a month may still be
+something else). Order matters: digits before currency signs before words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from tui.analysis.numbers import (
+    dates,
+    digits,
+    durations,
+    money,
+    ordinals,
+    quantities,
+    ranges,
+    times,
+    words,
+)
+from tui.analysis.numbers.scanner import Hit, Scanner
+from tui.analysis.numbers.tables import is_digit, is_word
+
+
+def _never(s: Scanner, i: int) -> bool:
+    return False
+
+
+def _always(s: Scanner, i: int) -> bool:
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One recogniser: when it applies at a token, and how it reads the number there."""
+
+    name: str
+    example: str
+    trigger: Callable[[Scanner, int], bool]
+    read: Callable[[Scanner, int], Hit | None]
+    passes_on: Callable[[Scanner, int], bool] = _never
+    """When ``read`` finds nothing, may the later rules still try this token?"""
+
+
+def _unicode_fraction(s: Scanner, i: int) -> Hit | None:
+    return s.finish(i, i + 1, "fraction", s.t.unicode_fractions[s.low[i]], core0=i)
+
+
+def _relative_day(s: Scanner, i: int) -> Hit | None:
+    kind = s.t.relative_days[s.low[i]]
+    return None if kind is None else Hit(i, i + 1, kind, None, core0=i)
+
+
+def _time_word(s: Scanner, i: int) -> Hit | None:
+    return times.time_tail(s, i, i + 1, float(s.t.time_words[s.low[i]]), i)
+
+
+def _holiday_start(s: Scanner, i: int) -> bool:
+    return s.cap(i) and s.low[i] in s.t.holiday_starts
+
+
+def _not_a_word(s: Scanner, i: int) -> Hit | None:
+    return None
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "digits",
+        "38 times, 1,000, 9/11, 7th, 1990s, $5 (read from the digits)",
+        lambda s, i: is_digit(s.toks[i]),
+        digits.from_digits,
+    ),
+    Rule(
+        "currency prefix",
+        "$5 billion, US$5, EUR 10, RM 5 million, Rs. 40",
+        money.is_prefix,
+        money.money_prefix,
+    ),
+    Rule(
+        "unicode fraction", "½", lambda s, i: s.low[i] in s.t.unicode_fractions, _unicode_fraction
+    ),
+    Rule(
+        "no other symbol",
+        "a lone '%' or '#' starts nothing",
+        lambda s, i: not is_word(s.toks[i]),
+        _not_a_word,
+    ),
+    Rule(
+        "holiday",
+        "at Christmas, on New Year's Eve, Ramadan",
+        _holiday_start,
+        dates.holiday,
+        _always,
+    ),
+    Rule(
+        "month",
+        "Oct. 16, 2022; in May",
+        lambda s, i: s.low[i] in s.t.months or s.low[i] in s.t.month_abbrevs,
+        dates.month,
+        _always,
+    ),
+    Rule("weekday", "last Wednesday", lambda s, i: s.low[i] in s.t.weekdays, dates.weekday),
+    Rule(
+        "relative day",
+        "yesterday, tonight",
+        lambda s, i: s.low[i] in s.t.relative_days,
+        _relative_day,
+    ),
+    Rule("time word", "at noon", lambda s, i: s.low[i] in s.t.time_words, _time_word),
+    Rule(
+        "relative date",
+        "last week, earlier this month, the past two years",
+        lambda s, i: s.low[i] in s.t.relative_modifiers or s.low[i] in s.t.sets["earlier_later"],
+        dates.relative,
+    ),
+    Rule(
+        "age",
+        "aged 45, at the age of 86",
+        lambda s, i: s.low[i] in s.t.sets["age_words"],
+        quantities.aged,
+    ),
+    Rule("between", "between 5 and 10", lambda s, i: s.low[i] == "between", ranges.between),
+    Rule("minus", "minus 5 degrees", lambda s, i: s.low[i] == "minus", ranges.minus),
+    Rule(
+        "quarter code",
+        "Q3, H1",
+        lambda s, i: s.toks[i] in s.t.sets["quarter_codes"],
+        dates.quarter_code,
+    ),
+    Rule(
+        "ordinal word",
+        "the third, a third, twenty-first",
+        lambda s, i: s.low[i] in s.t.ordinals or s.low[i] in s.t.denominators,
+        ordinals.ordinal_word,
+        lambda s, i: s.low[i] in s.t.units,
+    ),
+    Rule(
+        "decade word", "the sixties", lambda s, i: s.low[i] in s.t.decade_words, dates.decade_word
+    ),
+    Rule(
+        "vague magnitude",
+        "tens of thousands, a few weeks",
+        lambda s, i: s.low[i] in s.t.vague_scales or s.low[i] in s.t.sets["vague_counts"],
+        words.vague,
+        _always,
+    ),
+    Rule(
+        "number words",
+        "four, twenty-one, two hundred",
+        lambda s, i: s.low[i] in s.t.units or s.low[i] in s.t.tens,
+        words.from_words,
+    ),
+    Rule(
+        "bare scale",
+        "a million, half a dozen",
+        lambda s, i: s.low[i] in s.t.scales or s.low[i] == "dozen",
+        words.bare_scale,
+    ),
+    Rule(
+        "season", "in early summer, mid-winter", lambda s, i: s.low[i] in s.t.seasons, dates.season
+    ),
+    Rule(
+        "time of day",
+        "at dawn, before sundown",
+        lambda s, i: s.low[i] in s.t.day_times,
+        times.day_time,
+    ),
+    Rule(
+        "bare time unit",
+        "a month, over the weekend, for weeks",
+        lambda s, i: s.low[i] in s.t.time_units,
+        durations.bare_time_unit,
+    ),
+)
+
+
+def at(s: Scanner, i: int) -> Hit | None:
+    """The number starting at token i, read by the first rule that applies."""
+    for rule in RULES:
+        if rule.trigger(s, i):
+            h = rule.read(s, i)
+            if h is not None or not rule.passes_on(s, i):
+                return h
+    return None
+
+
+def scan(s: Scanner) -> list[Hit]:
+    """All hits, left to right; a token inside an earlier hit never starts a new one."""
+    triggers = s.t.triggers
+    candidates = [i for i, w in enumerate(s.low) if w in triggers or w[0].isdecimal()]
+    hits: list[Hit] = []
+    for i in candidates:
+        if i < s.floor:
+            continue
+        hit = at(s, i)
+        if hit is None:
+            continue
+        if hit.core0 < 0:
+            hit.core0 = i
+        hits.append(hit)
+        s.floor = max(hit.i1, i + 1)
+    return hits
