@@ -23,6 +23,7 @@ from tui.analysis.claims.cues import Cue
 from tui.analysis.claims.speakers import (
     Speaker,
     is_cap,
+    is_title,
     name_run_back,
     strip_titles,
 )
@@ -90,9 +91,26 @@ def add_parser_speakers(parse: Parse | None, cues: list[Cue]) -> None:
         if subj.i > verb.i:
             c.after = sp
             continue
-        head_start = subj.idx
-        if c.before is None or (not sp.pronoun and not c.before.start <= head_start < c.before.end):
+        if c.before is None or (not sp.pronoun and _modifier_of(parse, c.before, subj)):
             c.before = sp
+
+
+def _modifier_of(parse: Parse, sp: Speaker, subj: Any) -> bool:
+    """Whether the pattern speaker ``sp`` is not the subject itself but a modifier of it or
+    outside it: ``Critics of Mayor Ana Ruiz said`` (Ana Ruiz), not ``Tunisia's coach, Nabil
+    Maaloul, said`` (an apposition: the pattern's name stays)."""
+    if sp.start <= subj.idx < sp.end or is_title(_tok(subj)):
+        return False  # "Governor of Washington Chris Gregoire": the title's name, kept
+    tok = parse.token_covering(sp.first_end - 1)
+    steps = 0
+    while tok is not None and tok.i != subj.i and steps < 12:
+        if tok.dep_ in ("prep", "pobj", "poss", "acl", "relcl", "agent", "dobj"):
+            return True
+        if tok.head.i == tok.i:
+            return True  # reached the root without meeting the subject: outside it
+        tok = tok.head
+        steps += 1
+    return tok is None or tok.i != subj.i
 
 
 def verb_subject(verb: Any) -> Any:
@@ -110,6 +128,9 @@ def subject_speaker(doc: Doc, subj: Any) -> Speaker | None:
     if subj.lower_ in speaker_lexicon().pronouns:
         end = subj.idx + len(subj.text)
         return Speaker(subj.idx, end, subj.text, end, True)
+    appos = next((t for t in subj.rights if t.dep_ == "appos" and is_cap(_tok(t))), None)
+    if appos is not None and not is_cap(_tok(subj)):
+        subj = appos  # "Tunisia's coach, Nabil Maaloul,": the name
     left = subj.left_edge.i
     while left < subj.i and not doc[left].text[0].isalnum():
         left += 1
@@ -134,6 +155,10 @@ def subject_speaker(doc: Doc, subj: Any) -> Speaker | None:
         e = conj[-1].idx + len(conj[-1].text)
         members = [(s, first_end)] + [(t.idx, t.idx + len(t.text)) for t in conj]
     return Speaker(s, e, text[s:e], first_end, members=members)
+
+
+def _tok(t: Any) -> Tok:
+    return Tok(t.idx, t.idx + len(t.text), t.text)
 
 
 def subject_starts(parse: Parse | None, cues: list[Cue]) -> frozenset[int]:
