@@ -140,6 +140,13 @@ def test_appositive_with_quote(nlp) -> None:
     assert reported(claims) == []
 
 
+def test_appositive_with_an_abbreviated_title(nlp) -> None:
+    text = "Republicans, led by Sen. Tom Brel, argued that the measure was unconstitutional."
+    claims, _ = run(nlp, text)
+    (r,) = reported(claims)
+    assert r.speaker_text == "Republicans"
+
+
 def test_coordinated_verbs(nlp) -> None:
     text = "Tomas Brel arrived at the court on Monday and said the verdict would be appealed."
     claims, _ = run(nlp, text)

@@ -285,6 +285,17 @@ def _after_preposition(toks: list[Tok], first: int, last: int) -> int | None:
     return None
 
 
+def _abbrev_dot(toks: list[Tok], j: int) -> bool:
+    """The full stop of ``Sen.`` or an initial, not a sentence end."""
+    prev = toks[j - 1] if j > 0 else None
+    return (
+        toks[j].text == "."
+        and prev is not None
+        and prev.end == toks[j].start
+        and (len(prev.text) == 1 or prev.low in speaker_lexicon().abbrev_titles)
+    )
+
+
 def _appositive_np(toks: list[Tok], i: int) -> tuple[int, int, int, bool] | None:
     """NAME, an adviser to Putin, said / NAME, curator of X, Fayetteville, said /
     ROLE, NAME, said (``The company's chief executive, John Brown, said``)."""
@@ -292,7 +303,7 @@ def _appositive_np(toks: list[Tok], i: int) -> tuple[int, int, int, bool] | None
     lower_seen = False
     for _ in range(3):
         j = end - 1
-        while j >= 0 and end - j < 30 and toks[j].text not in _STOP_PUNCT:
+        while j >= 0 and end - j < 30 and (toks[j].text not in _STOP_PUNCT or _abbrev_dot(toks, j)):
             j -= 1
         if j < 1 or toks[j].text != "," or j + 1 >= end:
             return None
