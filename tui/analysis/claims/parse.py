@@ -23,6 +23,7 @@ from tui.analysis.claims.cues import Cue
 from tui.analysis.claims.speakers import (
     Speaker,
     is_cap,
+    is_role,
     is_title,
     name_run_back,
     strip_titles,
@@ -88,10 +89,15 @@ def add_parser_speakers(parse: Parse | None, cues: list[Cue]) -> None:
         sp = subject_speaker(parse.doc, subj)
         if sp is None:
             continue
+        own = subj.head.i == verb.i  # not borrowed from a coordinated verb
         if subj.i > verb.i:
-            c.after = sp
+            if own:
+                c.after = sp
             continue
-        if c.before is None or (not sp.pronoun and _modifier_of(parse, c.before, subj)):
+        speaker_like = is_cap(_tok(subj)) or is_role(_tok(subj))
+        if c.before is None or (
+            own and speaker_like and not sp.pronoun and _modifier_of(parse, c.before, subj)
+        ):
             c.before = sp
 
 
