@@ -254,3 +254,20 @@ def test_the_senator_refers_back_to_the_senator_named(nlp) -> None:
     (r,) = reported(claims)
     assert r.speaker_text == "The senator"
     assert names[r.speaker] == "Ana Ruiz"
+
+
+def test_a_cue_with_its_own_content_after_a_closed_quote_also_reports(nlp) -> None:
+    text = ("“We need a rescue effort now.” Lena Varga also asked the governments of the region "
+            "not to turn the boats away.")
+    claims, _ = run(nlp, text)
+    (q,) = quotes(claims)
+    assert q.speaker_text == "Lena Varga"
+    (r,) = reported(claims)
+    assert r.speaker_text == "Lena Varga"
+
+
+def test_a_closed_quote_keeps_a_cue_with_adding_that(nlp) -> None:
+    text = "“We will win.” Tomas Brel said on Monday, adding that the vote was close."
+    claims, _ = run(nlp, text)
+    (q,) = quotes(claims)
+    assert q.speaker_text == "Tomas Brel"

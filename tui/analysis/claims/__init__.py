@@ -335,7 +335,7 @@ def _reported_claims(d: _Doc, out: list[Claim]) -> set[int]:
         if covered >= 0.6 * (b - a):
             continue
         own = _own_words(text, a, b, inside, c, sp)
-        clause = _needs_clause(c)
+        clause = _needs_clause(c) and not _THAT_BEFORE_RE.search(text, max(0, a - 8), a)
         least = MIN_CONTENT_WORDS if clause or c.according else MIN_CONTENT_WORDS - 1  # "to fight"
         if count_words(own) < least or (clause and not is_clause(own)):
             continue
@@ -359,6 +359,7 @@ def _reported_claims(d: _Doc, out: list[Claim]) -> set[int]:
     return sents
 
 
+_THAT_BEFORE_RE = re.compile(r"\bthat\s*$")
 _JOIN_TAIL_RE = re.compile(r"[\s,;:—–-]*(?:\b(?:and|but|while|whereas|as)\b)?[\s,;:—–-]*$")
 
 
@@ -385,7 +386,7 @@ def _needs_clause(c: Cue) -> bool:
     return (
         not c.according
         and cue_lexicon().takes(c.word, "bare")
-        and not (cue_lexicon().takes(c.word, "to") or cue_lexicon().takes(c.word, "of"))
+        and not any(cue_lexicon().takes(c.word, f) for f in ("to", "of", "for", "as"))
     )
 
 

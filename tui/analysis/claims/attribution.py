@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from tui.analysis.claims.cues import Cue
 from tui.analysis.claims.quotes import Quote
+from tui.analysis.claims.reported import is_clause
 from tui.analysis.claims.speakers import (
     Speaker,
     name_run_back,
@@ -110,7 +111,20 @@ def cue_after(ctx: Context, q: Quote) -> Attribution | None:
             sp = head
     if sp is None:
         return None
-    return Attribution(sp, c, True, owns_cue=True)
+    return Attribution(sp, c, True, owns_cue=not _says_more(ctx, q, c))
+
+
+def _says_more(ctx: Context, q: Quote, c: Cue) -> bool:
+    """``“… rescue effort.” Rathke also asked the governments not to …``: after a quote closed
+    by a full stop, a cue with content of its own (a clause, ``that``, ``to``) attributes the
+    quote and also reports a statement of its own."""
+    inner_end = ctx.text[max(q.start, q.end - 3) : q.end]
+    if c.according or not any(ch in ".!?" for ch in inner_end):
+        return False
+    s_hi = ctx.layout.sent(ctx.layout.sent_of(c.end), len(ctx.text))[1]
+    after = ctx.text[c.end : s_hi].split(",")[0]  # "X said Monday, adding that …" attributes
+    words = after.lower().split()
+    return len(words) >= 3 and ("that" in words[:8] or "to" in words[:10] or is_clause(after))
 
 
 def _drop_abbrev_dots(s: str) -> str:

@@ -125,7 +125,8 @@ _QUOTE_NEXT_RE = re.compile(r"\s*[,:]?\s*[“\"«‘]")
 _THAT_SOON_RE = re.compile(r"(?:\s+[\w’'-]+){0,6}?\s+that\b")
 _OF_SOON_RE = re.compile(r"(?:\s+[\w’'.-]+){1,6}?\s+of\s+\w+ing\b")
 _FOR_SOON_RE = re.compile(r"(?:\s+[\w’'.-]+){0,6}?\s+for\s+\w")
-_TO_NEXT_RE = re.compile(r"(?:\s+[\w’'.-]+){0,4}?\s+to\s+\w")
+_AS_SOON_RE = re.compile(r"(?:\s+[\w’'.-]+){1,6}?\s+as\s+\w")
+_TO_NEXT_RE = re.compile(r"(?:\s+[\w’'.-]+){0,8}?\s+to\s+\w")
 _FINAL_RE = re.compile(r"\s*(?:(?:on|last|this|late|early)\s+\w+|\w+day)?\s*[.!?,;]")
 
 
@@ -272,6 +273,8 @@ def _frame_fits(
     if "to" in frames and (
         window.startswith(" to ") or ("object" in frames and _TO_NEXT_RE.match(window))
     ):
+        return True
+    if "as" in frames and _AS_SOON_RE.match(window):
         return True
     if "for" in frames and _FOR_SOON_RE.match(window):
         return True

@@ -33,6 +33,7 @@ _LAST_WORD_RE = re.compile(r"(\S+)\s*$")
 _EDGE_PUNCT = (",", "—", "–")
 _TOLD_OBJECT_WORDS = frozenset(("news", "conference", "agency", "media"))
 _BARE_BLOCKERS = frozenset(("it", "so", "nothing", "this"))
+_RELATIVE_WORDS = frozenset(("which", "who", "whom", "whose"))
 _TIME_STARTS = frozenset(("last", "on", "earlier", "this"))
 
 
@@ -57,6 +58,8 @@ def is_clause(content: str) -> bool:
         return False
     hints = _verb_hints()
     for n, w in enumerate(words):
+        if w in _RELATIVE_WORDS:
+            return False  # "a policy of turning boats away which was ...": the verb is not its own
         if w in hints or w.endswith(("n’t", "n't")):
             return True
         if n and len(w) > 4 and w.endswith(("ed", "es")):
@@ -140,9 +143,8 @@ def _following_content(
     """The content after the cue: after ``that``, a colon, the object of ``told``,
     or a bare clause."""
     lex = speaker_lexicon()
-    for n, t in enumerate(
-        toks[:10]
-    ):  # "that" within a few words (told reporters last week that ...)
+    # "that" within a few words (told reporters last week that ...)
+    for n, t in enumerate(toks[:10]):
         if t.low == "that":
             if n == 0 or all(x.text[0].isalnum() for x in toks[:n]):
                 return trim(text, t.end, s_hi)
@@ -153,11 +155,9 @@ def _following_content(
     if first.text in (":", ","):
         return trim(text, first.end, s_hi) if first.text == ":" else trim(text, s_lo, s_hi)
     cl = cue_lexicon()
-    near = [t.low for t in toks[:7]]
-    infinitive = cl.takes(c.word, "to") and "to" in near[: 5 if cl.takes(c.word, "object") else 1]
-    of_frame = (cl.takes(c.word, "of") and "of" in near) or (
-        cl.takes(c.word, "for") and "for" in near
-    )
+    near = [t.low for t in toks[:10]]
+    infinitive = cl.takes(c.word, "to") and "to" in near[: 10 if cl.takes(c.word, "object") else 1]
+    of_frame = any(cl.takes(c.word, p) and p in near[:7] for p in ("of", "for", "as"))
     if infinitive or of_frame:
         # X urged Y to ..., X declined to ..., X accused Y of ...: the clause from its subject
         return trim(text, max(s_lo, min(sp_start, c.start)), s_hi)
