@@ -61,7 +61,8 @@ def speaker_lexicon() -> SpeakerLexicon:
     rules = gazetteer().rules
     lex_titles = lexicon().titles
     titles = frozenset(t.lower().split()[-1].rstrip(".") for t in lex_titles if t.strip())
-    titles = (titles | frozenset(data["title_modifiers"])) - frozenset(
+    fields = frozenset(w.lower() for w in rules["field_nouns"] if " " not in w)
+    titles = (titles | frozenset(data["title_modifiers"]) | fields) - frozenset(
         "of the and for state staff".split()
     )
     particles = frozenset(p.rstrip(".") for p in rules["name_particles"])
@@ -87,8 +88,9 @@ def speaker_lexicon() -> SpeakerLexicon:
         roles=roles,
         kinds=kinds,
         particles=particles,
-        cap_stop=frozenset(data["cap_stop"]) | months,
-        org_words=frozenset(data["org_words"]),
+        cap_stop=frozenset(data["cap_stop"]) | months | frozenset(rules["function_words"]),
+        org_words=frozenset(data["org_words"])
+        | frozenset(w.lower() for k in ("org_heads", "loc_heads", "gpe_heads") for w in rules[k]),
         org_start=frozenset(data["org_start"]),
         determiners=frozenset(data["determiners"]),
         prepositions=frozenset(data["prepositions"]),
