@@ -31,7 +31,8 @@ def run(nlp, text: str, spec=None) -> tuple[list[Claim], dict[str, str]]:
     "denied", "announced", "warned", "insisted", "claimed", "predicted", "recalled", "argued",
     "acknowledged", "vowed", "promised", "complained", "suggested", "estimated", "confirmed",
     "admitted", "stressed", "explained", "wrote", "tweeted", "posted", "insists", "warns",
-    "predicts", "argues", "confirms", "admits", "denies",
+    "predicts", "argues", "confirms", "admits", "denies", "countered", "disclosed", "confessed",
+    "proclaimed", "pointed out", "mentioned", "underscored", "repeated", "revealed", "concluded",
 ])
 def test_speech_act_verbs_report_a_that_clause(nlp, verb: str) -> None:
     text = f"Mayor Ana Ruiz {verb} that the new bridge would open before the winter."
