@@ -87,3 +87,13 @@ def test_unwritable_cache_is_not_an_error(monkeypatch: pytest.MonkeyPatch, tmp_p
     blocker.write_text("not a folder")
     monkeypatch.setenv("NEWSREADER_CACHE_DIR", str(blocker / "sub"))
     assert analyze_article(ARTICLE).text == ARTICLE.text
+
+
+def test_the_cap_holds_across_many_puts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The folder is scanned once and then estimated, but the cap still holds."""
+    doc = Analysis(text="x" * 2000, source="s", title=None, pipeline=PipelineInfo("p", "0", False))
+    monkeypatch.setattr(cache, "MAX_BYTES", 20_000)
+    for i in range(40):
+        cache.put(f"{i:064x}", doc)
+    count, size = cache.stats()
+    assert size <= 20_000 and 0 < count < 40

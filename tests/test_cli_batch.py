@@ -26,7 +26,8 @@ def batch(tmp_path: Path) -> list[Path]:
 
 @pytest.fixture
 def exploding_engine(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The engine fails with an internal error on any text that holds BOOM."""
+    """The engine fails with an internal error on any text that holds BOOM (in this process: the
+    tests that use it pass ``--jobs 1``)."""
     real = engine.analyze
 
     def analyze(text: str, *args: object, **kwargs: object) -> object:
@@ -40,7 +41,7 @@ def exploding_engine(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.usefixtures("exploding_engine")
 def test_an_internal_error_stays_with_its_article(batch: list[Path],
                                                   capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["analyze", *map(str, batch), "--no-cache"]) == 1
+    assert main(["analyze", *map(str, batch), "--no-cache", "--jobs", "1"]) == 1
     out, err = capsys.readouterr()
     assert [json.loads(line)["title"] for line in out.splitlines()] == ["First", "Third"]
     assert err.count("\n") == 1
@@ -50,7 +51,8 @@ def test_an_internal_error_stays_with_its_article(batch: list[Path],
 @pytest.mark.usefixtures("exploding_engine")
 def test_json_of_several_is_an_array_even_when_one_fails(
         batch: list[Path], capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["analyze", str(batch[0]), str(batch[1]), "--format", "json", "--no-cache"]) == 1
+    assert main(["analyze", str(batch[0]), str(batch[1]), "--format", "json", "--no-cache",
+                 "--jobs", "1"]) == 1
     doc = json.loads(capsys.readouterr().out)
     assert isinstance(doc, list) and [d["title"] for d in doc] == ["First"]
 

@@ -110,3 +110,9 @@ def test_fuzz_glued_digits_and_punctuation(text: str) -> None:
 @given(_FUZZ)
 def test_fuzz_glued_digits_and_punctuation_long(text: str) -> None:
     check(text, numbers(text))
+
+
+def test_long_glued_text() -> None:
+    text = ("1/1,000 ¥3:45k RM5m 3-1-2 " + _HUGE + "th 9/11/2001, $5-$ 4.30pm one by one. ") * 150
+    assert len(text) > 50_000
+    check(text, numbers(text))

@@ -55,11 +55,10 @@ def test_titles_from_outside_are_one_clean_line() -> None:
 
 
 @pytest.mark.parametrize("content", [
-    b"not json", b"[]", b'{"format": "other"}', b'{"format": "newsreader.state/1", "positions": 3}',
+    b'{"format": "newsreader.state/1", "positions": 3}',
     b'{"format": "newsreader.state/1", "positions": {"k": "x", "j": -1, "ok": 5}, "recent": [1]}',
-    b"[" * 100_000,
 ])
-def test_a_damaged_state_file_is_ignored_not_fatal(content: bytes) -> None:
+def test_bad_parts_of_our_state_file_are_dropped_not_fatal(content: bytes) -> None:
     folder = state.state_dir()
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "state.json").write_bytes(content)
@@ -67,6 +66,18 @@ def test_a_damaged_state_file_is_ignored_not_fatal(content: bytes) -> None:
     assert all(type(v) is int and v >= 0 for v in s.positions.values())
     assert state.save_state(s)
     assert json.loads((folder / "state.json").read_text())["format"] == "newsreader.state/1"
+
+
+@pytest.mark.parametrize("content", [
+    b"not json", b"[]", b'{"format": "other", "mine": 1}', b"[" * 100_000, b"\xff\xfe",
+])
+def test_a_file_that_is_not_ours_is_neither_used_nor_replaced(content: bytes) -> None:
+    folder = state.state_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "state.json").write_bytes(content)
+    assert state.load_state() == State()
+    assert not state.save_state(State(theme="x"))
+    assert (folder / "state.json").read_bytes() == content
 
 
 def test_a_symlinked_state_file_is_neither_read_nor_replaced(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ import threading
 from functools import partial
 from typing import Any, ClassVar
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -18,7 +19,7 @@ from tui.commands import ReaderCommands
 from tui.screens.help import HelpScreen
 from tui.screens.library import LibraryScreen
 from tui.screens.reader import Analyzer, ReaderScreen
-from tui.sources import Article, SourceError, load
+from tui.sources import Article, Feed, SourceError, load
 
 
 class NewsreaderApp(App[int]):
@@ -33,18 +34,22 @@ class NewsreaderApp(App[int]):
     | q | quit (exit status 0) |
     | ? / f1 | help: every key |
     | ctrl+p | command palette |
+    | F | open the news feed the article's page advertises |
     """
 
     TITLE = "newsreader"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit_reader", "Quit"),
         Binding("question_mark,f1", "help", "Help", key_display="?"),
+        Binding("F", "open_feed", "Open feed", show=False),
     ]
     COMMANDS = App.COMMANDS | {ReaderCommands}
 
     def __init__(self, articles: list[Article], targets: list[str], model: str | None = None,
-                 use_cache: bool = True, analyzer: Analyzer | None = None) -> None:
+                 use_cache: bool = True, analyzer: Analyzer | None = None,
+                 feed: Feed | None = None) -> None:
         super().__init__()
+        self.feed = feed
         self.articles = articles
         self.targets = targets
         self.model = model
@@ -75,6 +80,8 @@ class NewsreaderApp(App[int]):
         """The first screen is the app's default screen rather than one pushed in ``on_mount``:
         Textual drops the frames drawn while the app is still mounting, so a pushed screen is
         only painted at its second refresh, a tenth of a second later."""
+        if self.feed is not None:
+            return LibraryScreen([], self.analyze, feed=self.feed)
         if len(self.targets) > 1:
             known = {a.source: a for a in self.articles}
             return LibraryScreen(self.targets, self.analyze, known)
@@ -92,6 +99,37 @@ class NewsreaderApp(App[int]):
         exit_on_signals(self)
         if self._load_error:
             self.notify(self._load_error, severity="error", markup=False)
+        if self.feed is None and len(self.articles) == 1 and self.articles[0].feed:
+            self.notify("This page has a news feed: press F to open it as a library.",
+                        title="Feed", markup=False, timeout=8)
+
+    def advertised_feed(self) -> str | None:
+        """The feed address of the article on screen, if its page advertises one."""
+        article = getattr(self.screen, "article", None)
+        return article.feed if isinstance(article, Article) else None
+
+    def action_open_feed(self) -> None:
+        address = self.advertised_feed()
+        if address is None:
+            self.notify("This article's page advertises no news feed.", markup=False)
+            return
+        self.notify(f"Fetching the feed {address}…", markup=False, timeout=3)
+        self._fetch_feed(address)
+
+    @work(thread=True, group="feed", exclusive=True, exit_on_error=False)
+    def _fetch_feed(self, address: str) -> None:
+        from tui.sources import read
+
+        try:
+            got = read(address)
+        except SourceError as exc:
+            self.call_from_thread(self.notify, str(exc), severity="error", markup=False)
+            return
+        if not isinstance(got, Feed):
+            self.call_from_thread(self.notify, f"{address}: not a news feed",
+                                  severity="error", markup=False)
+            return
+        self.call_from_thread(self.push_screen, LibraryScreen([], self.analyze, feed=got))
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

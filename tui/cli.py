@@ -8,13 +8,19 @@ Heavy modules (spaCy, Textual) are imported only by the sub-command that needs t
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from functools import partial
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from tui import __version__
+
+if TYPE_CHECKING:
+    from tui.batch import Job
+    from tui.sources import Article, Feed
 
 PROG = "newsreader"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -43,7 +49,7 @@ def _reader_parser() -> _Parser:
         prog=PROG,
         description="Read a news article in the terminal with its actors, claims and numbers "
         "linked to the text. Sub-commands: 'analyze' (JSON and reports without the UI), "
-        "'cache clear|info'.",
+        "'index' (actors across articles), 'cache clear|info'.",
     )
     p.add_argument("articles", nargs="*", metavar="ARTICLE",
                    help="file, folder, URL or '-' for standard input (default: the sample article)")
@@ -67,6 +73,35 @@ def _analyze_parser() -> _Parser:
     p.add_argument("--model", metavar="NAME|PATH", type=_model_name, help="spaCy pipeline to use")
     p.add_argument("--no-cache", action="store_true",
                    help="neither read nor write the analysis cache")
+    _add_jobs(p)
+    return p
+
+
+def _jobs(value: str) -> int:
+    """``--jobs`` is a positive number of worker processes."""
+    if not value.strip().isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"needs a positive number of processes, not {value!r}")
+    return int(value)
+
+
+def _add_jobs(p: _Parser) -> None:
+    from tui.batch import default_workers
+
+    p.add_argument("--jobs", "-j", metavar="N", type=_jobs, default=default_workers(),
+                   help="worker processes analysing articles (default: every core, here "
+                   f"{default_workers()})")
+
+
+def _index_parser() -> _Parser:
+    p = _Parser(prog=f"{PROG} index",
+                description="Index the actors of several articles: who appears where, and what "
+                "they said (JSON, see README).")
+    p.add_argument("paths", nargs="+", metavar="PATH|FOLDER|URL",
+                   help="files, folders (every article in them), feeds or article URLs, or '-'")
+    p.add_argument("--model", metavar="NAME|PATH", type=_model_name, help="spaCy pipeline to use")
+    p.add_argument("--no-cache", action="store_true",
+                   help="neither read nor write the analysis cache")
+    _add_jobs(p)
     return p
 
 
@@ -83,6 +118,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args and args[0] == "analyze":
             return _run_analyze(_analyze_parser().parse_args(args[1:]))
+        if args and args[0] == "index":
+            return _run_index(_index_parser().parse_args(args[1:]))
         if args and args[0] == "cache":
             return _run_cache(_cache_parser().parse_args(args[1:]))
         return _run_reader(_reader_parser().parse_args(args))
@@ -148,69 +185,99 @@ def _run_analyze(ns: argparse.Namespace) -> int:
     except SourceError as exc:
         _error(str(exc))
         return 1
-    fmt = ns.format or ("json" if len(targets) == 1 else "jsonl")
+    from tui import batch
+
+    jobs, several = _peek_several(batch.jobs(targets))
+    fmt = ns.format or ("jsonl" if several else "json")
 
     from tui.analysis.choice import PipelineError
+    from tui.analysis.export import render
 
     outputs: list[str] = []
     failed = 0
-    progress = _Progress(len(targets))
+    progress = _Progress(_total(targets))
     try:
-        for target in targets:
-            try:
-                out = _analyze_one(target, fmt, ns.model, not ns.no_cache)
-            except PipelineError as exc:  # the same for every article: stop at once
-                _error(str(exc))
-                return 2
-            finally:
-                progress.advance()
+        for outcome in batch.run(jobs, partial(render, fmt=fmt), model=ns.model,
+                                 use_cache=not ns.no_cache, workers=ns.jobs if several else 1):
+            progress.advance()
+            out = outcome.value
             if out is None:
+                _error(outcome.error or "cannot be analysed")
                 failed += 1
                 continue
             if fmt == "jsonl":
                 _out(out)
             else:
                 outputs.append(out)
+    except PipelineError as exc:
+        _error(str(exc))
+        return 2
     finally:
         progress.stop()
-    if fmt in ("json", "displacy") and len(targets) > 1:  # an array, whatever failed
+    if fmt in ("json", "displacy") and several:  # an array, whatever failed
         _out("[\n" + ",\n".join(outputs) + "\n]" if outputs else "[]")
     elif outputs:
         _out(("\n---\n\n" if fmt == "markdown" else "\n").join(outputs))
     return 1 if failed else 0
 
 
-def _analyze_one(target: str, fmt: str, model: str | None, use_cache: bool) -> str | None:
-    """One article of a batch in ``fmt``, or ``None`` after one line on stderr saying why.
+def _peek_several(jobs: Iterator[Job]) -> tuple[Iterator[Job], bool]:
+    """Whether there are several jobs (a feed counts its items), without losing any: one
+    article is analysed in this process, without starting workers."""
+    first = list(itertools.islice(jobs, 2))
+    return itertools.chain(first, jobs), len(first) > 1
 
-    Any failure but a pipeline that cannot load (the same for every article) stays with its
-    article, so the rest of the batch is still analysed.
-    """
-    from tui.analysis.choice import PipelineError
-    from tui.analysis.export import render
-    from tui.service import analyze_article
-    from tui.sources import SourceError, load
+
+def _total(targets: list[str]) -> int | None:
+    """How many articles the progress bar counts to (unknown when a target may be a feed)."""
+    from tui.batch import might_be_feed
+
+    return None if any(might_be_feed(t) for t in targets) else len(targets)
+
+
+def _run_index(ns: argparse.Namespace) -> int:
+    """``newsreader index``: every article's actors merged across articles, as one JSON document."""
+    from tui.sources import SourceError, expand
 
     try:
-        return render(analyze_article(load(target), model=model, use_cache=use_cache), fmt)
+        targets = expand(ns.paths)
     except SourceError as exc:
         _error(str(exc))
-    except PipelineError:
-        raise
-    except Exception as exc:  # an internal error on this article only
-        if os.environ.get("NEWSREADER_DEBUG"):
-            raise
-        _error(f"{target}: internal error: {type(exc).__name__}: {exc} "
-               "(set NEWSREADER_DEBUG=1 for details)")
-    return None
+        return 1
+    import json
+
+    from tui import batch
+    from tui.analysis.choice import PipelineError
+    from tui.index import ActorIndex, appearances
+
+    index = ActorIndex()
+    status = 0
+    progress = _Progress(_total(targets))
+    try:
+        jobs, several = _peek_several(batch.jobs(targets))
+        for outcome in batch.run(jobs, appearances, model=ns.model,
+                                 use_cache=not ns.no_cache, workers=ns.jobs if several else 1):
+            progress.advance()
+            if outcome.value is None:
+                _error(outcome.error or "cannot be analysed")
+                status = 1
+            else:
+                index.add_appearances(outcome.value)
+    except PipelineError as exc:
+        _error(str(exc))
+        return 2
+    finally:
+        progress.stop()
+    print(json.dumps(index.to_dict(), ensure_ascii=False, indent=2))
+    return status
 
 
 class _Progress:
     """A rich progress bar on stderr when it is a terminal and there are several articles."""
 
-    def __init__(self, total: int) -> None:
+    def __init__(self, total: int | None) -> None:
         self._bar = None
-        if total > 1 and sys.stderr.isatty():
+        if (total is None or total > 1) and sys.stderr.isatty():
             from rich.console import Console
             from rich.progress import Progress
 
@@ -262,7 +329,7 @@ def _run_reader(ns: argparse.Namespace) -> int:
         return 1
     try:
         targets = expand(paths)
-        articles = [load(t) for t in targets] if len(targets) == 1 else []
+        feed, articles = _open_one(targets[0]) if len(targets) == 1 else (None, [])
         if "-" in targets and len(targets) > 1:
             load("-")  # read standard input now (it is cached), before the keyboard takes it
     except SourceError as exc:
@@ -275,7 +342,7 @@ def _run_reader(ns: argparse.Namespace) -> int:
     from tui.app import NewsreaderApp
 
     app = NewsreaderApp(articles=articles, targets=targets, model=ns.model,
-                        use_cache=not ns.no_cache)
+                        use_cache=not ns.no_cache, feed=feed)
     app.run()
     return app.return_code or 0
 
@@ -290,6 +357,17 @@ def _keyboard() -> bool:
     from tui.sources import reattach_terminal
 
     return os.isatty(0) or (reattach_terminal() and os.isatty(0))
+
+
+def _open_one(target: str) -> tuple[Feed | None, list[Article]]:
+    """One target for the reader: a feed (opened as a library) or an article."""
+    from tui.batch import might_be_feed
+    from tui.sources import Feed, SourceError, load, read
+
+    got = read(target) if might_be_feed(target) else load(target)
+    if isinstance(got, Feed) and not got.items:
+        raise SourceError(f"{got.source}: the feed has no items")
+    return (got, []) if isinstance(got, Feed) else (None, [got])
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -28,6 +28,10 @@ class ReaderCommands(Provider):
             ("Export analysis as Markdown…", partial(screen.action_export, "markdown"),
              "write a readable report to a file"),
         ]
+        if screen.article.feed:
+            commands.append(("Open the feed this page advertises",
+                             partial(self.app.run_action, "open_feed"),
+                             "its articles as a library (F)"))
         analysis = screen.analysis
         if analysis is None:
             return commands

@@ -37,6 +37,15 @@ def get_pipeline(model: str | None) -> Pipeline:
         return _pipelines[name]
 
 
+def cached(article: Article, *, model: str | None = None) -> Analysis | None:
+    """The cached analysis of ``article``, or ``None`` (never imports spaCy): batches look here
+    first, so only the misses go to the worker processes."""
+    hit = cache.get(cache.key_for(article.text, article.title, model))
+    if hit is not None:
+        hit.source = article.source
+    return hit
+
+
 def analyze_article(
     article: Article, *, model: str | None = None, use_cache: bool = True
 ) -> Analysis:

@@ -4,8 +4,10 @@ Two files, each in a folder newsreader owns (``platformdirs``):
 
 - ``state.json`` in the user state folder (``NEWSREADER_STATE_DIR`` moves it): the reading
   position per article, the recent articles, the theme and the panel's last choices. Written
-  atomically (a temporary file in the same folder, then ``os.replace``); a damaged or foreign file
-  is ignored and replaced on the next save, never "repaired" in place. Kept small: at most
+  atomically (a temporary file in the same folder, then ``os.replace``). Only a file newsreader
+  wrote (its format tag inside) is ever replaced: anything else at that name (the user's own file,
+  a link, a folder) is left alone, unread and unchanged, and the reader remembers nothing until it
+  is moved away. Kept small: at most
   :data:`MAX_POSITIONS` positions and :data:`MAX_RECENT` recent articles, least recent out.
 - ``config.toml`` in the user config folder (``NEWSREADER_CONFIG_DIR`` moves it): defaults the user
   writes by hand (see :class:`Config`). newsreader only ever reads it.
@@ -141,16 +143,22 @@ class State:
         )
 
 
-def load_state() -> State:
-    """The remembered state, or a fresh one when there is none or it cannot be read."""
-    path = state_dir() / STATE_FILE
+def _read_ours(path: Path) -> dict[str, Any] | None:
+    """The state file's content when it is a regular file newsreader wrote, else ``None``."""
     try:
-        if not path.is_file() or path.is_symlink() or path.stat().st_size > MAX_STATE_BYTES:
-            return State()
+        if path.is_symlink() or not path.is_file() or path.stat().st_size > MAX_STATE_BYTES:
+            return None
         with path.open("r", encoding="utf-8") as fh:
-            return State.from_dict(json.load(fh))
+            data = json.load(fh)
     except (OSError, ValueError, RecursionError):
-        return State()
+        return None
+    return data if isinstance(data, dict) and data.get("format") == STATE_FORMAT else None
+
+
+def load_state() -> State:
+    """The remembered state, or a fresh one when there is none or it is not newsreader's."""
+    data = _read_ours(state_dir() / STATE_FILE)
+    return State.from_dict(data) if data is not None else State()
 
 
 def save_state(state: State) -> bool:
@@ -159,7 +167,7 @@ def save_state(state: State) -> bool:
     target = folder / STATE_FILE
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        if target.is_symlink() or (target.exists() and not target.is_file()):
+        if (target.exists() or target.is_symlink()) and _read_ours(target) is None:
             return False  # not a file we wrote: leave it alone
         fd, tmp = tempfile.mkstemp(prefix=".state-", suffix=".tmp", dir=folder)
     except OSError:

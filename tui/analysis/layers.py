@@ -15,7 +15,7 @@ from tui.analysis.actors import ActorIndex, build_actors, update_salience
 from tui.analysis.claims import extract_claims
 from tui.analysis.cleanup import clean_names
 from tui.analysis.model import ENTITY_LABELS, Actor, Claim, Entity, Number
-from tui.analysis.numbers import extract_numbers, number_entities
+from tui.analysis.numbers import extract_numbers, names_outside_money, number_entities
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +41,7 @@ def run_layers(doc: Doc, *, cross_check: bool = True, title: str | None = None) 
     names = [Entity(e.start_char, e.end_char, e.text, e.label_)
              for e in doc.ents if e.label_ in ENTITY_LABELS]
     numbers = extract_numbers(doc, names)
+    names = names_outside_money(names, numbers)  # "CHF" in "CHF 20" is the currency, not an ORG
     entities = sorted(names + number_entities(numbers), key=lambda e: (e.start, e.end))
     actors = build_actors(doc, names)
     claims = extract_claims(doc, ActorIndex(actors), numbers)

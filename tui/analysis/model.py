@@ -138,10 +138,11 @@ class Analysis:
             "title": self.title,
             "text": self.text,
             "pipeline": asdict(self.pipeline),
-            "entities": [asdict(e) for e in self.entities],
-            "actors": [asdict(a) for a in self.actors],
-            "claims": [asdict(c) for c in self.claims],
-            "numbers": [asdict(n) for n in self.numbers],
+            "entities": [_flat(e) for e in self.entities],
+            "actors": [{**_flat(a), "mentions": [_flat(m) for m in a.mentions]}
+                       for a in self.actors],
+            "claims": [_flat(c) for c in self.claims],
+            "numbers": [_flat(n) for n in self.numbers],
         }
 
     @classmethod
@@ -167,6 +168,24 @@ class Analysis:
             )
         except (KeyError, TypeError, AttributeError) as exc:
             raise ValueError(f"malformed analysis document: {exc}") from exc
+
+
+_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _names(cls: type) -> tuple[str, ...]:
+    """The field names of a model class, looked up once."""
+    names = _NAMES.get(cls)
+    if names is None:
+        names = _NAMES[cls] = tuple(f.name for f in fields(cls))
+    return names
+
+
+def _flat(item: Any) -> dict[str, Any]:
+    """``asdict`` for the model's records, without its deep copy of every value (most of the
+    time of a batch's JSON went there): lists are copied one level, which is all they hold."""
+    return {name: list(value) if isinstance(value := getattr(item, name), list) else value
+            for name in _names(type(item))}
 
 
 def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:

@@ -43,7 +43,11 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         ("q", "quit"),
     ]),
     ("Library", [
-        ("enter", "open the highlighted article"),
+        ("enter", "open the highlighted article (a feed's is fetched then)"),
+        ("x", "across articles: each actor, where it appears, what it said"),
+        ("tab (across)", "between the actors and their appearances"),
+        ("enter (across)", "an actor's appearances; open the article at one"),
+        ("F (in an article)", "open the news feed its page advertises"),
         ("esc (in an article)", "back to the library"),
     ]),
 ]

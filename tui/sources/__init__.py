@@ -9,6 +9,8 @@ Formats: plain text (``.txt`` and any other extension that decodes as text; the 
 title when it is short, followed by a blank line and does not end in ``. , ; :``), Markdown
 (``.md``, via markdown-it-py), HTML (``.html``/``.htm`` or sniffed; main text, title, author and
 date via trafilatura), ``http(s)://`` URLs (urllib; HTML, XHTML, text and Markdown only) and ``-``.
+``read(arg)`` also recognises RSS and Atom feeds (a URL or a ``.xml``/``.rss``/``.atom`` file) and
+returns a :class:`Feed` of items, loaded one by one with ``load_item`` (:mod:`tui.sources.feeds`).
 
 Limits: 16 MiB per input (:data:`MAX_BYTES`): a bigger regular file is refused from its size
 without reading, a stream or download as soon as it passes the limit, a binary stream
@@ -23,9 +25,10 @@ URLs, charset-normalizer only for text that is not UTF-8 or UTF-16/32 with a BOM
 """
 
 from tui.sources.article import Article, SourceError
+from tui.sources.feeds import Feed, FeedItem, load_item, read
 from tui.sources.limits import MAX_BYTES
 from tui.sources.load import build, expand, is_url, load, reattach_terminal
 from tui.sources.sanitize import sanitize
 
-__all__ = ["MAX_BYTES", "Article", "SourceError", "build", "expand", "is_url", "load",
-           "reattach_terminal", "sanitize"]
+__all__ = ["MAX_BYTES", "Article", "Feed", "FeedItem", "SourceError", "build", "expand", "is_url",
+           "load", "load_item", "read", "reattach_terminal", "sanitize"]

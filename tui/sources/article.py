@@ -19,6 +19,8 @@ class Article:
     author: str | None = None
     date: str | None = None
     url: str | None = None
+    feed: str | None = None
+    """The address of a news feed the page advertises (``<link rel="alternate">``), if any."""
 
     @property
     def words(self) -> int:

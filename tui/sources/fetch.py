@@ -16,9 +16,9 @@ Limits (module constants, so tests can shrink them):
   host to a local one (:func:`is_local`: a web page cannot send newsreader to a service on this
   machine or its network; a local URL named by the user, and its local redirects, work).
 
-Only HTML, XHTML and text responses are accepted; anything else (images, PDF, JSON, binary, and
-text that is code: JavaScript, CSS) is refused by its ``Content-Type`` (or, without one, by
-sniffing the bytes).
+Only HTML, XHTML, text and RSS/Atom responses are accepted; anything else (images, PDF, JSON,
+binary, and text that is code: JavaScript, CSS) is refused by its ``Content-Type`` (or, without
+one, by sniffing the bytes).
 """
 
 from __future__ import annotations
@@ -49,7 +49,8 @@ MAX_REDIRECTS = 10
 CHUNK = 64 * 1024
 USER_AGENT = f"newsreader/{__version__} (+https://example.invalid/newsreader; article reader)"
 
-_TEXT_TYPES = ("text/", "application/xhtml+xml", "application/xml", "application/html")
+_TEXT_TYPES = ("text/", "application/xhtml+xml", "application/xml", "application/html",
+               "application/rss+xml", "application/atom+xml", "application/rdf+xml")
 _CODE_TYPES = frozenset({"text/javascript", "text/ecmascript", "text/x-javascript", "text/jscript",
                          "text/css", "text/x-python", "text/x-sh"})
 """Text types that are code, not articles: refused like any other non-article type."""
@@ -177,7 +178,8 @@ def fetch(url: str) -> Fetched:
     try:
         request = urllib.request.Request(url, headers={
             "User-Agent": USER_AGENT,
-            "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1",
+            "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,application/rss+xml,"
+                      "application/atom+xml;q=0.8,*/*;q=0.1",
             "Accept-Encoding": "identity",
         })
         opener = urllib.request.build_opener(_Redirects(), _HTTPHandler(deadline),

@@ -68,6 +68,50 @@ def html_declared_charset(raw: bytes) -> str | None:
     return m.group(1).decode("ascii", "replace") if m else None
 
 
+# --- feeds a page advertises ---------------------------------------------------------------------
+
+FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/rdf+xml"})
+"""Media types that name an RSS or Atom feed (in ``<link rel="alternate">`` and responses)."""
+_LINK_TAG = re.compile(r"<link\b[^>]*>", re.IGNORECASE)
+_ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+_HEAD_BYTES = 256 * 1024
+
+
+_FEED_START = re.compile(
+    r"\A\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*|<\?[^>]*\?>\s*)*"
+    r"<(?:rss|feed|(?:[\w-]+:)?RDF)[\s>]", re.DOTALL)
+
+
+def looks_like_feed(raw: bytes) -> bool:
+    """An XML document whose root element is ``rss``, ``feed`` (Atom) or ``RDF`` (RSS 1.0)."""
+    head = raw[:4096]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = head.decode("utf-16", errors="ignore")
+    else:
+        text = head.decode("utf-8", errors="ignore").lstrip("\ufeff")
+    return bool(_FEED_START.match(text))
+
+
+def advertised_feed(html: str, base: str | None) -> str | None:
+    """The web address of the first RSS/Atom feed the page advertises with
+    ``<link rel="alternate" type="application/rss+xml" href=...>``, resolved against ``base``;
+    only ``http(s)`` addresses count."""
+    from html import unescape
+    from urllib.parse import urljoin
+
+    for tag in _LINK_TAG.findall(html[:_HEAD_BYTES]):
+        attrs = {m.group(1).lower(): unescape(m.group(2) or m.group(3) or m.group(4) or "")
+                 for m in _ATTR.finditer(tag)}
+        rel = attrs.get("rel", "").lower().split()
+        kind = attrs.get("type", "").strip().lower()
+        href = "".join(attrs.get("href", "").split())
+        if "alternate" in rel and kind in FEED_TYPES and href:
+            address = urljoin(base, href) if base else href
+            if address[:8].lower().startswith(("http://", "https://")):
+                return address
+    return None
+
+
 # --- Markdown -------------------------------------------------------------------------------------
 
 _FRONT_KEY = re.compile(r"^(title|author|date)\s*:\s*(.*?)\s*$", re.IGNORECASE | re.MULTILINE)

@@ -17,7 +17,7 @@ import re
 import stat
 import sys
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from tui.sources import formats
 from tui.sources.article import Article, SourceError
@@ -26,6 +26,9 @@ from tui.sources.decode import decode, looks_binary, sniff_magic
 from tui.sources.limits import MAX_BYTES, SNIFF_BYTES, mib
 from tui.sources.reflow import reflow
 from tui.sources.sanitize import normalize_newlines, one_line, sanitize, visible
+
+if TYPE_CHECKING:  # urllib is imported only for URLs
+    from tui.sources.fetch import Fetched
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
@@ -159,6 +162,22 @@ def reattach_terminal() -> bool:
 
 
 def _from_path(arg: str) -> Article:
+    raw = read_path(arg)
+    if formats.looks_like_feed(raw):
+        raise SourceError("a news feed, not an article (open it on its own)")
+    suffix = Path(arg).suffix.lower()
+    if suffix in MARKDOWN_SUFFIXES:
+        kind = "markdown"
+    elif suffix in HTML_SUFFIXES or _sniff_html(raw):
+        kind = "html"
+    else:
+        kind = "text"
+    return build(raw, arg, kind=kind)
+
+
+def read_path(arg: str) -> bytes:
+    """The bytes of a file (or device, or pipe) within the size limit; raises
+    :class:`SourceError` (message without the source name)."""
     path = Path(arg)
     try:
         st = path.stat()
@@ -178,21 +197,20 @@ def _from_path(arg: str) -> Article:
         raise SourceError(f"cannot read ({_why(exc)})") from exc
     if len(raw) > MAX_BYTES:  # a file that grew while read
         raise SourceError(f"larger than {mib(MAX_BYTES)} MiB")
-    suffix = path.suffix.lower()
-    if suffix in MARKDOWN_SUFFIXES:
-        kind = "markdown"
-    elif suffix in HTML_SUFFIXES or _sniff_html(raw):
-        kind = "html"
-    else:
-        kind = "text"
-    return build(raw, arg, kind=kind)
+    return raw
 
 
 def _from_url(url: str) -> Article:
     from tui.sources.fetch import fetch
 
-    got = fetch(url)
+    return from_fetched(fetch(url), url)
+
+
+def from_fetched(got: Fetched, url: str) -> Article:
+    """The article in a downloaded page (HTML, Markdown or text, by its media type)."""
     ctype = got.content_type
+    if ctype in formats.FEED_TYPES or formats.looks_like_feed(got.body):
+        raise SourceError("a news feed, not an article (open it on its own)")
     if ctype in ("text/html", "application/xhtml+xml", "application/html") \
             or (ctype in ("", "text/plain", "application/xml") and _sniff_html(got.body)):
         kind = "html"
@@ -264,8 +282,10 @@ def build(raw: bytes, source: str, *, kind: str = "text", url: str | None = None
     page_url = url or parsed.url
     if page_url is not None:
         page_url = visible("".join(page_url.split())) or None
+    feed = formats.advertised_feed(text, page_url) if kind == "html" else None
     return Article(text=body, source=visible(source), title=title, author=one_line(parsed.author),
-                   date=one_line(parsed.date), url=page_url)
+                   date=one_line(parsed.date), url=page_url,
+                   feed=visible(feed) if feed else None)
 
 
 _BLANK_RUN = re.compile(r"\n{3,}")

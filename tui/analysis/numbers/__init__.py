@@ -55,9 +55,15 @@ The package: ``tables`` (the knowledge of ``data/numbers.json`` and the tokenise
 (tokens and the questions rules ask of them), ``values`` (value arithmetic), ``rules`` (the
 ordered table of recognisers and the scan), one module per kind of number (``digits``, ``words``,
 ``money``, ``dates``, ``times``, ``durations``, ``quantities``, ``ranges``, ``ordinals``),
-``tails`` (what may follow any number) and ``extract`` (the public entry points).
+``tails`` (the ordered readers of what may follow any number) and ``extract`` (the public
+entry points).
 """
 
-from tui.analysis.numbers.extract import KIND_LABELS, extract_numbers, number_entities
+from tui.analysis.numbers.extract import (
+    KIND_LABELS,
+    extract_numbers,
+    names_outside_money,
+    number_entities,
+)
 
-__all__ = ["KIND_LABELS", "extract_numbers", "number_entities"]
+__all__ = ["KIND_LABELS", "extract_numbers", "names_outside_money", "number_entities"]

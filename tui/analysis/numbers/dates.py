@@ -11,6 +11,8 @@ from tui.analysis.numbers.tables import is_digit, is_word
 
 
 def month(s: Scanner, i: int, *, day_before: bool = False) -> Hit | None:
+    """A month name with its day and year: "Oct. 16, 2022" (2022), "16 October", "in May"
+    (None); not a name ("April Smith") nor the modal "may"."""
     t = s.t
     tok = s.toks[i]
     w = s.low[i]
@@ -98,6 +100,7 @@ def date_edges(s: Scanner, h: Hit) -> None:
 
 
 def weekday(s: Scanner, i: int) -> Hit | None:
+    """A weekday, with a day part and "last"/"next" around it: "last Wednesday", "Friday night"."""
     t = s.t
     if not s.cap(i):
         return None
@@ -188,6 +191,7 @@ def relative(s: Scanner, i: int) -> Hit | None:
 
 
 def decade(s: Scanner, i: int, j: int, v: int) -> Hit | None:
+    """A decade in digits: "the 1990s" (1990), "the '90s" (1990), "in her 40s" (an age)."""
     prev = s.lw(i - 1)
     if (
         prev in s.w["age_decade_before"]
@@ -233,6 +237,7 @@ def decade_word(s: Scanner, i: int) -> Hit | None:
 
 
 def quarter_code(s: Scanner, i: int) -> Hit | None:
+    """A quarter or half-year code: "Q3", "H1" (a date, no value)."""
     j = i + 1
     if (
         j < s.n
@@ -249,6 +254,8 @@ def quarter_code(s: Scanner, i: int) -> Hit | None:
 
 
 def is_year(s: Scanner, i: int, j: int, y: int) -> bool:
+    """The four digits at [i, j) are a year: 1900-2100 unless a plural noun follows
+    ("2000 people"); older years only after a year word ("in 1815", "1066 AD")."""
     prev = s.lw(i - 1)
     if s.glued(i) and prev in s.w["year_currency_signs"]:
         return False
@@ -283,9 +290,12 @@ def plural_after(s: Scanner, i: int, j: int) -> bool:
 
 
 def season(s: Scanner, i: int) -> Hit | None:
-    """A season with an edge word: "early summer", "late spring", "mid-winter" (a date, no
-    value). A bare season ("the summer heat") is not read; "last summer" is a relative date."""
+    """A season with an edge word ("early summer", "late spring", "mid-winter") or after a
+    preposition of time ("during the summer"): a date, no value. A bare season ("the summer
+    heat") is not read; "last summer" is a relative date."""
     prev = s.lw(i - 1)
+    if prev == "the" and s.lw(i - 2) in s.w["season_before_the"] and i - 1 >= s.floor:
+        return _the_season(s, i)
     if prev in s.w["dashes"] and s.glued(i) and s.lw(i - 2) == "mid" and i - 2 >= s.floor:
         return Hit(i - 2, i + 1, "date", None, None, None, i)
     if (
@@ -295,6 +305,21 @@ def season(s: Scanner, i: int) -> Hit | None:
     ):
         return Hit(i - 1, i + 1, "date", None, None, None, i)
     return None
+
+
+def _the_season(s: Scanner, i: int) -> Hit | None:
+    """ "in the summer", "over the winter": not "the summer heat", "the fall of the city", nor
+    "the summer of 2019" (read with its year)."""
+    if not s.toks[i].islower():
+        return None
+    nxt = s.toks[i + 1] if i + 1 < s.n else ""
+    if s.lw(i + 1) == "of":
+        k = i + 2
+        if s.low[i] == "fall" or (k < s.n and s.toks[k].isdecimal() and len(s.toks[k]) == 4):
+            return None
+    if is_word(nxt) and nxt.islower() and nxt not in s.t.fraction_next_ok:
+        return None
+    return Hit(i - 1, i + 1, "date", None, None, None, i)
 
 
 def holiday(s: Scanner, i: int) -> Hit | None:

@@ -14,6 +14,8 @@ from tui.analysis.numbers.tables import is_digit, is_word
 
 
 def from_digits(s: Scanner, i: int) -> Hit | None:
+    """A number written in digits and what follows it: "38 times", "9/11", "2022-09-14", "7th",
+    "1990s", "5 million"; not a name ("G7", "Boeing 737") nor a list marker."""
     tok = s.toks[i]
     if ":" in tok:
         return times.clock(s, i)
@@ -46,6 +48,8 @@ def from_digits(s: Scanner, i: int) -> Hit | None:
     if j < s.n and s.glued(j):
         suf = s.low[j]
         if suf in s.w["ordinal_suffixes"] and tok.isdecimal():
+            if s.cap(j + 1) and s.lw(j + 1) in s.t.street_words:
+                return None  # 5th Avenue, 42nd Street: a street's name
             rank = values.integer(tok)
             if rank is None:
                 return Hit(i, j + 1, "ordinal", None, core0=i)  # a rank too large to be one
@@ -77,6 +81,8 @@ def address(s: Scanner, j: int) -> bool:
 
 
 def slashed(s: Scanner, i: int) -> Hit | None:
+    """Digits joined by slashes: a date ("14/09/2022") or a small fraction ("1/3"); anything
+    else ("24/7", "1/1,000") is not read."""
     parts = [s.toks[i]]
     j = i + 1
     while (

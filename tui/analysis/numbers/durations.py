@@ -32,7 +32,7 @@ def bare_time_unit(s: Scanner, i: int) -> Hit | None:
             return None  # "24 hours a day", "1,000 people a year": a rate after a number
         if before in s.w["counting_before_unit"] or is_digit(before) or before in t.units:
             return None
-        if w.endswith("s") and w not in ("centuries",):
+        if w.endswith("s") and w != "centuries":
             return None
         unit = t.time_units[w]
         j = i + 1

@@ -38,7 +38,7 @@ def extract_numbers(doc: Doc, names: list[Entity]) -> list[Number]:
     actor_ends = frozenset(e.end for e in names if e.label in ("PERSON", "GPE", "NORP", "LOC"))
     scanner = Scanner(text, tables(), actor_ends, doc)
     hits = rules.scan(scanner)
-    spans = sorted((e.start, e.end) for e in names)
+    spans = sorted((e.start, e.end) for e in names if not is_currency_name(e))
     name_starts = [s for s, _ in spans]
     person_ends = {e.end for e in names if e.label == "PERSON"}
     out: list[Number] = []
@@ -124,6 +124,28 @@ def extract_numbers(doc: Doc, names: list[Entity]) -> list[Number]:
         num.id = f"n{len(result) + 1}"
         result.append(num)
     return result
+
+
+def is_currency_name(e: Entity) -> bool:
+    """A "name" that is a currency code or abbreviation ("CHF", "RM"): a tagger's acronym that
+    the numbers layer reads as the currency of the money after it."""
+    t = tables()
+    return e.text in t.currency_prefixes or (
+        e.text.isupper() and e.text.lower() in t.currency_codes
+    )
+
+
+def names_outside_money(names: list[Entity], numbers: list[Number]) -> list[Entity]:
+    """``names`` without the currency codes read as part of a money number ("CHF" in "CHF 20")."""
+    money = sorted((n.start, n.end) for n in numbers if n.kind in ("money", "range"))
+    starts = [a for a, _ in money]
+    kept = []
+    for e in names:
+        k = bisect_left(starts, e.start + 1) - 1
+        inside = k >= 0 and money[k][0] <= e.start and e.end <= money[k][1]
+        if not (inside and is_currency_name(e)):
+            kept.append(e)
+    return kept
 
 
 def number_entities(numbers: list[Number]) -> list[Entity]:

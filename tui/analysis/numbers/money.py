@@ -24,6 +24,8 @@ def is_prefix(s: Scanner, i: int) -> bool:
 
 
 def money_prefix(s: Scanner, i: int) -> Hit | None:
+    """Money with its currency before the number: "$5 billion", "US$5", "EUR 10", "RM 5 million",
+    "Rs. 40", "$5M"."""
     t = s.t
     w = s.low[i]
     start = i

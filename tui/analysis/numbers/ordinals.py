@@ -5,6 +5,7 @@ from __future__ import annotations
 from tui.analysis.numbers import (
     dates,
     tails,
+    times,
     values,
 )
 from tui.analysis.numbers.scanner import Hit, Scanner
@@ -13,11 +14,16 @@ from tui.analysis.numbers.values import Core
 
 
 def ordinal_word(s: Scanner, i: int) -> Hit | None:
+    """An ordinal word: "third", "twenty-first", "a third" (a fraction or an ordinal), "half"."""
     t = s.t
     w = s.low[i]
     if s.cap(i) and not s.sentence_initial(i):
         return None  # the Second World War, First Lady
-    if w in ("half",):
+    if w in s.w["half_quarter"]:
+        clock = times.past_to(s, i)
+        if clock is not None:
+            return clock
+    if w == "half":
         return half(s, i)
     if w in s.w["quarters"]:
         prev = s.lw(i - 1)
@@ -28,8 +34,8 @@ def ordinal_word(s: Scanner, i: int) -> Hit | None:
         if prev in t.units and prev != "one":
             return None
         return None
-    if w not in t.ordinals:
-        return None
+    if w not in t.ordinals or s.in_idiom(i):
+        return None  # first of all, second to none
     value = t.ordinals[w]
     # twenty-first
     start = i
@@ -76,6 +82,7 @@ def fraction_or_ordinal(s: Scanner, i: int, den: int, a: int) -> Hit | None:
 
 
 def half(s: Scanner, i: int) -> Hit | None:
+    """ "half", "a half", "half an hour" (0.5 hours), "one and a half" (read with the number)."""
     t = s.t
     prev = s.lw(i - 1)
     nxt = s.lw(i + 1)
@@ -104,6 +111,8 @@ def half(s: Scanner, i: int) -> Hit | None:
 
 
 def after_fraction(s: Scanner, i0: int, j: int, value: float, core0: int) -> Hit:
+    """What follows a fraction: "three-quarters of a percentage point" (a percent), "a quarter of a
+    million" (250000), or the fraction itself."""
     t = s.t
     # "three-quarters of a percentage point", "half a point": a percent
     k = j + 1 if s.lw(j) == "of" else j
@@ -118,7 +127,7 @@ def after_fraction(s: Scanner, i0: int, j: int, value: float, core0: int) -> Hit
         p = s.phrase(k + 1, t.percent)
         if p is not None and p[1] != "%":
             return s.finish(i0, p[0], "percent", round(value, 3), p[1], None, core0=core0)
-        if s.lw(k + 1) == "point" and s.lw(i0 - 1) not in ("the",):
+        if s.lw(k + 1) == "point" and s.lw(i0 - 1) != "the":
             return s.finish(
                 i0, k + 2, "percent", round(value, 3), "percentage points", None, core0=core0
             )

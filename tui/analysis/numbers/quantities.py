@@ -62,6 +62,7 @@ def rate(s: Scanner, j: int, unit: str, *, allow_of: bool = False) -> tuple[int,
 
 
 def rate_at(s: Scanner, k: int) -> tuple[int, str] | None:
+    """A rate at token k: "annually" (year), "a year", "per barrel", "/day"."""
     t = s.t
     if k >= s.n:
         return None
@@ -92,6 +93,7 @@ def age_suffix(s: Scanner, j: int) -> tuple[int, str] | None:
 
 
 def aged(s: Scanner, i: int) -> Hit | None:
+    """An age after "aged"/"age": "aged 45", "at the age of 86", "aged 8 to 10" (a range)."""
     j = i + 1
     if s.low[i] == "age" and s.lw(j) == "of":
         j += 1  # "at the age of 86"

@@ -3,14 +3,19 @@ score or a change rather than a range."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from tui.analysis.numbers import (
     money,
     tails,
     values,
 )
-from tui.analysis.numbers.scanner import Hit, Scanner
+from tui.analysis.numbers.scanner import NO_NUMBER, Hit, NoNumber, Scanner
 from tui.analysis.numbers.tables import is_digit, is_word
 from tui.analysis.numbers.values import Core
+
+if TYPE_CHECKING:
+    from tui.analysis.numbers.tails import Tail
 
 
 def after_change(s: Scanner, i: int) -> bool:
@@ -57,7 +62,7 @@ def is_score(s: Scanner, i: int, j: int, c: Core, c2: Core) -> bool:
         and s.low[i - 1] not in s.t.allowed_cap_before
         and s.result_follows(i)
     ):
-        return True  # "Tunisia 1 – 2 England"
+        return True  # "Peru 1 – 2 Ghana"
     return s.low[j] in s.w["dashes"] and c2.value <= c.value and not c.year_like
 
 
@@ -67,6 +72,8 @@ def score(s: Scanner, i0: int, i: int, c: Core, c2: Core) -> Hit:
 
 
 def between(s: Scanner, i: int) -> Hit | None:
+    """ "between 5 and 10", "between $5 and $10 billion" (the scale applies to both), "between 2010
+    and 2015" (a date)."""
     j = i + 1
     if j >= s.n:
         return None
@@ -143,6 +150,7 @@ def between(s: Scanner, i: int) -> Hit | None:
 
 
 def minus(s: Scanner, i: int) -> Hit | None:
+    """ "minus 5 degrees": the number made negative."""
     j = i + 1
     if j >= s.n or not (is_digit(s.toks[j]) or s.low[j] in s.t.units or s.low[j] in s.t.tens):
         return None
@@ -155,3 +163,86 @@ def minus(s: Scanner, i: int) -> Hit | None:
     h.value = -h.value
     h.i0 = i
     return h
+
+
+def _range_start(s: Scanner, tl: Tail) -> bool:
+    """The tokens after the number can start a range: "5-10", "1 – 0", "5 to 10", "two or
+    three" (digits with digits, words with words, not "rose 5% to 10%")."""
+    j, c = tl.j, tl.c
+    sep, nxt = s.toks[j], s.toks[j + 1]
+    if c.digits and is_digit(nxt):
+        if sep in s.w["range_dashes"] and s.glued(j) and s.glued(j + 1):
+            return True
+        if sep == "–":
+            return True
+    return (
+        s.low[j] in s.w["range_words"]
+        and (is_digit(nxt) == c.digits)
+        and (c.digits or s.low[j + 1] in s.t.units or s.low[j + 1] in s.t.tens)
+        and not after_change(s, tl.s0)
+    )
+
+
+def _glued_word_after(s: Scanner, c2: Core) -> bool:
+    """The second number runs into a word ("5-10x"): not a range's bound."""
+    return (
+        c2.digits and s.glued(c2.j) and c2.j < s.n and is_word(s.toks[c2.j]) and not c2.glued_unit
+    )
+
+
+def range_after(s: Scanner, tl: Tail) -> Hit | NoNumber | None:
+    """An explicit range after the number: "5-10", "5 to 10 million" (the scale applies to
+    both), "$5-$10"; or what looks like one and is not: a year span "2013-14" (a date), a score
+    "won 3-1", a phone number "555-1234"."""
+    j, c, i = tl.j, tl.c, tl.i
+    if j + 1 >= s.n or tl.vague:
+        return None
+    t = s.t
+    sep, nxt = s.toks[j], s.toks[j + 1]
+    if (
+        tl.currency
+        and (sep in s.w["range_dashes"] or (s.low[j] == "to" and not after_change(s, tl.s0)))
+        and nxt in t.currency_symbols
+    ):
+        # $5-$10
+        if j + 2 < s.n and is_digit(s.toks[j + 2]):
+            c3 = values.core(s, j + 2)
+            if c3 is not None:
+                tl.upper = c3.value
+                tl.j = c3.j
+        return None
+    if not _range_start(s, tl):
+        return None
+    c2 = values.core(s, j + 1)
+    if c2 is None:
+        return None
+    if (
+        sep in s.w["range_dashes"]
+        and s.glued(j)
+        and len(s.toks[i]) == 3
+        and len(s.toks[j + 1]) == 4
+        and not c.scaled
+        and not c2.scaled
+        and not s.unit_like(c2.j)
+    ):
+        return NO_NUMBER  # a phone number: 555-1234
+    if _glued_word_after(s, c2):
+        return None
+    if c.year_like and c2.digits and not c2.scaled and (len(s.toks[j + 1]) == 2 or c2.year_like):
+        # 2013-14, 1939-1945
+        y2 = c2.value
+        if y2 < 100:
+            y2 = (tl.value // 100) * 100 + y2
+        if y2 > tl.value and not score_context(s, i, c2.j):
+            return s.finish(tl.s0, c2.j, "date", tl.value, None, f"to {int(y2)}", core0=i)
+    if c.digits and tl.currency is None and is_score(s, i, j, c, c2):
+        return score(s, tl.s0, i, c, c2)
+    if c.digits and score_context(s, i, c2.j):
+        return NO_NUMBER  # "won 5-10 seats": neither a score nor a quantity
+    if c2.value <= tl.value and not c2.scaled and not (c.scaled and c2.value * 1000 > tl.value):
+        return None  # "1 – 0" without a score around it: not a range
+    if c2.scale > 1 and c.scale == 1:
+        tl.value *= c2.scale  # "5 to 10 million": the scale applies to both
+    tl.upper = c2.value
+    tl.j = c2.j
+    return None

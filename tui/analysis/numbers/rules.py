@@ -28,10 +28,12 @@ from tui.analysis.numbers.tables import is_digit, is_word
 
 
 def _never(s: Scanner, i: int) -> bool:
+    """A rule that found nothing ends the search at this token."""
     return False
 
 
 def _always(s: Scanner, i: int) -> bool:
+    """A rule that found nothing lets the later rules try."""
     return True
 
 
@@ -48,23 +50,28 @@ class Rule:
 
 
 def _unicode_fraction(s: Scanner, i: int) -> Hit | None:
+    """ "½" is 0.5."""
     return s.finish(i, i + 1, "fraction", s.t.unicode_fractions[s.low[i]], core0=i)
 
 
 def _relative_day(s: Scanner, i: int) -> Hit | None:
+    """ "yesterday", "tonight": a date or a time without a value."""
     kind = s.t.relative_days[s.low[i]]
     return None if kind is None else Hit(i, i + 1, kind, None, core0=i)
 
 
 def _time_word(s: Scanner, i: int) -> Hit | None:
+    """ "noon" (12), "midnight" (0)."""
     return times.time_tail(s, i, i + 1, float(s.t.time_words[s.low[i]]), i)
 
 
 def _holiday_start(s: Scanner, i: int) -> bool:
+    """A capitalised word that may start a holiday's name ("New", "Christmas")."""
     return s.cap(i) and s.low[i] in s.t.holiday_starts
 
 
 def _not_a_word(s: Scanner, i: int) -> Hit | None:
+    """A symbol that is no currency sign starts nothing."""
     return None
 
 
@@ -162,7 +169,10 @@ RULES: tuple[Rule, ...] = (
         words.bare_scale,
     ),
     Rule(
-        "season", "in early summer, mid-winter", lambda s, i: s.low[i] in s.t.seasons, dates.season
+        "season",
+        "in early summer, mid-winter, during the summer",
+        lambda s, i: s.low[i] in s.t.seasons,
+        dates.season,
     ),
     Rule(
         "time of day",
@@ -172,7 +182,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "bare time unit",
-        "a month, over the weekend, for weeks",
+        'a month, an hour and a half, over the weekend ("for weeks" is no number)',
         lambda s, i: s.low[i] in s.t.time_units,
         durations.bare_time_unit,
     ),

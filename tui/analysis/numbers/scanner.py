@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 from spacy.tokens import Doc
 
@@ -33,12 +33,20 @@ class Hit:
     core0: int = -1  # first token of the number itself (for the names check)
 
 
+class NoNumber:
+    """A reader's answer: the tokens read are not a number at all (stop, with no hit)."""
+
+
+NO_NUMBER: Final = NoNumber()
+
+
 class Scanner:
     """The tokens of one text and the helpers the rules share."""
 
     def __init__(
         self, text: str, t: Tables, actor_ends: frozenset[int] = frozenset(), doc: Doc | None = None
     ) -> None:
+        """Cut ``text`` into tokens (see ``TOKEN_RE``), keeping their offsets."""
         self.text = text
         self.doc = doc if doc is not None and doc.has_annotation("POS") else None
         self._pos_index: tuple[list[int], list[str]] | None = None
@@ -81,12 +89,15 @@ class Scanner:
         return 0 < i < self.n and self.starts[i] == self.ends[i - 1]
 
     def lw(self, i: int) -> str:
+        """The lower-case token i, or "" outside the text."""
         return self.low[i] if 0 <= i < self.n else ""
 
     def cap(self, i: int) -> bool:
+        """Token i starts with a capital."""
         return 0 <= i < self.n and self.toks[i][:1].isupper()
 
     def sentence_initial(self, i: int) -> bool:
+        """Token i starts a sentence, a line or a quotation."""
         if i <= 0:
             return True
         if self.toks[i - 1] in self.t.sentence_openers:
@@ -138,7 +149,7 @@ class Scanner:
             if prev in self.w["glued_label_symbols"]:
                 return True  # #3, paths and addresses
         elif prev == "–" and i >= 2 and is_digit(self.toks[i - 2]):
-            return True  # the tail of "Sweden 1 – 0"
+            return True  # the tail of "Norway 2 – 0"
         if is_word(prev):
             if lp in t.name_like_before:
                 return True
@@ -153,15 +164,15 @@ class Scanner:
         return bool(prev == "." and i >= 2 and self.low[i - 2] in self.w["label_abbrevs"])
 
     def result_follows(self, i: int) -> bool:
-        """Token i starts a result after a team's name: "Sweden 1 – 0", "Belgium 3-0" (one or
-        two digits each; with a hyphen the first not smaller: "Boeing 737-800" stays a name)."""
+        """Token i starts a result after a team's name: "Norway 2 – 0", "Hawks 102-99" (up to
+        three digits each; with a hyphen the first not smaller: "Boeing 737-800" stays a name)."""
         j = i + 1
         if j + 1 >= self.n or self.toks[j] not in self.w["range_dashes"]:
             return False
         if self.toks[j] == "-" and not (self.glued(j) and self.glued(j + 1)):
             return False
         a, b = self.toks[i], self.toks[j + 1]
-        if not (a.isdecimal() and b.isdecimal() and len(a) <= 2 and len(b) <= 2):
+        if not (a.isdecimal() and b.isdecimal() and len(a) <= 3 and len(b) <= 3):
             return False
         return self.toks[j] == "–" or int(b) <= int(a)
 
@@ -193,6 +204,15 @@ class Scanner:
             elif tok not in self.w["result_line_marks"]:
                 return False
         return shape == ["W", "N", "W", "N"]
+
+    def in_idiom(self, i: int) -> bool:
+        """The number word at token i is inside an idiom where it counts nothing ("one by
+        one", "first of all")."""
+        for words, k in self.t.idioms.get(self.low[i], ()):
+            a = i - k
+            if a >= 0 and tuple(self.low[a : a + len(words)]) == words:
+                return True
+        return False
 
     def metres(self, j: int) -> bool:
         """A glued "m" at token j means metres, not million ("a 100m race", "a 10m-high wall")."""
@@ -276,7 +296,7 @@ class Scanner:
             if (
                 phrase in self.w["comparative_approximators"]
                 and kind == "duration"
-                and self.lw(k - 1) in ("the",)
+                and self.lw(k - 1) == "the"
             ):
                 ok = False
             if ok:

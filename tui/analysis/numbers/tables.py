@@ -33,10 +33,12 @@ def is_digit(s: str) -> bool:
 
 
 def _tok(phrase: str) -> tuple[str, ...]:
+    """A phrase cut into lower-case tokens, for the phrase tables."""
     return tuple(m.group().lower() for m in TOKEN_RE.finditer(phrase))
 
 
 def _phrase_table(items: Any) -> dict[tuple[str, ...], Any]:
+    """Phrases (a list, or a dict of phrase -> value) keyed by their tokens."""
     if isinstance(items, dict):
         return {_tok(k): v for k, v in items.items()}
     return {_tok(k): k for k in items}
@@ -108,15 +110,29 @@ class Tables:
     holidays: frozenset[tuple[str, ...]]
     """Holiday names as written, cut into tokens ("New", "Year", "'", "s", "Eve")."""
     max_holiday: int
-    one_idioms: tuple[tuple[tuple[str, ...], int], ...]
-    """Each idiom with "one" in it, and the position of that "one" ("one by one" twice)."""
+    idioms: dict[str, tuple[tuple[tuple[str, ...], int], ...]]
+    """For a number word, each idiom it is in and its position there ("one by one" twice)."""
     holiday_starts: frozenset[str]
     day_times: frozenset[str]
     sets: dict[str, frozenset[str]]
     """The small named word sets of ``word_sets`` ("age_words", "dashes" ...)."""
 
 
+def _idioms(
+    phrases: list[str], words: set[str]
+) -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
+    """Index the idioms by the number words in them, with the word's position."""
+    index: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for p in phrases:
+        toks = _tok(p)
+        for k, x in enumerate(toks):
+            if x in words:
+                index.setdefault(x, []).append((toks, k))
+    return {w: tuple(v) for w, v in index.items()}
+
+
 def _load() -> dict[str, Any]:
+    """The data file, as parsed JSON."""
     path = resources.files("tui.analysis.data").joinpath("numbers.json")
     with path.open("r", encoding="utf-8") as fh:
         data: dict[str, Any] = json.load(fh)
@@ -129,6 +145,7 @@ _TRIGGER_SETS = ("other_triggers", "age_words", "quarter_codes", "earlier_later"
 
 @lru_cache(maxsize=1)
 def tables() -> Tables:
+    """The lookup tables, built once."""
     d = _load()
     codes = {c.lower(): d["currency_code_aliases"].get(c, c) for c in d["currency_codes"]}
     measures = _phrase_table(d["measure_units"])
@@ -234,9 +251,7 @@ def tables() -> Tables:
         measure_scales={k: float(v) for k, v in d["measure_scales"].items()},
         holidays=holidays,
         max_holiday=max(len(h) for h in holidays),
-        one_idioms=tuple(
-            (_tok(p), k) for p in d["one_idioms"] for k, x in enumerate(_tok(p)) if x == "one"
-        ),
+        idioms=_idioms(d["idioms_without_numbers"], set(d["units"]) | set(d["ordinals"])),
         holiday_starts=frozenset(h[0].lower() for h in holidays),
         day_times=frozenset(d["day_times"]),
         sets={k: frozenset(v) for k, v in d["word_sets"].items() if not k.startswith("_")},

@@ -1,4 +1,5 @@
-"""Clock times: "10:30", "3 pm", "0800 GMT"."""
+"""Times: clocks ("10:30", "3 pm", "4.30pm", "0800 GMT", "half past ten") and times of day
+without a clock ("at dawn")."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from tui.analysis.numbers.tables import is_word
 
 
 def clock(s: Scanner, i: int) -> Hit | None:
+    """A clock time: "10:30" (10.5), "3:45 pm" (15.75), a race time "2:01:09" (a duration);
+    not a verse ("John 3:16")."""
     tok = s.toks[i]
     parts = tok.split(":")
     hh, mm = int(parts[0]), int(parts[1])
@@ -28,6 +31,7 @@ def clock(s: Scanner, i: int) -> Hit | None:
 
 
 def time_tail(s: Scanner, i: int, j: int, value: float, core0: int) -> Hit:
+    """A time with its time zone: "15:11 GMT", "3 pm local time"."""
     tz = s.phrase(j, s.t.timezones) if j < s.n else None
     if tz is not None and (s.toks[j].isupper() or s.low[j] == "local"):
         j = tz[0]
@@ -49,3 +53,30 @@ def day_time(s: Scanner, i: int) -> Hit | None:
     if prev not in s.w["day_time_before"]:
         return None
     return Hit(i, i + 1, "time", None, None, None, i)
+
+
+def dotted_clock(tok: str, value: float) -> float:
+    """The hours of a clock written with a dot before a time suffix: "4.30" is 4.5 hours
+    ("4.30pm"), a plain "4" or "4.5" stays as written."""
+    whole, _, minutes = tok.partition(".")
+    if whole.isdecimal() and len(minutes) == 2 and minutes.isdecimal() and int(minutes) < 60:
+        return int(whole) + int(minutes) / 60
+    return value
+
+
+def past_to(s: Scanner, i: int) -> Hit | None:
+    """A clock in words: "half past ten" (10.5), "quarter past six" (6.25), "a quarter to
+    nine" (8.75): the fraction at token i, "past" or "to", an hour of one to twelve."""
+    minutes = 0.5 if s.low[i] == "half" else 0.25
+    rel = s.lw(i + 1)
+    if rel not in s.w["clock_past_to"] or (rel == "to" and minutes == 0.5):
+        return None
+    k = i + 2
+    hour = s.t.units.get(s.lw(k)) if k < s.n and is_word(s.toks[k]) else None
+    if hour is None and k < s.n and s.toks[k].isdecimal() and len(s.toks[k]) <= 2:
+        hour = int(s.toks[k])
+    if hour is None or not 1 <= hour <= 12:
+        return None
+    start = i - 1 if s.lw(i - 1) == "a" and i - 1 >= s.floor else i
+    value = hour + minutes if rel == "past" else hour - minutes
+    return time_tail(s, start, k + 1, value, i)

@@ -141,6 +141,8 @@ def core(s: Scanner, i: int, *, allow_words: bool = True) -> Core | None:
 
 
 def word_core(s: Scanner, i: int) -> Core | None:
+    """A number in words at token i: "twenty-one", "two hundred and five", "three million",
+    "a dozen" is read elsewhere."""
     t = s.t
     low = s.low
     total = 0.0

@@ -12,18 +12,9 @@ from tui.analysis.numbers.tables import is_word
 from tui.analysis.numbers.values import Core
 
 
-def in_one_idiom(s: Scanner, i: int) -> bool:
-    """The "one" at token i is inside an idiom where it counts nothing ("one by one")."""
-    for words, k in s.t.one_idioms:
-        a = i - k
-        if a >= 0 and tuple(s.low[a : a + len(words)]) == words:
-            return True
-    return False
-
-
 def determined(s: Scanner, i: int) -> bool:
     """A determiner comes before token i with only lower-case words between, up to four
-    tokens back ("the one", "the current one", "a potentially very serious one")."""
+    tokens back ("the one", "the old one", "a rather more serious one")."""
     for k in range(i - 1, max(i - 5, s.floor - 1), -1):
         w = s.low[k]
         if w in s.w["one_pronoun_end_before"]:
@@ -34,13 +25,16 @@ def determined(s: Scanner, i: int) -> bool:
 
 
 def from_words(s: Scanner, i: int) -> Hit | None:
+    """A number in words and what follows it: "four", "twenty-one", "two-thirds", "three
+    years"; not "one" as a pronoun ("no one", "one of them said") nor inside a name
+    ("Formula One")."""
     t = s.t
     w = s.low[i]
     if s.cap(i) and not s.sentence_initial(i):
         return None  # Formula One, Group of Seven
     if s.name_before(i):
         return None
-    if w == "one" and (s.pos(i) == "PRON" or in_one_idiom(s, i)):
+    if w == "one" and (s.pos(i) == "PRON" or s.in_idiom(i)):
         return None
     if w == "one":
         prev = s.lw(i - 1)
@@ -55,7 +49,7 @@ def from_words(s: Scanner, i: int) -> Hit | None:
         ):
             return None
         if (i + 1 >= s.n or s.toks[i + 1] in s.w["one_pronoun_end"]) and determined(s, i):
-            return None  # "the current one.", "a very serious one,"
+            return None  # "the old one.", "a serious one,"
     if (
         w == "one"
         and s.lw(i + 1) in s.w["dashes"]
@@ -133,6 +127,11 @@ def bare_scale(s: Scanner, i: int) -> Hit | None:
     while j < s.n and s.low[j] in t.scales and s.low[j] != "hundred":
         value *= t.scales[s.low[j]]
         j += 1
+    if s.lw(j) == "and" and (s.lw(j + 1) in t.units or s.lw(j + 1) in t.tens):
+        rest = values.word_core(s, j + 1)
+        if rest is not None and rest.value < scale:
+            value += rest.value  # a hundred and fifty
+            j = rest.j
     c = Core(j, value, False, scaled=True)
     return tails.after_number(s, i, c, cur_start=start)
 
