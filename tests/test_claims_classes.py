@@ -69,6 +69,7 @@ def test_infinitive_and_of_frames(nlp, text: str, content: str) -> None:
     "The visitors conceded shortly after 10 pm.",
     "Tomas Brel announced his resignation on Monday.",
     "Lena Varga denied the allegations.",
+    "Lena Varga did not say whether she would run again next year.",
 ])
 def test_a_claim_needs_content_that_can_be_said(nlp, text: str) -> None:
     claims, _ = run(nlp, text)

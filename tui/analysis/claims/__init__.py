@@ -335,6 +335,8 @@ def _reported_claims(d: _Doc, out: list[Claim]) -> set[int]:
         if covered >= 0.6 * (b - a):
             continue
         own = _own_words(text, a, b, inside, c, sp)
+        if _NEGATED_RE.search(text, max(0, c.start - 12), c.start) and _QUESTION_RE.match(text, a):
+            continue  # "She did not say whether she would run": nothing was said
         clause = _needs_clause(c) and not _THAT_BEFORE_RE.search(text, max(0, a - 8), a)
         least = MIN_CONTENT_WORDS if clause or c.according else MIN_CONTENT_WORDS - 1  # "to fight"
         if count_words(own) < least or (clause and not is_clause(own)):
@@ -359,6 +361,8 @@ def _reported_claims(d: _Doc, out: list[Claim]) -> set[int]:
     return sents
 
 
+_NEGATED_RE = re.compile(r"\b(?:not|never|n[’']t)\s+$")
+_QUESTION_RE = re.compile(r"(?:whether|if|how|when|why|what|who)\b", re.IGNORECASE)
 _THAT_BEFORE_RE = re.compile(r"\bthat\s*$")
 _JOIN_TAIL_RE = re.compile(r"[\s,;:—–-]*(?:\b(?:and|but|while|whereas|as)\b)?[\s,;:—–-]*$")
 
