@@ -7,6 +7,7 @@ import contextlib
 import signal
 import threading
 from functools import partial
+from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import work
@@ -134,6 +135,25 @@ class NewsreaderApp(App[int]):
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
+                           time_format: str | None = None) -> str | None:
+        """The palette's Screenshot: an SVG in a folder that exists (Textual's own choice,
+        the downloads folder, may not), and a message saying where it went."""
+        from datetime import datetime
+
+        from tui.screens.outside import save_text, screenshot_folder
+
+        folder = Path(path).expanduser() if path else screenshot_folder()
+        stamp = datetime.now().strftime(time_format or "%Y-%m-%d_%H-%M-%S")
+        name = filename or f"newsreader-{stamp}.svg"
+        try:
+            written = save_text(folder, name, self.export_screenshot())
+        except OSError as exc:
+            self.notify(f"Screenshot not saved: {exc}", severity="error", markup=False)
+            return None
+        self.notify(f"Screenshot saved to {written}", markup=False)
+        return str(written)
 
     def action_quit_reader(self) -> None:
         self.exit(0)
