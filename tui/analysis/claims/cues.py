@@ -92,7 +92,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         re.IGNORECASE,
     )
     return (
-        re.compile(_word_re(frozenset(lex.forms)).pattern, re.IGNORECASE),
+        _word_re(frozenset(lex.forms) | frozenset(f.capitalize() for f in lex.forms)),
         _word_re(frozenset(lex.participles) | lex.quote_only),
         _word_re(lex.characterizing),
         according,
