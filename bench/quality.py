@@ -48,6 +48,9 @@ line break.
 kind "quote". A gold span is found when predicted quotes cover at least half of it; a predicted
 quote is correct when at least half of it lies inside gold spans.
 
+**Attribution** — the hand-made gold of ``bench/attribution_gold.jsonl``, scored by
+:func:`bench.attribution.score_attribution`: recall, precision and speaker accuracy (named and
+unnamed speakers) for quotes, fragments and reported speech.
 **Actors** — pairwise precision/recall of mentions merged into one actor against GUM's
 ``entity_id`` clusters of named mentions (see :func:`actor_clustering`); the gold/pred columns
 count pairs.
@@ -71,6 +74,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.attribution import format_table, load_gold, score_attribution  # noqa: E402
 from tui.analysis.engine import analyze  # noqa: E402
 from tui.analysis.lexicon import gazetteer, lexicon  # noqa: E402
 from tui.analysis.pipeline import load_pipeline  # noqa: E402
@@ -427,6 +431,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'entity errors by class':<38}" + "".join(f"{t:>8}" for t in TYPES))
     for n in names:
         print(f"{n:<38}" + "".join(f"{classes[t][n]:>8}" for t in TYPES))
+    attribution_gold = ROOT / "bench" / "attribution_gold.jsonl"
+    if attribution_gold.is_file():
+        gold_items = load_gold(attribution_gold, corpus)
+        result = score_attribution(gold_items, {d: a.to_dict() for d, a in analyses.items()})
+        print(f"attribution ({len(gold_items)} hand-made gold items, bench/attribution.py):")
+        print(format_table(result))
 
     if args.verbose:
         errors: Counter[str] = Counter()

