@@ -27,7 +27,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Generic, TypeVar
 
-from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.tokens import Doc, Span
 
 from tui.analysis.builtin.ner import CITY, Found, Recogniser, Tables, tables
@@ -35,6 +34,7 @@ from tui.analysis.builtin.ner.evidence import POSSESSIVES as _BUILTIN_POSSESSIVE
 from tui.analysis.builtin.ner.view import HYPHENS, OPENERS
 from tui.analysis.lexicon import lexicon
 from tui.analysis.model import NUMERIC_LABELS
+from tui.analysis.tokens import Tokens, sentence_starts, tokens_of
 
 POSSESSIVES = _BUILTIN_POSSESSIVES | {p.upper() for p in _BUILTIN_POSSESSIVES}
 """Possessive endings, as spaCy's tokenizer splits them off a name (upper case in headlines)."""
@@ -64,27 +64,22 @@ class Context:
 
     doc: Doc
     t: Tables = field(default_factory=tables)
-    doc_text: str | None = None
-    """``doc.text``, when the caller has it (building it walks every token)."""
 
     @cached_property
-    def _tokens(self) -> tuple[list[int], list[int], list[int], str]:
-        """Token offsets, lengths and trailing spaces, read in C (``doc[i]`` is costly)."""
-        arr = self.doc.to_array([IDX, LENGTH, SPACY])
-        text = self.doc_text if self.doc_text is not None else str(self.doc.text)
-        return arr[:, 0].tolist(), arr[:, 1].tolist(), arr[:, 2].tolist(), text
+    def _tokens(self) -> Tokens:
+        """The doc's tokens as plain lists (``doc[i]`` is costly), shared with the other layers."""
+        return tokens_of(self.doc)
 
     def word(self, i: int) -> str:
-        idx, length, _, text = self._tokens
-        return text[idx[i]:idx[i] + length[i]]
+        return self._tokens.words[i]
 
     def space_after(self, i: int) -> bool:
-        return bool(self._tokens[2][i])
+        return self._tokens.spaces[i]
 
     def span_text(self, start: int, end: int) -> str:
         """The document text of tokens ``[start, end)``."""
-        idx, length, _, text = self._tokens
-        return text[idx[start]:idx[end - 1] + length[end - 1]] if end > start else ""
+        tk = self._tokens
+        return tk.text[tk.idx[start]:tk.ends[end - 1]] if end > start else ""
 
     def text(self, n: Name) -> str:
         return self.span_text(n.start, n.end)
@@ -96,7 +91,11 @@ class Context:
         prev = self.word(i - 1)
         if "\n" in prev or prev in OPENERS:
             return True
-        return bool(self.doc[i].is_sent_start) if self.sentences else False
+        return self._sentence_starts[i] if self.sentences else False
+
+    @cached_property
+    def _sentence_starts(self) -> list[bool]:
+        return sentence_starts(self.doc)
 
     @cached_property
     def sentences(self) -> bool:
@@ -484,11 +483,10 @@ MAX_ROUNDS = 4
 """Trims are repeated until none applies ("“the Acme's”" needs three); a bound, not a loop."""
 
 
-def clean_names(doc: Doc, *, cross_check: bool = True, text: str | None = None) -> list[Span]:
+def clean_names(doc: Doc, *, cross_check: bool = True) -> list[Span]:
     """``doc.ents`` cleaned: names trimmed, non-names and numbers dropped, labels checked when
-    ``cross_check`` (trained pipelines). The result does not overlap and is token-aligned.
-    ``text`` is ``doc.text`` when the caller has it already."""
-    c = Context(doc, doc_text=text)
+    ``cross_check`` (trained pipelines). The result does not overlap and is token-aligned."""
+    c = Context(doc)
     names: list[Name] = []
     for ent in doc.ents:
         n = Name(ent.start, ent.end, ent.label_)

@@ -17,6 +17,7 @@ from tui.analysis.claims import extract_claims
 from tui.analysis.cleanup import clean_names
 from tui.analysis.model import ENTITY_LABELS, Actor, Claim, Entity, Number
 from tui.analysis.numbers import extract_numbers, names_outside_money, number_entities
+from tui.analysis.tokens import tokens_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +39,8 @@ def run_layers(doc: Doc, *, cross_check: bool = True, title: str | None = None) 
     numbers layer, so every numeric entity is also a listed number with the same span.
     ``title`` (when the article has one) counts towards the salience of the actors it names.
     """
-    text = doc.text
-    cleaned = clean_names(doc, cross_check=cross_check, text=text)
+    text = tokens_of(doc).text
+    cleaned = clean_names(doc, cross_check=cross_check)
     if _changed(doc.ents, cleaned):  # setting doc.ents is costly; the built-in's are clean
         doc.ents = cleaned
     names = [Entity(e.start_char, e.end_char, e.text, e.label_)

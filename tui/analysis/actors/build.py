@@ -16,6 +16,7 @@ from tui.analysis.actors.repairs import repair_names
 from tui.analysis.actors.roles import attach_roles, note_role
 from tui.analysis.lexicon import gazetteer, lexicon
 from tui.analysis.model import Actor, ActorKind, Entity, Span
+from tui.analysis.tokens import tokens_of
 
 KIND_OF_LABEL: dict[str, ActorKind] = {
     "PERSON": "person",
@@ -33,7 +34,7 @@ _LOCATIVES = frozenset({"in", "at", "from", "to", "near", "into", "outside", "in
 
 def build_actors(doc: Doc, names: Sequence[Entity]) -> list[Actor]:
     """Merge the named entities of ``doc`` into actors, ids in order of first mention."""
-    text = doc.text
+    text = tokens_of(doc).text
     lex = lexicon()
     names = repair_names(text, names)
     persons: list[tuple[Entity, list[str]]] = []

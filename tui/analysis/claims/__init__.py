@@ -64,6 +64,7 @@ from tui.analysis.claims.text import Layout, Words, count_words, paragraph_spans
 from tui.analysis.claims.vocabulary import speaker_lexicon
 from tui.analysis.model import Claim, Number
 from tui.analysis.numbers import extract_numbers
+from tui.analysis.tokens import tokens_of
 
 QUOTE_BASE = 1.0
 REPORTED_BASE = 1.2
@@ -143,7 +144,7 @@ def extract_claims(
 ) -> list[Claim]:
     """Quotes, reported speech and assertions in ``doc``; speakers resolved through ``actors``;
     ``numbers`` are the numbers layer's results for ``doc`` (found here when not given)."""
-    text = doc.text  # a join over the tokens: read once
+    text = tokens_of(doc).text
     if not text.strip():
         return []
     d = _Doc(doc, text, actors, numbers)

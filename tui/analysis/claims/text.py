@@ -14,9 +14,10 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-import numpy
-from spacy.attrs import IDX, LENGTH, SENT_START
+from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc
+
+from tui.analysis.tokens import tokens_of
 
 OPENERS = frozenset("“\"‘'«‹„")
 """Marks that can open a quotation."""
@@ -48,17 +49,15 @@ def count_words(s: str) -> int:
 
 class Words:
     """The document's words, built on demand for a window of character offsets: the ``Doc``'s
-    token offsets are read once (one array), the words of a window are made when a rule asks
-    for them (windows are small and few: around cues and quotes)."""
+    token offsets are the ones all layers share (:mod:`tui.analysis.tokens`), the words of a
+    window are made when a rule asks for them (windows are small and few: around cues and
+    quotes)."""
 
     def __init__(self, doc: Doc, text: str) -> None:
         self.text = text
-        if len(doc):
-            arr = doc.to_array([IDX, LENGTH]).astype(numpy.int64)  # uint64 lists slowly
-            self.starts: list[int] = arr[:, 0].tolist()
-            self.ends: list[int] = (arr[:, 0] + arr[:, 1]).tolist()
-        else:
-            self.starts, self.ends = [], []
+        tokens = tokens_of(doc)  # read once for all the layers
+        self.starts: list[int] = tokens.idx
+        self.ends: list[int] = tokens.ends
 
     def window(self, lo: int, hi: int) -> list[Tok]:
         """The words lying wholly inside ``[lo, hi)``."""

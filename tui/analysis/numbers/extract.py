@@ -12,6 +12,7 @@ from tui.analysis.model import Entity, Number, NumberKind
 from tui.analysis.numbers import rules, values
 from tui.analysis.numbers.scanner import Scanner
 from tui.analysis.numbers.tables import tables
+from tui.analysis.tokens import tokens_of
 
 KIND_LABELS: dict[str, str] = {
     "cardinal": "CARDINAL",
@@ -32,7 +33,7 @@ KIND_LABELS: dict[str, str] = {
 
 def extract_numbers(doc: Doc, names: list[Entity]) -> list[Number]:
     """Every number in ``doc`` that is not part of a name in ``names``, in text order."""
-    text = doc.text
+    text = tokens_of(doc).text
     if not text:
         return []
     actor_ends = frozenset(e.end for e in names if e.label in ("PERSON", "GPE", "NORP", "LOC"))

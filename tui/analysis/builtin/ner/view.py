@@ -10,6 +10,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from tui.analysis.builtin.ner.tables import Tables
+from tui.analysis.tokens import sentence_starts, tokens_of
 
 OPENERS = frozenset({'"', "“", "‘", "'", "(", "[", ":", "—", "–", "«", "„", "‹", "/", "|"})
 """After these a capitalised word may just start a (quoted) sentence."""
@@ -35,20 +36,12 @@ class View:
     def __init__(self, doc: Doc, t: Tables) -> None:
         self.doc = doc
         self.t = t
-        words: list[str] = []
-        spaces: list[bool] = []
-        idx: list[int] = []
-        starts: list[bool] = []
-        for tok in doc:  # one pass: creating Token objects is the costly part
-            words.append(tok.text)
-            spaces.append(bool(tok.whitespace_))
-            idx.append(tok.idx)
-            starts.append(bool(tok.is_sent_start))
-        self.words, self.spaces, self.idx = words, spaces, idx
-        self.text = doc.text
-        self.n = len(words)
+        tokens = tokens_of(doc)  # shared with the layers after the recogniser
+        self.words, self.spaces, self.idx = tokens.words, tokens.spaces, tokens.idx
+        self.text = tokens.text
+        self.n = tokens.n
         self._caps_line: list[bool] | None = None
-        self.initial = self._initial_flags(starts)
+        self.initial = self._initial_flags(sentence_starts(doc))
 
     def _initial_flags(self, starts: list[bool]) -> list[bool]:
         """Positions where capitalisation says nothing: sentence starts, after quotes, headlines."""
