@@ -117,6 +117,13 @@ def _org_heads() -> frozenset[str]:
     return frozenset(gazetteer().rules["org_heads"])
 
 
+@lru_cache(maxsize=1)
+def _org_heads_lower() -> frozenset[str]:
+    """Head nouns and company forms in lower case ("university", "inc"), made once."""
+    return frozenset({w.lower() for w in gazetteer().rules["org_heads"]}
+                     | set(lexicon().legal_suffixes))
+
+
 def _org_then_person(text: str, ent: Entity) -> list[Entity] | None:
     """ "Harlow Logistics Inc. Maria Keller", "University of Oslo Professor Ann Bell", "Council
     on Foreign Relations Ana Lopez": an organisation's name (ending in a head noun or company
@@ -124,8 +131,7 @@ def _org_then_person(text: str, ent: Entity) -> list[Entity] | None:
     the organisation and the person are two names."""
     if ent.label != "ORG":
         return None
-    gaz, lex = gazetteer(), lexicon()
-    heads = {w.lower() for w in gaz.rules["org_heads"]} | set(lex.legal_suffixes)
+    heads = _org_heads_lower()
     words = ent.text.split()
     for k in range(1, len(words) - 1):
         before = [w.lower().rstrip(".,") for w in words[:k]]
