@@ -43,8 +43,8 @@ def run_layers(doc: Doc, *, cross_check: bool = True, title: str | None = None) 
     cleaned = clean_names(doc, cross_check=cross_check)
     if _changed(doc.ents, cleaned):  # setting doc.ents is costly; the built-in's are clean
         doc.ents = cleaned
-    names = [Entity(e.start_char, e.end_char, e.text, e.label_)
-             for e in doc.ents if e.label_ in ENTITY_LABELS]
+    names = [Entity(e.start_char, e.end_char, text[e.start_char:e.end_char], e.label_)
+             for e in doc.ents if e.label_ in ENTITY_LABELS]  # a slice: Span.text walks tokens
     numbers = extract_numbers(doc, names)
     names = names_outside_money(names, numbers)  # "CHF" in "CHF 20" is the currency, not an ORG
     entities = sorted(names + number_entities(numbers), key=lambda e: (e.start, e.end))

@@ -19,7 +19,7 @@ import weakref
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import IDX, ORTH, SENT_START, SPACY
+from spacy.attrs import IDX, LENGTH, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
 
 
@@ -60,14 +60,14 @@ def _read(doc: Doc) -> Tokens:
     """One C-level pass over the token array; the texts looked up in the string store."""
     if not len(doc):
         return Tokens("", [], [], [], [])
-    arr = doc.to_array([ORTH, IDX, SPACY])
+    arr = doc.to_array([ORTH, IDX, LENGTH, SPACY])
     strings = doc.vocab.strings
     words: list[str] = [strings[orth] for orth in arr[:, 0].tolist()]
     rest = arr[:, 1:].astype(numpy.int64)  # a uint64 array lists slowly
     idx: list[int] = rest[:, 0].tolist()
-    spaces = [bool(s) for s in rest[:, 1].tolist()]
+    ends: list[int] = (rest[:, 0] + rest[:, 1]).tolist()
+    spaces: list[bool] = (rest[:, 2] != 0).tolist()
     text = "".join([w + " " if s else w for w, s in zip(words, spaces, strict=True)])
-    ends = [i + len(w) for i, w in zip(idx, words, strict=True)]
     return Tokens(text, words, idx, ends, spaces)
 
 

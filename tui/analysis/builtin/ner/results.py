@@ -18,6 +18,7 @@ from tui.analysis.lexicon import lexicon
 
 NUMBER = re.compile(r"[-+]?\d*[.,/]?\d+(?:[-–:/]\d+)?")
 """A cell of a result table: "2", ".640", "6-4", "71.5", "1/2"."""
+DIGIT = re.compile(r"\d")
 DATE = re.compile(r"\b\d{4}-\d\d-\d\d\b|\b\d\d?/\d\d?/\d{2,4}\b")
 CELL_PUNCT = frozenset({"(", ")", ",", ".", ":", "-", "–", "—", "/", "*", "[", "]"}) | HYPHENS
 MAX_LOWER = 1
@@ -44,7 +45,12 @@ def _lines(v: View) -> list[tuple[int, int]]:
 def _kind(v: View, start: int, end: int) -> str:
     """ "table", "header" or "" for the line ``[start, end)`` (a dateline is neither:
     "HARLOW 1996-08-24")."""
-    if start < end and DATE.search(v.text, v.idx[start], v.idx[end - 1] + len(v.words[end - 1])):
+    if start >= end:
+        return ""
+    a, b = v.idx[start], v.idx[end - 1] + len(v.words[end - 1])
+    if not DIGIT.search(v.text, a, b):  # no number: a header or nothing (most lines: prose)
+        return "header" if _header(v.words[start:end]) else ""
+    if DATE.search(v.text, a, b):
         return ""
     numbers = lower = short_caps = words = 0
     for w in v.words[start:end]:
@@ -66,6 +72,25 @@ def _kind(v: View, start: int, end: int) -> str:
             and ("," in cells or "(" in cells):
         return "table"  # a leaderboard row: "66 Anna Varnek (Norway), Tom Lind"
     return ""
+
+
+def _header(words: list[str]) -> bool:
+    """A line without numbers is a header when it has :data:`MIN_HEADER` short upper-case
+    column names, at most one other capitalised word and no lower-case one ("Team W L PCT");
+    read only as far as needed ("The mayor said" stops at "mayor")."""
+    short_caps = other = 0
+    for w in words:
+        if w.isspace() or w in CELL_PUNCT:
+            continue
+        if w.isupper() and w.isalpha() and len(w) <= 3:
+            short_caps += 1
+        elif not w[:1].isupper():
+            return False
+        else:
+            other += 1
+            if other > 1:
+                return False
+    return short_caps >= MIN_HEADER
 
 
 def _in_brackets(v: View, k: int) -> bool:

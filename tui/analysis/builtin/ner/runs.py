@@ -19,10 +19,10 @@ class Runs(View):
 
     def runs(self) -> Iterable[tuple[int, int]]:
         """Maximal capitalised runs ``[start, end)``, "X of Y" joined after head nouns."""
-        i, n = 0, self.n
+        i, n, words = 0, self.n, self.words
         while i < n:
-            if not self._starts_run(i):
-                i += 1
+            if not (words[i][:1].isupper() or words[i] in ("al", "el")) or not self._starts_run(i):
+                i += 1  # the first test is the cheap half of ``_starts_run``: most words fail it
                 continue
             if i > 1 and self.words[i - 1] in HYPHENS and self.words[i - 2].isalpha() \
                     and self.words[i - 2].islower() and not self.spaces[i - 2]:
