@@ -19,8 +19,10 @@ ROMAN = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")
 """A regnal or sequel numeral up to XXXIX ("XVII"); alone it is no actor."""
 
 
+@lru_cache(maxsize=4096)
 def clean(text: str) -> str:
-    """A mention as a name: no leading "the", no possessive, single spaces, tight hyphens."""
+    """A mention as a name: no leading "the", no possessive, single spaces, tight hyphens
+    (cached: every step of the actors layer asks it of the same mentions)."""
     text = " ".join(text.split()).replace(" - ", "-")
     if text[:4].lower() == "the ":
         text = text[4:]

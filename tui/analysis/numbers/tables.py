@@ -14,10 +14,10 @@ from importlib import resources
 from typing import Any
 
 TOKEN_RE = re.compile(
-    r"\d{1,2}:\d{2}(?::\d{2})?(?![\d:])"  # clock time
+    r"[^\W\d_]+"  # words (first: the commonest, and no other branch starts with a letter)
+    r"|\d{1,2}:\d{2}(?::\d{2})?(?![\d:])"  # clock time
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])"  # 1,000,000.5
     r"|\d+(?:\.\d+)?"  # 38, 2.5
-    r"|[^\W\d_]+"  # words
     r"|\S"  # any other single character
 )
 
