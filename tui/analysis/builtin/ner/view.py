@@ -66,6 +66,11 @@ class View:
 
     def _mark_title_line(self, start: int, end: int, flags: list[bool]) -> None:
         """Flag the tokens of ``[start, end)`` if the line is a headline in title case."""
+        last = end - 1
+        while last >= start and self.words[last].isspace():
+            last -= 1
+        if last < start or self.words[last] in (".", "!", "?", ";"):
+            return  # a sentence, not a headline (most lines: read from the end, it costs little)
         words = [w for w in self.words[start:end] if not w.isspace()]
         if not words or words[-1] in (".", "!", "?", ";") or len(words) > 25:
             return  # a sentence, not a headline
