@@ -27,6 +27,7 @@ MAX_TITLE_TOKENS = 12
 
 LIST_GAPS = ([","], ["and"], ["or"], ["&"], [",", "and"], [",", "or"])
 """What separates names listed together."""
+MAX_LIST_GAP = max(len(gap) for gap in LIST_GAPS)
 
 Pass = Callable[[View, list[Found]], list[Found]]
 
@@ -115,13 +116,24 @@ def bracketed_aliases(v: View, found: list[Found]) -> list[Found]:
     return found
 
 
+def _gap(v: View, start: int, end: int) -> list[str] | None:
+    """The words of ``[start, end)`` (no whitespace), or ``None`` when there are more than a
+    list gap has (read only that far: the gap between two names may be a whole paragraph)."""
+    out: list[str] = []
+    for w in v.words[start:end]:
+        if not w.isspace():
+            if len(out) == MAX_LIST_GAP:
+                return None
+            out.append(w)
+    return out
+
+
 def _lists(v: View, found: list[Found]) -> list[list[Found]]:
     """Names listed together: "A, B and C" (each name alone is a list of one)."""
     groups: list[list[Found]] = []
     for f in found:
         if groups:
-            prev = groups[-1][-1]
-            gap = [w for w in v.words[prev.end:f.start] if not w.isspace()]
+            gap = _gap(v, groups[-1][-1].end, f.start)
             if gap in LIST_GAPS:
                 groups[-1].append(f)
                 continue
