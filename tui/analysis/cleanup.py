@@ -488,17 +488,19 @@ def clean_names(doc: Doc, *, cross_check: bool = True) -> list[Span]:
     ``cross_check`` (trained pipelines). The result does not overlap and is token-aligned."""
     c = Context(doc)
     names: list[Name] = []
+    trims = [rule.fn for rule in TRIMS]  # every name meets every rule: look them up once
+    drops = [rule.fn for rule in DROPS]
     for ent in doc.ents:
         n = Name(ent.start, ent.end, ent.label_)
         for _ in range(MAX_ROUNDS):
             before = (n.start, n.end)
-            for rule in TRIMS:
+            for trim in trims:
                 if n.start >= n.end:
                     break
-                n.start, n.end = rule.fn(c, n)
+                n.start, n.end = trim(c, n)
             if (n.start, n.end) == before:
                 break
-        if n.start < n.end and not any(drop.fn(c, n) for drop in DROPS):
+        if n.start < n.end and not any(drop(c, n) for drop in drops):
             names.append(n)
     if cross_check:
         for check in CHECKS:
