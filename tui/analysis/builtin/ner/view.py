@@ -50,18 +50,16 @@ class View:
         if n:
             flags[0] = True
         prev = ""
-        for i in range(n):
-            w = words[i]
+        for i, w in enumerate(words):
             if prev in OPENERS or "\n" in prev:
                 flags[i] = True
             if not w.isspace() or "\n" in w:
                 prev = w
         # Headlines and captions in title case: every capitalised word there is "initial".
         line_start = 0
-        for i in range(n + 1):
-            if i == n or "\n" in words[i]:
-                self._mark_title_line(line_start, i, flags)
-                line_start = i + 1
+        for i in [k for k, w in enumerate(words) if "\n" in w] + [n]:
+            self._mark_title_line(line_start, i, flags)
+            line_start = i + 1
         return flags
 
     def _mark_title_line(self, start: int, end: int, flags: list[bool]) -> None:
