@@ -87,6 +87,9 @@ class Handler(BaseHTTPRequestHandler):
         elif path == "/broken-item":
             self._send(200, rss(base, [("Harbour plan", "/one"), ("Gone", "/missing"),
                                        ("Flood warning", "/three")]), "application/rss+xml")
+        elif path in ("/x-rss", "/x-atom"):  # the older types, as python -m http.server sends
+            body = rss(base, [("Harbour plan", "/one")]) if path == "/x-rss" else atom(base)
+            self._send(200, body, f"application{path}+xml")
         elif path == "/atom":
             self._send(200, atom(base), "application/atom+xml; charset=utf-8")
         elif path == "/rdf-as-xml":
@@ -272,3 +275,9 @@ def test_a_web_feed_cannot_send_newsreader_to_a_local_address() -> None:
         load_item(web.items[0])
     local = parse_feed(raw, "http://127.0.0.1:8000/feed", base="http://127.0.0.1:8000/feed")
     assert local.items[0].refused is None
+
+
+def test_feeds_sent_with_the_older_x_types_are_feeds(server: str) -> None:
+    for path in ("/x-rss", "/x-atom"):
+        feed = read(f"{server}{path}")
+        assert isinstance(feed, Feed) and feed.items, path

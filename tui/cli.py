@@ -346,6 +346,13 @@ def _run_reader(ns: argparse.Namespace) -> int:
     except SourceError as exc:
         _error(str(exc))
         return 1
+    from tui.analysis.choice import PipelineError, check_available
+
+    try:  # a pipeline that cannot be there is a usage error, before any screen is drawn
+        check_available(ns.model)
+    except PipelineError as exc:
+        _error(str(exc))
+        return 2
     if not _keyboard():
         _error("no terminal to read the keyboard from (standard input is not one and there is "
                "no controlling terminal); use 'newsreader analyze' without one")
