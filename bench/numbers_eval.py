@@ -11,7 +11,8 @@ conventions of ``tui.analysis.numbers``. Where those conventions are silent the 
 reader calls the number: "from November 20 to December 11" is one date, "early in 2016" keeps
 "early in", "[Ten] years ago" keeps the editorial brackets; labels that a reader
 still reads as numbers ("posts 542 and 543", "day five") are cardinals; numbers inside product
-names ("Internet Explorer 6", "HTML 5"), ranks after "#" (a label, like "No. 1") and adverbial "first" ("first noticed") are not numbers.
+names ("Internet Explorer 6", "HTML 5"), ranks after "#" (a label, like "No. 1") and adverbial
+"first" ("first noticed") are not numbers.
 
 Figures (only the gold's articles are scored):
 
