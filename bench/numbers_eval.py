@@ -38,8 +38,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 DEFAULT_CORPUS = next(
-    (p / "shared" / "corpus" / "wikinews" for p in ROOT.parents
-     if (p / "shared" / "corpus" / "wikinews").is_dir()),
+    (
+        p / "shared" / "corpus" / "wikinews"
+        for p in ROOT.parents
+        if (p / "shared" / "corpus" / "wikinews").is_dir()
+    ),
     ROOT.parent / "shared" / "corpus" / "wikinews",
 )
 DEFAULT_GOLD = ROOT / "bench" / "numbers_gold.jsonl"
@@ -163,8 +166,10 @@ def report(s: Scores, texts: dict[str, str], verbose: bool) -> None:
         print(f"  {p['doc'][9:]:<12} {p['kind']:<9} {_context(texts, p)}")
     print("\nwrong values (gold -> predicted):")
     for g, p in s.wrong_values:
-        print(f"  {g['doc'][9:]:<12} {g['text']!r}: {g['value']} {g['unit']} -> "
-              f"{p['text']!r}: {p['value']} {p['unit']}")
+        print(
+            f"  {g['doc'][9:]:<12} {g['text']!r}: {g['value']} {g['unit']} -> "
+            f"{p['text']!r}: {p['value']} {p['unit']}"
+        )
     print("\nwrong kinds (gold -> predicted):")
     for g, p in s.wrong_kinds:
         print(f"  {g['doc'][9:]:<12} {g['text']!r}: {g['kind']} -> {p['text']!r}: {p['kind']}")
@@ -191,8 +196,17 @@ def main(argv: list[str] | None = None) -> int:
     predicted: list[Row] = []
     for d in docs:
         for n in analyze(texts[d], pipeline, source=d).numbers:
-            predicted.append({"doc": d, "start": n.start, "end": n.end, "text": n.text,
-                              "kind": n.kind, "value": n.value, "unit": n.unit})
+            predicted.append(
+                {
+                    "doc": d,
+                    "start": n.start,
+                    "end": n.end,
+                    "text": n.text,
+                    "kind": n.kind,
+                    "value": n.value,
+                    "unit": n.unit,
+                }
+            )
     report(score_numbers(gold, predicted), texts, args.verbose)
     return 0
 
