@@ -74,7 +74,7 @@ def month(s: Scanner, i: int, *, day_before: bool = False) -> Hit | None:
 
 
 def date_edges(s: Scanner, h: Hit) -> None:
-    """Pull "early", "late", "mid-", "mid" and the month-context into the date span."""
+    """Pull "early", "late", "mid-", "mid", "early in" and the month-context into the date span."""
     i = h.i0
     if (
         i - 1 >= s.floor
@@ -90,6 +90,13 @@ def date_edges(s: Scanner, h: Hit) -> None:
         or (s.lw(i - 1) in s.t.seasons and s.toks[h.core0].isdecimal())
     ):
         h.i0 = i - 1  # early 2019, summer 2020
+    elif (
+        i - 2 >= s.floor
+        and s.lw(i - 1) in s.w["edge_joiners"]
+        and s.lw(i - 2) in s.t.date_edges
+        and (not s.cap(i - 2) or s.sentence_initial(i - 2))
+    ):
+        h.i0 = i - 2  # early in 2016, later in May
     elif (
         i - 2 >= s.floor
         and s.lw(i - 1) == "of"

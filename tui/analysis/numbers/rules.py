@@ -55,9 +55,12 @@ def _unicode_fraction(s: Scanner, i: int) -> Hit | None:
 
 
 def _relative_day(s: Scanner, i: int) -> Hit | None:
-    """ "yesterday", "tonight": a date or a time without a value."""
+    """ "yesterday", "tonight", "yesterday afternoon": a date or a time without a value."""
     kind = s.t.relative_days[s.low[i]]
-    return None if kind is None else Hit(i, i + 1, kind, None, core0=i)
+    if kind is None:
+        return None
+    j = i + 2 if kind == "date" and s.lw(i + 1) in s.t.day_parts else i + 1
+    return Hit(i, j, kind, None, core0=i)
 
 
 def _time_word(s: Scanner, i: int) -> Hit | None:
@@ -114,7 +117,7 @@ RULES: tuple[Rule, ...] = (
     Rule("weekday", "last Wednesday", lambda s, i: s.low[i] in s.t.weekdays, dates.weekday),
     Rule(
         "relative day",
-        "yesterday, tonight",
+        "yesterday, tonight, yesterday afternoon",
         lambda s, i: s.low[i] in s.t.relative_days,
         _relative_day,
     ),

@@ -1,0 +1,144 @@
+"""Number classes found by reading news against a hand-made gold, on invented sentences, one
+table per class: adverbial "first", "one" as a pronoun before a closing quote, "the year before",
+a relative day with its part of the day, "early in 2016", spaced year spans, month-day spans and
+"a couple of" before a unit. Each table pairs what must be read with what must not."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from tui.analysis.model import Number
+from tui.analysis.numbers import extract_numbers
+
+_NLP = spacy.blank("en")
+_NLP.add_pipe("sentencizer")
+
+Found = tuple[str, str, float | None, str | None, str | None]
+
+
+def numbers(text: str) -> list[Number]:
+    return extract_numbers(_NLP(text), [])
+
+
+def found(text: str) -> list[Found]:
+    return [(n.text, n.kind, n.value, n.unit, n.qualifier) for n in numbers(text)]
+
+
+def check(text: str, span: str, kind: str, value: float | None, unit: str | None,
+          qualifier: str | None) -> None:
+    got = found(text)
+    hits = [g for g in got if g[0] == span]
+    assert hits, f"{span!r} not in {got}"
+    assert hits[0][1:] == (kind, value, unit, qualifier), got
+
+
+def absent(text: str, word: str) -> None:
+    start = text.index(word)
+    end = start + len(word)
+    for n in numbers(text):
+        assert n.end <= start or n.start >= end, n
+
+
+# ---- "first" as an adverb before a verb is no rank
+
+ADVERB_FIRST = [
+    ("Local divers first noticed the wreck at dawn.", "first"),
+    ("She was first elected to the council in 1998.", "first"),
+    ("When the two first met, they argued.", "first"),
+    ("The song was first played on the radio.", "first"),
+    ("The comet first appeared in the night sky.", "first"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), ADVERB_FIRST)
+def test_adverbial_first_is_no_rank(text: str, word: str) -> None:
+    absent(text, word)
+
+
+RANK_FIRST = [
+    "the first reported case of the disease",
+    "Norway's first victory in a decade",
+    "their first recorded album",
+    "He finished first in the sprint.",
+    "the first time in years",
+]
+
+
+@pytest.mark.parametrize("text", RANK_FIRST)
+def test_first_with_a_determiner_keeps_its_rank(text: str) -> None:
+    check(text, "first", "ordinal", 1, None, None)
+
+
+# ---- "one" as a pronoun before a closing quote or a colon
+
+PRONOUN_ONE = [
+    ('The mayor called it "a practical one" at the hearing.', "one"),
+    ("They wanted a bigger one: the old hall was too small.", "one"),
+    ("He called the plan \u201ca bold one\u201d in his speech.", "one"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), PRONOUN_ONE)
+def test_pronoun_one_before_a_quote(text: str, word: str) -> None:
+    absent(text, word)
+
+
+def test_counted_one_in_quotes_stays() -> None:
+    check('He said "one vote is enough".', "one", "cardinal", 1, None, None)
+
+
+# ---- "the year before", "the day after": a relative date without a value
+
+THE_UNIT_BEFORE = [
+    ("Sales fell from the year before, when they peaked.", "the year before"),
+    ("The day after the vote, the minister resigned.", "The day after"),
+    ("It had rained the week before.", "the week before"),
+    ("The team had arrived the night before.", "the night before"),
+]
+
+
+@pytest.mark.parametrize(("text", "span"), THE_UNIT_BEFORE)
+def test_the_unit_before(text: str, span: str) -> None:
+    check(text, span, "date", None, None, None)
+
+
+def test_plural_units_before_stay_unread() -> None:
+    absent("In the weeks before the vote, polls moved.", "weeks")
+
+
+# ---- a relative day with its part of the day
+
+RELATIVE_DAY_PART = [
+    ("The bridge closed yesterday afternoon after the storm.", "yesterday afternoon"),
+    ("Tomorrow morning the court sits again.", "Tomorrow morning"),
+    ("Talks resume today evening, officials said.", "today evening"),
+]
+
+
+@pytest.mark.parametrize(("text", "span"), RELATIVE_DAY_PART)
+def test_relative_day_with_its_part(text: str, span: str) -> None:
+    check(text, span, "date", None, None, None)
+
+
+def test_tonight_stays_a_time() -> None:
+    check("The match is tonight.", "tonight", "time", None, None, None)
+
+
+# ---- "early in 2016", "later in May": the edge word joins through "in"
+
+EDGE_IN = [
+    ("Voters will choose early in 2016.", "early in 2016", 2016),
+    ("Early in 2009, the plant closed.", "Early in 2009", 2009),
+    ("The law takes effect later in 2024.", "later in 2024", 2024),
+    ("The report is due late in March.", "late in March", None),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value"), EDGE_IN)
+def test_edge_word_through_in(text: str, span: str, value: float | None) -> None:
+    check(text, span, "date", value, None, None)
+
+
+def test_capitalised_edge_inside_a_sentence_is_left_out() -> None:
+    check("the Late in 2016 tour", "2016", "date", 2016, None, None)
