@@ -142,3 +142,26 @@ def test_edge_word_through_in(text: str, span: str, value: float | None) -> None
 
 def test_capitalised_edge_inside_a_sentence_is_left_out() -> None:
     check("the Late in 2016 tour", "2016", "date", 2016, None, None)
+
+
+# ---- spaced hyphens: year spans, scores and ranges
+
+SPACED = [
+    ("Emissions over 1990 - 2030 were modelled.", "1990 - 2030", "date", 1990, None, "to 2030"),
+    ("The war of 1914 - 1918 changed it.", "1914 - 1918", "date", 1914, None, "to 1918"),
+    ("The match ended 2 - 0 to the visitors.", "2 - 0", "score", 2, None, "to 0"),
+    ("Group D: Ghana 0 - 3 Peru", "0 - 3", "score", 0, None, "to 3"),
+    ("Group D: Ghana 3 - 1 Peru", "3 - 1", "score", 3, None, "to 1"),
+    ("Read chapters 10 - 15 tonight.", "10 - 15", "range", 10, None, "to 15"),
+    ("Temperatures of 5 - 10 degrees are due.", "5 - 10 degrees", "range", 5, "degrees", "to 10"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "kind", "value", "unit", "qualifier"), SPACED)
+def test_spaced_hyphen(text: str, span: str, kind: str, value: float, unit: str | None,
+                       qualifier: str | None) -> None:
+    check(text, span, kind, value, unit, qualifier)
+
+
+def test_glued_model_number_stays_a_name() -> None:
+    absent("They flew a Boeing 737-800 to Rome.", "737-800")

@@ -55,14 +55,14 @@ def is_score(s: Scanner, i: int, j: int, c: Core, c2: Core) -> bool:
             after[:1].islower() and after.lower() not in s.w["score_followers"]
         )
     if (
-        s.toks[j] == "–"
+        (s.toks[j] == "–" or not (s.glued(j) and s.glued(j + 1)))
         and i > 0
         and s.cap(i - 1)
         and is_word(s.toks[i - 1])
         and s.low[i - 1] not in s.t.allowed_cap_before
         and s.result_follows(i)
     ):
-        return True  # "Peru 1 – 2 Ghana"
+        return True  # "Peru 1 – 2 Ghana", "Peru 1 - 2 Ghana"
     return s.low[j] in s.w["dashes"] and c2.value <= c.value and not c.year_like
 
 
@@ -175,6 +175,10 @@ def _range_start(s: Scanner, tl: Tail) -> bool:
             return True
         if sep == "–":
             return True
+        if sep in s.w["range_dashes"] and c.year_like and len(nxt) == 4 and nxt.isdecimal():
+            return True  # a spaced year span: "2000 - 2050"
+        if sep in s.w["range_dashes"] and len(s.toks[j - 1]) <= 3 and len(nxt) <= 3:
+            return nxt.isdecimal() and s.toks[j - 1].isdecimal()  # spaced "1 - 0", "10 - 15"
     return (
         s.low[j] in s.w["range_words"]
         and (is_digit(nxt) == c.digits)

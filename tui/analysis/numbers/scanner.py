@@ -148,8 +148,8 @@ class Scanner:
                 return True  # the tail of "3-1", "555-1234"
             if prev in self.w["glued_label_symbols"]:
                 return True  # #3, paths and addresses
-        elif prev == "–" and i >= 2 and is_digit(self.toks[i - 2]):
-            return True  # the tail of "Norway 2 – 0"
+        elif prev in self.w["range_dashes"] and i >= 2 and is_digit(self.toks[i - 2]):
+            return True  # the tail of "Norway 2 – 0", "Norway 2 - 0"
         if is_word(prev):
             if lp in t.name_like_before:
                 return True
@@ -165,16 +165,16 @@ class Scanner:
 
     def result_follows(self, i: int) -> bool:
         """Token i starts a result after a team's name: "Norway 2 – 0", "Hawks 102-99" (up to
-        three digits each; with a hyphen the first not smaller: "Boeing 737-800" stays a name)."""
+        three digits each; with a glued hyphen the first not smaller: "Boeing 737-800" stays a
+        name)."""
         j = i + 1
         if j + 1 >= self.n or self.toks[j] not in self.w["range_dashes"]:
             return False
-        if self.toks[j] == "-" and not (self.glued(j) and self.glued(j + 1)):
-            return False
+        spaced = not (self.glued(j) and self.glued(j + 1))
         a, b = self.toks[i], self.toks[j + 1]
         if not (a.isdecimal() and b.isdecimal() and len(a) <= 3 and len(b) <= 3):
             return False
-        return self.toks[j] == "–" or int(b) <= int(a)
+        return self.toks[j] == "–" or spaced or int(b) <= int(a)
 
     def result_line(self, i: int) -> bool:
         """Token i is a score in a results line: a line of the form "Arsenal 2 Chelsea 1"
