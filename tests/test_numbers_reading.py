@@ -165,3 +165,30 @@ def test_spaced_hyphen(text: str, span: str, kind: str, value: float, unit: str 
 
 def test_glued_model_number_stays_a_name() -> None:
     absent("They flew a Boeing 737-800 to Rome.", "737-800")
+
+
+# ---- a span of two month dates is one date
+
+MONTH_SPANS = [
+    ("Voting runs from March 3 to April 9, officials said.", "from March 3 to April 9", None,
+     "to April 9"),
+    ("The fair is open June 1 - June 5, 2021 in the park.", "June 1 - June 5, 2021", 2021,
+     "to June 5, 2021"),
+    ("The festival runs Aug. 2 until Aug. 6 this year.", "Aug. 2 until Aug. 6", None,
+     "to Aug. 6"),
+    ("The works last from May to July.", "from May to July", None, "to July"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value", "qualifier"), MONTH_SPANS)
+def test_month_span(text: str, span: str, value: float | None, qualifier: str) -> None:
+    check(text, span, "date", value, None, qualifier)
+
+
+def test_a_month_then_to_a_verb_is_no_span() -> None:
+    check("They met in May to talk.", "May", "date", None, None, None)
+
+
+def test_month_spans_do_not_chain() -> None:
+    text = "March 1 to March 2 to March 3"
+    assert [n.text for n in numbers(text)] == ["March 1 to March 2", "March 3"]

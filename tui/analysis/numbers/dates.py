@@ -10,7 +10,7 @@ from tui.analysis.numbers.scanner import Hit, Scanner
 from tui.analysis.numbers.tables import is_digit, is_word
 
 
-def month(s: Scanner, i: int, *, day_before: bool = False) -> Hit | None:
+def month(s: Scanner, i: int, *, day_before: bool = False, span_ok: bool = True) -> Hit | None:
     """A month name with its day and year: "Oct. 16, 2022" (2022), "16 October", "in May"
     (None); not a name ("April Smith") nor the modal "may"."""
     t = s.t
@@ -68,9 +68,26 @@ def month(s: Scanner, i: int, *, day_before: bool = False) -> Hit | None:
             return None  # "April Smith", "June Carter"
         if s.glued(i) and is_word(s.lw(i - 1)):
             return None
+    span = month_span(s, j) if span_ok and not day_before else None
+    if span is not None:
+        second = s.text[s.starts[span.i0] : s.ends[span.i1 - 1]]
+        value = year if year is not None else span.value
+        return s.finish(i, span.i1, "date", value, None, f"to {second}", core0=i)
     h = s.finish(i, j, "date", year, None, None, core0=i)
     date_edges(s, h)
     return h
+
+
+def month_span(s: Scanner, j: int) -> Hit | None:
+    """The second date of a span after a month date at token j: "November 20 [to December 11]",
+    "May 1 [- May 5, 2020]"; None when no month date follows a span word."""
+    if s.lw(j) not in s.w["date_span_joiners"] or j + 1 >= s.n:
+        return None
+    w = s.low[j + 1]
+    if w not in s.t.months and w not in s.t.month_abbrevs:
+        return None
+    h = month(s, j + 1, span_ok=False)  # one span, no chain: the recursion stays one deep
+    return h if h is not None and h.i0 == j + 1 else None
 
 
 def date_edges(s: Scanner, h: Hit) -> None:
