@@ -192,3 +192,46 @@ def test_a_month_then_to_a_verb_is_no_span() -> None:
 def test_month_spans_do_not_chain() -> None:
     text = "March 1 to March 2 to March 3"
     assert [n.text for n in numbers(text)] == ["March 1 to March 2", "March 3"]
+
+
+# ---- a vague count before a unit: "a couple of points", "a few miles"
+
+VAGUE_UNITS = [
+    ("The leader is a couple of points ahead.", "a couple of points", "quantity", 2, "points"),
+    ("The camp lies a couple of miles north.", "a couple of miles", "quantity", 2, "miles"),
+    ("Prices rose a couple of percent.", "a couple of percent", "percent", 2, "%"),
+    ("It costs a couple of dollars more.", "a couple of dollars", "money", 2, "USD"),
+    ("The village is a few miles away.", "a few miles", "quantity", None, "miles"),
+    ("Several kilometres of road were closed.", "Several kilometres", "quantity", None, "km"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "kind", "value", "unit"), VAGUE_UNITS)
+def test_vague_count_before_a_unit(text: str, span: str, kind: str, value: float | None,
+                                   unit: str) -> None:
+    qualifier = " ".join(span.lower().split()[:-1])
+    got = [g for g in found(text) if g[0] == span]
+    assert got, found(text)
+    assert got[0][1:4] == (kind, value, unit), got
+    assert got[0][4] == qualifier, got
+
+
+def test_a_few_before_an_ambiguous_unit_stays_unread() -> None:
+    assert found("He trails by a few points.") == []
+
+
+# ---- a capitalised number word alone in brackets after a name is part of it
+
+BRACKETED = [
+    ("She sits for the Metro Council (Second) seat.", "Second"),
+    ("the Harbour District (Three) ward", "Three"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), BRACKETED)
+def test_bracketed_name_part(text: str, word: str) -> None:
+    absent(text, word)
+
+
+def test_bracketed_number_at_a_sentence_start_stays() -> None:
+    check("(Two) officers were hurt.", "Two", "cardinal", 2, None, None)

@@ -17,7 +17,7 @@ def ordinal_word(s: Scanner, i: int) -> Hit | None:
     """An ordinal word: "third", "twenty-first", "a third" (a fraction or an ordinal), "half"."""
     t = s.t
     w = s.low[i]
-    if s.cap(i) and not s.sentence_initial(i):
+    if s.name_part(i):
         return None  # the Second World War, First Lady
     if w in s.w["half_quarter"]:
         clock = times.past_to(s, i)

@@ -104,6 +104,21 @@ class Scanner:
             return True
         return "\n" in self.text[self.ends[i - 1] : self.starts[i]]
 
+    def name_part(self, i: int) -> bool:
+        """The capitalised word at token i belongs to a name: inside a sentence ("Formula One",
+        "the Second World War"), or alone in brackets after a name ("District Council (Second)")."""
+        if not self.cap(i):
+            return False
+        if not self.sentence_initial(i):
+            return True
+        return (
+            2 <= i < self.n - 1
+            and self.toks[i - 1] == "("
+            and self.toks[i + 1] == ")"
+            and self.cap(i - 2)
+            and is_word(self.toks[i - 2])
+        )
+
     def phrase(self, i: int, table: dict[tuple[str, ...], Any]) -> tuple[int, Any] | None:
         """Longest phrase of ``table`` starting at token i: (end index, value)."""
         low = self.low
