@@ -235,3 +235,23 @@ def test_bracketed_name_part(text: str, word: str) -> None:
 
 def test_bracketed_number_at_a_sentence_start_stays() -> None:
     check("(Two) officers were hurt.", "Two", "cardinal", 2, None, None)
+
+
+# ---- "the end of", "the start of" ... belong to the date
+
+PERIOD_EDGES = [
+    ("The rocket flies at the end of the month.", "the end of the month", None),
+    ("The plant closes by the end of 2027.", "the end of 2027", 2027),
+    ("Prices rose at the start of last year.", "the start of last year", None),
+    ("Talks resume in the middle of March.", "the middle of March", None),
+    ("It was built at the turn of the century.", "the turn of the century", None),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value"), PERIOD_EDGES)
+def test_period_edge(text: str, span: str, value: float | None) -> None:
+    check(text, span, "date", value, None, None)
+
+
+def test_the_end_of_a_non_date_is_nothing() -> None:
+    assert found("They fought until the end of the war.") == []

@@ -90,9 +90,27 @@ def month_span(s: Scanner, j: int) -> Hit | None:
     return h if h is not None and h.i0 == j + 1 else None
 
 
-def date_edges(s: Scanner, h: Hit) -> None:
-    """Pull "early", "late", "mid-", "mid", "early in" and the month-context into the date span."""
+def period_edge(s: Scanner, h: Hit) -> Hit:
+    """Pull "the end of", "the start of" ... into a date span: "the end of 2019", "the
+    beginning of last year", "the middle of March"."""
     i = h.i0
+    if (
+        h.kind == "date"
+        and i - 3 >= s.floor
+        and s.lw(i - 1) == "of"
+        and s.lw(i - 2) in s.w["period_edges"]
+        and s.lw(i - 3) == "the"
+    ):
+        h.i0 = i - 3
+    return h
+
+
+def date_edges(s: Scanner, h: Hit) -> None:
+    """Pull "early", "late", "mid-", "mid", "early in", "the end of" and the month-context into
+    the date span."""
+    i = h.i0
+    if period_edge(s, h).i0 != i:
+        return
     if (
         i - 1 >= s.floor
         and s.lw(i - 1) in s.w["dashes"]

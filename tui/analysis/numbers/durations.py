@@ -7,8 +7,9 @@ from tui.analysis.numbers.tables import is_digit
 
 
 def bare_time_unit(s: Scanner, i: int) -> Hit | None:
-    """ "a month", "an hour" (1 unit), "a year ago", "the day before" (a date); a bare plural
-    ("years") only after a vague count ("several years"): no duration without a number."""
+    """ "a month", "an hour" (1 unit), "a year ago", "the day before", "the end of the month"
+    (dates); a bare plural ("years") only after a vague count ("several years"): no duration
+    without a number."""
     t = s.t
     w = s.low[i]
     prev = s.lw(i - 1)
@@ -21,6 +22,15 @@ def bare_time_unit(s: Scanner, i: int) -> Hit | None:
         and s.lw(i + 1) in s.w["the_unit_relative"]
     ):
         return Hit(i - 1, i + 2, "date", None, None, None, i)  # the year before, the day after
+    if (
+        prev == "the"
+        and i - 4 >= s.floor
+        and not w.endswith("s")
+        and s.lw(i - 2) == "of"
+        and s.lw(i - 3) in s.w["period_edges"]
+        and s.lw(i - 4) == "the"
+    ):
+        return Hit(i - 4, i + 1, "date", None, None, None, i)  # the end of the month
     if w in t.counted_only:
         return None
     if prev in s.w["a_an_one"] and i - 1 >= s.floor and not s.glued(i):

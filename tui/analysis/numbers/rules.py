@@ -73,6 +73,12 @@ def _holiday_start(s: Scanner, i: int) -> bool:
     return s.cap(i) and s.low[i] in s.t.holiday_starts
 
 
+def _relative(s: Scanner, i: int) -> Hit | None:
+    """ "last week", "the end of last year" (a relative date with its period edge)."""
+    h = dates.relative(s, i)
+    return None if h is None else dates.period_edge(s, h)
+
+
 def _not_a_word(s: Scanner, i: int) -> Hit | None:
     """A symbol that is no currency sign starts nothing."""
     return None
@@ -124,9 +130,9 @@ RULES: tuple[Rule, ...] = (
     Rule("time word", "at noon", lambda s, i: s.low[i] in s.t.time_words, _time_word),
     Rule(
         "relative date",
-        "last week, earlier this month, the past two years",
+        "last week, earlier this month, the past two years, the end of last year",
         lambda s, i: s.low[i] in s.t.relative_modifiers or s.low[i] in s.t.sets["earlier_later"],
-        dates.relative,
+        _relative,
     ),
     Rule(
         "age",
