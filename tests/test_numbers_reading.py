@@ -48,6 +48,8 @@ ADVERB_FIRST = [
     ("When the two first met, they argued.", "first"),
     ("The song was first played on the radio.", "first"),
     ("The comet first appeared in the night sky.", "first"),
+    ("The parcel was first sent to the wrong town.", "first"),
+    ("He first put the idea to the board in June.", "first"),
 ]
 
 
@@ -255,3 +257,24 @@ def test_period_edge(text: str, span: str, value: float | None) -> None:
 
 def test_the_end_of_a_non_date_is_nothing() -> None:
     assert found("They fought until the end of the war.") == []
+
+
+# ---- "between" two month dates is one date
+
+BETWEEN_MONTHS = [
+    ("The survey ran between March 2011 and June 2012.", "between March 2011 and June 2012", 2011,
+     "to June 2012"),
+    ("Roads close between Oct. 3 and Oct. 9 for repairs.", "between Oct. 3 and Oct. 9", None,
+     "to Oct. 9"),
+    ("Sales peak between November and January.", "between November and January", None,
+     "to January"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value", "qualifier"), BETWEEN_MONTHS)
+def test_between_months(text: str, span: str, value: float | None, qualifier: str) -> None:
+    check(text, span, "date", value, None, qualifier)
+
+
+def test_between_a_month_and_a_time_stays_apart() -> None:
+    assert [g[0] for g in found("open between May 2 and 4 pm")] == ["May 2", "4 pm"]

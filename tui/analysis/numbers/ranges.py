@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tui.analysis.numbers import (
+    dates,
     money,
     tails,
     values,
@@ -77,6 +78,8 @@ def between(s: Scanner, i: int) -> Hit | None:
     j = i + 1
     if j >= s.n:
         return None
+    if s.low[j] in s.t.months or s.low[j] in s.t.month_abbrevs:
+        return between_months(s, i)
     tok = s.toks[j]
     if not (
         is_digit(tok)
@@ -147,6 +150,26 @@ def between(s: Scanner, i: int) -> Hit | None:
     if kind == "date":
         unit = None
     return Hit(i, h2.i1, kind, value, unit, values.upper(h2.value), j)
+
+
+def between_months(s: Scanner, i: int) -> Hit | None:
+    """ "between July 2003 and December 2004" (one date, 2003, "to December 2004"), "between
+    May 1 and May 5"; a lone month after "between" is read as usual."""
+    h1 = dates.month(s, i + 1, span_ok=False)
+    if h1 is None or h1.i0 != i + 1:
+        return h1
+    k = h1.i1
+    if s.lw(k) != "and" or not (s.low[k + 1] in s.t.months or s.low[k + 1] in s.t.month_abbrevs):
+        return h1
+    save = s.floor
+    s.floor = k + 1
+    h2 = dates.month(s, k + 1, span_ok=False)
+    s.floor = save
+    if h2 is None or h2.i0 != k + 1:
+        return h1
+    second = s.text[s.starts[h2.i0] : s.ends[h2.i1 - 1]]
+    value = h1.value if h1.value is not None else h2.value
+    return Hit(i, h2.i1, "date", value, None, f"to {second}", i + 1)
 
 
 def minus(s: Scanner, i: int) -> Hit | None:
