@@ -278,3 +278,22 @@ def test_between_months(text: str, span: str, value: float | None, qualifier: st
 
 def test_between_a_month_and_a_time_stays_apart() -> None:
     assert [g[0] for g in found("open between May 2 and 4 pm")] == ["May 2", "4 pm"]
+
+
+# ---- two clock times joined by "to" or "until" are one time
+
+TIME_SPANS = [
+    ("Shops open from 8:00am to midnight.", "from 8:00am to midnight", 8, "to midnight"),
+    ("The office is staffed from 9 a.m. to 5 p.m. daily.", "from 9 a.m. to 5 p.m.", 9,
+     "to 5 p.m."),
+    ("Polls stay open 07:00 until 22:00 on Sunday.", "07:00 until 22:00", 7, "to 22:00"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value", "qualifier"), TIME_SPANS)
+def test_time_span(text: str, span: str, value: float, qualifier: str) -> None:
+    check(text, span, "time", value, None, qualifier)
+
+
+def test_times_apart_stay_apart() -> None:
+    assert [g[0] for g in found("He left at 9am to meet her at 5pm.")] == ["9am", "5pm"]

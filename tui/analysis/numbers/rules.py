@@ -208,6 +208,39 @@ def at(s: Scanner, i: int) -> Hit | None:
     return None
 
 
+def time_span(s: Scanner, h1: Hit, h2: Hit) -> Hit | None:
+    """Two clock times joined by "to", "until" or a dash are one time: "from 6:00am to
+    midnight" (6, "to midnight"), "9am-5pm" (9, "to 5pm")."""
+    if h1.kind != "time" or h2.kind != "time" or h1.value is None or h2.value is None:
+        return None
+    if h2.i0 != h1.i1 + 1 or s.lw(h1.i1) not in s.w["date_span_joiners"]:
+        return None
+    start = h1.i0 - 1 if s.lw(h1.i0 - 1) == "from" else h1.i0
+    second = s.text[s.starts[h2.i0] : s.ends[h2.i1 - 1]]
+    return Hit(start, h2.i1, "time", h1.value, None, f"to {second}", h1.core0)
+
+
+JOINS: tuple[Callable[[Scanner, Hit, Hit], Hit | None], ...] = (time_span,)
+"""Readers that make one number of two neighbouring hits, tried in order on each pair."""
+
+
+def join(s: Scanner, hits: list[Hit]) -> list[Hit]:
+    """One pass over neighbouring hits: a join replaces a pair by one hit (linear)."""
+    out: list[Hit] = []
+    for h in hits:
+        if out:
+            for rule in JOINS:
+                joined = rule(s, out[-1], h)
+                if joined is not None:
+                    out[-1] = joined
+                    break
+            else:
+                out.append(h)
+        else:
+            out.append(h)
+    return out
+
+
 def scan(s: Scanner) -> list[Hit]:
     """All hits, left to right; a token inside an earlier hit never starts a new one."""
     triggers = s.t.triggers
@@ -223,4 +256,4 @@ def scan(s: Scanner) -> list[Hit]:
             hit.core0 = i
         hits.append(hit)
         s.floor = max(hit.i1, i + 1)
-    return hits
+    return join(s, hits)
