@@ -297,3 +297,63 @@ def test_time_span(text: str, span: str, value: float, qualifier: str) -> None:
 
 def test_times_apart_stay_apart() -> None:
     assert [g[0] for g in found("He left at 9am to meet her at 5pm.")] == ["9am", "5pm"]
+
+
+# ---- "earlier today", "later tonight": an edge word before a relative day
+
+EDGE_DAYS = [
+    ("Someone phoned earlier today about it.", "earlier today", "date"),
+    ("The minister speaks later tonight.", "later tonight", "time"),
+    ("The shop reopened later yesterday afternoon.", "later yesterday afternoon", "date"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "kind"), EDGE_DAYS)
+def test_edge_word_before_a_relative_day(text: str, span: str, kind: str) -> None:
+    check(text, span, kind, None, None, None)
+
+
+# ---- "many" and "some" count nothing: "many hours" is no number
+
+UNCOUNTED = [
+    ("She stayed many hours in the queue.", "many hours"),
+    ("Some years later the mill closed.", "Some years"),
+    ("The herd walked many miles a day.", "many miles"),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), UNCOUNTED)
+def test_uncounted_quantifier(text: str, words: str) -> None:
+    absent(text, words)
+
+
+def test_several_years_stays_a_duration() -> None:
+    check("It took several years.", "several years", "duration", None, "years", "several")
+
+
+# ---- a heading's last word does not make the number on the next line a name
+
+def test_number_after_a_heading_line() -> None:
+    check("Results\n\nFive of the runners finished.", "Five", "cardinal", 5, None, None)
+
+
+def test_number_after_a_name_on_the_same_line_stays_a_name() -> None:
+    absent("They flew a Boeing 737 to Rome.", "737")
+
+
+# ---- an ordinal before a military unit's head word is part of its name
+
+UNIT_NAMES = [
+    ("Veterans of the 82nd Airborne marched.", "82nd"),
+    ("Fans dressed as the 501st Legion posed.", "501st"),
+    ("The 3rd Battalion left the base.", "3rd"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), UNIT_NAMES)
+def test_unit_name_ordinal(text: str, word: str) -> None:
+    absent(text, word)
+
+
+def test_edition_ordinal_stays() -> None:
+    check("The 22nd Harbour Fair opened.", "22nd", "ordinal", 22, None, None)

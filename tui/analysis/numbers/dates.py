@@ -157,13 +157,17 @@ def weekday(s: Scanner, i: int) -> Hit | None:
 
 
 def relative(s: Scanner, i: int) -> Hit | None:
-    """last week, this year, the next decade, earlier this month, the past two years."""
+    """last week, this year, the next decade, earlier this month, earlier today, the past two
+    years."""
     t = s.t
     w = s.low[i]
     j = i + 1
     n = s.n
     start = i
     if w in s.w["earlier_later"]:
+        if j < n and t.relative_days.get(s.low[j]) is not None:
+            k = j + 2 if s.lw(j + 1) in t.day_parts else j + 1
+            return Hit(i, k, t.relative_days[s.low[j]] or "date", None, core0=j)  # earlier today
         if j < n and s.low[j] in s.w["relative_this_that"]:
             h = relative(s, j)
             if h is not None:

@@ -50,6 +50,8 @@ def from_digits(s: Scanner, i: int) -> Hit | None:
         if suf in s.w["ordinal_suffixes"] and tok.isdecimal():
             if s.cap(j + 1) and s.lw(j + 1) in s.t.street_words:
                 return None  # 5th Avenue, 42nd Street: a street's name
+            if s.cap(j + 1) and s.lw(j + 1) in s.w["ordinal_name_heads"]:
+                return None  # the 501st Legion, the 82nd Airborne: a unit's name
             rank = values.integer(tok)
             if rank is None:
                 return Hit(i, j + 1, "ordinal", None, core0=i)  # a rank too large to be one

@@ -79,7 +79,7 @@ def bare_time_unit(s: Scanner, i: int) -> Hit | None:
         if s.lw(i + 1) in s.w["not_before_bare_duration"]:
             return None
         q = s.phrase_before(i, t.vague_quantifiers)
-        if q is not None:
+        if q is not None and s.low[q[0]] not in s.w["uncounted_quantifiers"]:
             qual = " ".join(s.low[q[0] : i])
             return Hit(q[0], i + 1, "duration", 2 if qual == "a couple of" else None, w, qual, i)
         return None  # "for years": no count, no number

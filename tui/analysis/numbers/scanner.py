@@ -165,6 +165,8 @@ class Scanner:
                 return True  # #3, paths and addresses
         elif prev in self.w["range_dashes"] and i >= 2 and is_digit(self.toks[i - 2]):
             return True  # the tail of "Norway 2 – 0", "Norway 2 - 0"
+        if "\n" in self.text[self.ends[i - 1] : self.starts[i]]:
+            return False  # a heading's last word does not name the number on the next line
         if is_word(prev):
             if lp in t.name_like_before:
                 return True

@@ -164,7 +164,9 @@ def vague(s: Scanner, i: int) -> Hit | None:
     w = s.low[i]
     n = s.n
     if w in s.w["vague_counts"]:
-        # a couple of days, a few weeks, several years
+        # a couple of days, a few weeks, several years; not "many hours" (no count)
+        if w in s.w["uncounted_quantifiers"]:
+            return None
         j = i + 1
         if w == "couple":
             if s.lw(i - 1) != "a" or s.lw(j) != "of":
