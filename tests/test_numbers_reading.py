@@ -1,15 +1,16 @@
 """Number classes found by reading news against a hand-made gold, on invented sentences, one
 table per class: adverbial "first", "one" as a pronoun before a closing quote, "the year before",
-a relative day with its part of the day, "early in 2016", spaced year spans, month-day spans and
-"a couple of" before a unit. Each table pairs what must be read with what must not."""
+a relative day with its part of the day, "early in 2016", spaced year spans, month-day spans,
+"a couple of" before a unit, period edges, time spans, unit names and holidays taken for names.
+Each table pairs what must be read with what must not."""
 
 from __future__ import annotations
 
 import pytest
 import spacy
 
-from tui.analysis.model import Number
-from tui.analysis.numbers import extract_numbers
+from tui.analysis.model import Entity, Number
+from tui.analysis.numbers import extract_numbers, names_outside_money
 
 _NLP = spacy.blank("en")
 _NLP.add_pipe("sentencizer")
@@ -357,3 +358,30 @@ def test_unit_name_ordinal(text: str, word: str) -> None:
 
 def test_edition_ordinal_stays() -> None:
     check("The 22nd Harbour Fair opened.", "22nd", "ordinal", 22, None, None)
+
+
+# ---- a holiday the tagger took for a name stays a date; a nationality before it is clipped
+
+def test_holiday_tagged_as_a_person_stays_a_date() -> None:
+    text = "They met at Christmas 2019 in Oslo."
+    start = text.index("Christmas")
+    names = [Entity(start, start + 9, "Christmas", "PERSON")]
+    found_ = extract_numbers(_NLP(text), names)
+    assert [(n.text, n.value) for n in found_] == [("Christmas 2019", 2019)]
+    assert names_outside_money(names, found_) == []
+
+
+def test_nationality_before_a_holiday_is_clipped() -> None:
+    text = "the end of the Chinese New Year celebrations"
+    start = text.index("Chinese")
+    names = [Entity(start, start + 7, "Chinese", "NORP")]
+    assert [n.text for n in extract_numbers(_NLP(text), names)] == ["New Year"]
+
+
+def test_a_surname_that_is_a_holiday_stays_a_name() -> None:
+    text = "The artist Ann Christmas drew it."
+    start = text.index("Ann")
+    names = [Entity(start, start + 13, "Ann Christmas", "PERSON")]
+    found_ = extract_numbers(_NLP(text), names)
+    assert found_ == []
+    assert names_outside_money(names, found_) == names

@@ -398,5 +398,6 @@ def holiday(s: Scanner, i: int) -> Hit | None:
     if j < s.n and s.toks[j].isdecimal() and len(s.toks[j]) == 4:
         year = int(s.toks[j])
         j += 1
-    h = Hit(i, j, "date", year, None, None, i)
-    return h
+    # the core is the holiday's last word: a nationality before it ("Chinese" New Year, tagged
+    # NORP) is clipped from the span rather than hiding the holiday
+    return Hit(i, j, "date", year, None, None, j - 1 if year is None else j - 2)
