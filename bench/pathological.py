@@ -9,6 +9,8 @@ growth ratio from one size to the next. A linear case roughly doubles when the i
   closes (the quote pairing must not rescan the open marks at every mark), against the same
   number of closed pairs;
 - capitalised words: 10k / 20k / 40k capitalised words in a row (the name rules' look-ahead);
+- people and role mentions: as many words of distinct people each followed by "the Russian
+  president" (a role mention must not weigh every person of the article);
 - one long paragraph: 250k / 500k / 1M characters of ordinary sentences without a paragraph break;
 - a cached batch: 250 / 500 / 1,000 small articles analysed once, then read back from the cache
   (``tui.service.analyze_article`` with a fresh cache folder), timing the cached pass.
@@ -60,6 +62,16 @@ def _row(name: str, sizes: Sequence[int], times: Sequence[float]) -> None:
     print(f"{name:<24} {cells}   growth {ratios}")
 
 
+def _surname(i: int) -> str:
+    """A distinct made-up surname per number ("Bakor", "Cakor" ...)."""
+    letters = ""
+    while True:
+        letters += "bcdfghjklmnprstvz"[i % 17]
+        i //= 17
+        if not i:
+            return letters.title() + "akor"
+
+
 def text_cases(analyze: Callable[[str], object], scale: int) -> None:
     """The engine on generated texts: quotes, capitalised runs, one long paragraph."""
     sizes = [10_000 // scale, 20_000 // scale, 40_000 // scale]
@@ -68,6 +80,8 @@ def text_cases(analyze: Callable[[str], object], scale: int) -> None:
         "closed quote pairs": lambda n: " ".join(["“word”"] * n) + "\n",
         "straight quotes, odd": lambda n: " ".join(['"word'] * n) + "\n",
         "capitalised words": lambda n: " ".join(["Word"] * n) + ".\n",
+        "people, role mentions": lambda n: "".join(
+            f"Ana {_surname(i)} spoke. The Russian president smiled. " for i in range(n // 7)),
     }
     for name, make in cases.items():
         texts = [make(n) for n in sizes]

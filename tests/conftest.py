@@ -25,7 +25,18 @@ def _isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytes
     monkeypatch.setenv("NEWSREADER_STATE_DIR", str(tmp_path_factory.mktemp("state")))
     monkeypatch.setenv("NEWSREADER_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
     monkeypatch.setenv("NEWSREADER_MODEL", "builtin")
+    # the same colours whatever terminal runs the tests (the palette follows the colour depth)
+    monkeypatch.setenv("COLORTERM", "truecolor")
+    monkeypatch.delenv("NO_COLOR", raising=False)
     return folder
+
+
+@pytest.fixture(autouse=True)
+def _no_caret_debounce(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The panel follows the caret at once: tests wait on messages, not on the clock."""
+    from tui.widgets.article_view import ArticleView
+
+    monkeypatch.setattr(ArticleView, "caret_debounce", 0.0)
 
 
 @pytest.fixture(scope="session")

@@ -50,6 +50,8 @@ ROLES = [
     ("Ivan Petrov met Ana Lopez. The Russian president smiled.", "Ivan Petrov", None),
     ("Tom Brandt met Ana Lopez, the Spanish prime minister. Brandt said the Spanish leader "
      "was right.", "Ana Lopez", "the Spanish leader"),
+    ("FIFA President Gianni Rossi opened the meeting. Ana Lopez spoke. The FIFA president "
+     "then left.", "Gianni Rossi", "The FIFA president"),
     ("Welsh First Minister Gwen Morgan met Scottish First Minister Fiona Grant. The Welsh "
      "first minister said little.", "Gwen Morgan", "The Welsh first minister"),
 ]
@@ -150,12 +152,26 @@ def test_metonyms_stay_their_own_actor(pipeline: Pipeline) -> None:
     assert _actor(result, "Moscow").refers_to == russia.id
 
 
-# Salience: the subject first.
-def test_subject_of_the_title_and_lead_ranks_first(pipeline: Pipeline) -> None:
-    text = ("Harbour Bank fined over leaks\n\nRegulators fined Harbour Bank on Monday. Officials "
-            "in Berlin and Paris met. Berlin said Paris agreed. Paris said Berlin agreed. "
-            "\u201cThe fine is fair,\u201d said Tom Okafor. \u201cIt is,\u201d Okafor said.")
-    assert _run(pipeline, text).actors[0].name == "Harbour Bank"
+# Salience: the subject first. (text, title given apart or None, the top actor)
+SUBJECTS = [
+    ("Harbour Bank fined over leaks\n\nRegulators fined Harbour Bank on Monday. Officials "
+     "in Berlin and Paris met. Berlin said Paris agreed. Paris said Berlin agreed. "
+     "\u201cThe fine is fair,\u201d said Tom Okafor. \u201cIt is,\u201d Okafor said.",
+     None, "Harbour Bank"),
+    ("Maria Keller will step down as chief executive of Harlow Logistics, the company said. "
+     "The firm has offices in Germany. Germany is its biggest market; Germany is slowing.",
+     "Keller to step down", "Maria Keller"),
+    ("In Paris on Monday, Ana Lopez won the vote. Paris voters came out; Paris was calm and "
+     "Paris police said so. \u201cI am grateful,\u201d Lopez said. Tom Brandt conceded.",
+     None, "Ana Lopez"),
+    ("Acme Holdings chairman Peter Vance said the deal was done.", None, "Peter Vance"),
+]
+
+
+@pytest.mark.parametrize(("text", "title", "top"), SUBJECTS)
+def test_the_subject_ranks_first(pipeline: Pipeline, text: str, title: str | None,
+                                 top: str) -> None:
+    assert _run(pipeline, text, title).actors[0].name == top
 
 
 def test_every_speaker_counts(pipeline: Pipeline) -> None:

@@ -259,3 +259,40 @@ def test_a_surname_taken_for_a_place_is_the_person() -> None:
     keller = _named(actors, "Maria Keller")
     assert [m.start for m in keller.mentions] == [0, 21]
     assert _named(actors, "Keller").kind == "place"  # "to Keller": the town
+
+
+def test_a_word_of_a_full_name_is_a_person_on_a_tie() -> None:
+    text = "Keller to step down\n\nMaria Keller will leave. Keller said so."
+    ents = [Entity(0, 6, "Keller", "GPE"), Entity(21, 33, "Maria Keller", "PERSON"),
+            Entity(46, 52, "Keller", "PERSON")]
+    actors = build_actors(NLP(text), ents)
+    assert [(a.name, [m.start for m in a.mentions]) for a in actors] == [
+        ("Maria Keller", [0, 21, 46])]
+
+
+def test_a_place_like_short_form_is_the_company_unless_a_locative_makes_it_a_place() -> None:
+    text = ("Harlow Logistics Ltd lost money. Harlow cut jobs. It is based in Harlow. "
+            "Shares of Harlow fell.")
+    actors = _actors(text, {"Harlow Logistics Ltd": "ORG", "Harlow": "GPE"})
+    company = _named(actors, "Harlow Logistics Ltd")
+    assert [m.start for m in company.mentions] == [0, 33, 83]
+    assert [m.start for m in _named(actors, "Harlow").mentions] == [65]
+
+
+def test_a_role_in_apposition_before_a_name_is_that_person() -> None:
+    text = ("The Thai foreign minister, Ana Ruiz, spoke. The Council on Foreign-Asian Relations "
+            "met. CFAR left.")
+    actors = _actors(text, {"Ana Ruiz": "PERSON", "Thai": "NORP",
+                            "Council on Foreign-Asian Relations": "ORG", "CFAR": "ORG"})
+    assert [m.text for m in _named(actors, "Ana Ruiz").mentions] == [
+        "The Thai foreign minister", "Ana Ruiz"]
+    assert _named(actors, "Council on Foreign-Asian Relations").aliases == ["CFAR"]
+
+
+def test_index_at_prefers_the_mention_covering_most() -> None:
+    text = "Ana Ruiz, Tunisia's goalkeeper, saved. Tunisia's goalkeeper said so."
+    actors = _actors(text, {"Ana Ruiz": "PERSON", "Tunisia": "GPE"})
+    index = ActorIndex(actors)
+    start = text.index("Tunisia's goalkeeper said")
+    assert index.at(start, start + len("Tunisia's goalkeeper")) is _named(actors, "Ana Ruiz")
+    assert index.at(start, start + 3) is _named(actors, "Tunisia")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from test_app_reader import TEXT, make_analysis, make_app, ready
+from textual.command import CommandList
+from textual.pilot import Pilot
 
 from tui.analysis.model import Analysis
 from tui.app import NewsreaderApp
@@ -52,19 +54,30 @@ async def test_library_lists_opens_and_returns(tmp_path: Path) -> None:
     assert app.return_code == 0
 
 
+async def palette_found(pilot: Pilot, text: str) -> None:
+    """Wait until the command palette's first hit is ``text`` (its search runs in a task)."""
+    for _ in range(500):
+        await pilot.pause()
+        hits = pilot.app.screen.query(CommandList)
+        if hits and hits.first().option_count and text in str(
+                hits.first().get_option_at_index(0).prompt):
+            return
+    raise AssertionError(f"no palette hit {text!r}")
+
+
 async def test_command_palette_jumps_to_actor_and_toggles_type() -> None:
     app = make_app()
     async with app.run_test(size=(120, 30)) as pilot:
         screen = await ready(pilot)
         await pilot.press("ctrl+p", *"Jump to Anna")
-        await pilot.pause(0.5)
+        await palette_found(pilot, "Jump to Anna Berg")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
         assert screen.current is not None and screen.current[0].id == "a-berg"
         assert screen.panel.highlighted("actor") == "a-berg"
         await pilot.press("ctrl+p", *"Toggle entity type GPE")
-        await pilot.pause(0.5)
+        await palette_found(pilot, "Toggle entity type GPE")
         await pilot.press("enter")
         await pilot.pause()
         assert screen.hidden_types == {"GPE"}

@@ -23,7 +23,7 @@ from tui.app import NewsreaderApp
 from tui.screens.reader import ReaderScreen
 from tui.sources import Article
 from tui.widgets.article_view import ArticleView
-from tui.widgets.legend import SHORT
+from tui.widgets.palette import GROUPS
 from tui.widgets.side_panel import SidePanel
 
 FILLER = ("Filler sentence {i} says nothing in particular, at some length, so that the article "
@@ -179,7 +179,7 @@ async def test_reverse_link_selects_item_without_looping() -> None:
         view.focus()
         target = at("Berg", 1)  # "Berg left Oslo." at the very end
         view.move_cursor(view.lines.location(target.start + 2))
-        await pilot.pause(0.35)  # the caret debounce
+        await pilot.pause()  # the caret debounce is 0 in tests
         await pilot.pause()
         panel = screen.panel
         assert panel.section == "actor"
@@ -187,13 +187,13 @@ async def test_reverse_link_selects_item_without_looping() -> None:
         assert screen.current == (screen.items["actor"]["a-berg"], 1)
         assert view.has_focus  # the panel did not steal focus
         scroll = view.scroll_offset
-        await pilot.pause(0.35)
+        await pilot.pause()
         assert view.scroll_offset == scroll  # no feedback loop moved the view
         # inside the quote (not on a name): claims are found; with claims showing they win
         await pilot.press("c")
         view.focus()
         view.move_cursor(view.lines.location(at("budget").start))
-        await pilot.pause(0.35)
+        await pilot.pause()
         assert panel.section == "claim" and panel.highlighted("claim") == "c1"
 
 
@@ -206,7 +206,7 @@ async def test_click_in_article_selects_item() -> None:
         region = view.content_region
         await pilot.click(offset=(region.x + x + 1 - view.scroll_offset.x,
                                   region.y + y - view.scroll_offset.y))
-        await pilot.pause(0.35)
+        await pilot.pause()
         assert screen.panel.highlighted("actor") == "a-ruiz"
 
 
@@ -260,22 +260,45 @@ async def test_search_escape_in_bar_cancels() -> None:
         assert screen.matches == [] and screen.view.has_focus
 
 
-async def test_number_keys_toggle_entity_types() -> None:
+async def test_number_keys_toggle_entity_groups() -> None:
     app = make_app()
     async with app.run_test(size=(120, 30)) as pilot:
         screen = await ready(pilot)
-        labels = screen.legend.labels
-        assert labels[0] == "PERSON"  # most frequent first (5 mentions)
+        assert [g.key for g in screen.legend.groups] == [1, 2, 3, 5, 6]  # fixed keys
         person = at("Anna Berg").start
-        await pilot.press("1")
+        await pilot.press("1")  # always people
         assert "PERSON" in screen.hidden_types
         assert "nr.ent.PERSON" not in screen.view.highlight_names_at(person)
         assert "PERSON" in screen.legend.hidden
         assert "nr.ent.GPE" in screen.view.highlight_names_at(at("Oslo").start)
         await pilot.press("1")
         assert "nr.ent.PERSON" in screen.view.highlight_names_at(person)
-        await pilot.press("9")  # no ninth type: nothing happens
+        await pilot.press("3")  # always places
+        assert "nr.ent.GPE" not in screen.view.highlight_names_at(at("Oslo").start)
+        await pilot.press("3", "9")  # no "other" entity here: nothing happens
         assert screen.hidden_types == set()
+        assert "no other" in screen.query_one("#status").text
+
+
+async def test_plain_reading_and_back() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("z")
+        assert screen.view.highlight_names_at(at("Anna Berg").start) == []
+        assert screen.view.highlight_names_at(at("budget").start) == []
+        await pilot.press("slash", *"oslo", "enter")  # search still marks its matches
+        assert "nr.search" in screen.view.highlight_names_at(at("Oslo").start)
+        await pilot.press("z")
+        assert "nr.ent.PERSON" in screen.view.highlight_names_at(at("Anna Berg").start)
+
+
+async def test_only_quotes_and_reported_speech_are_underlined() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await ready(pilot)
+        assert "nr.claim" in screen.view.highlight_names_at(at("budget").start)  # a quote
+        assert "nr.claim" not in screen.view.highlight_names_at(at("stayed").start)  # assertion
 
 
 async def test_panel_filter_and_grouped_quotes() -> None:
@@ -306,7 +329,8 @@ async def test_help_screen_lists_keys() -> None:
         from tui.screens.help import HelpScreen
 
         assert isinstance(app.screen, HelpScreen)
-        text = str(app.screen.query_one("#help-text").render())
+        await pilot.pause()
+        text = "\n".join(screen_lines(app))
         for key in ("ctrl+d", "space, b", "g, G", "n, N", "], [", "1-9", "ctrl+p", "tab", "q"):
             assert key in text
         await pilot.press("escape")
@@ -418,10 +442,10 @@ async def test_caret_off_mentions_drops_mark_and_brackets_continue() -> None:
         view = screen.view
         view.focus()
         view.move_cursor(view.lines.location(at("Tom Ruiz").start))
-        await pilot.pause(0.35)
+        await pilot.pause()
         assert screen.current == (screen.items["actor"]["a-ruiz"], 0)
         view.move_cursor(view.lines.location(at("discuss").start))
-        await pilot.pause(0.35)
+        await pilot.pause()
         assert screen.current is None
         assert "nr.current" not in view.highlight_names_at(at("Tom Ruiz").start)
         await pilot.press("right_square_bracket")  # the panel still shows Tom Ruiz
@@ -474,6 +498,23 @@ async def test_rewrap_keeps_the_reading_position() -> None:
         assert top_offset(view) > start
 
 
+async def test_help_lines_wrap_under_their_description() -> None:
+    from tui.screens.help import KEYS
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:  # a scrollbar, and descriptions that wrap
+        await ready(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        lines = screen_lines(app)
+        key, what = next(row for _, rows in KEYS for row in rows if len(row[1]) > 45)
+        first = next(n for n, line in enumerate(lines) if key in line and what[:15] in line)
+        column = lines[first].index(what[:15])
+        rest = lines[first + 1]
+        assert rest[:column].strip(" │╭╮╰╯─") == ""  # nothing under the keys
+        assert rest[column] != " "  # the continuation starts under the description
+
+
 def screen_lines(app: NewsreaderApp) -> list[str]:
     """The text on screen, row by row, as last composed."""
     return [strip.text for strip in app.screen._compositor.render_strips()]
@@ -513,15 +554,16 @@ async def test_legend_shows_every_type_from_the_first_render(size: tuple[int, in
     async with app.run_test(size=size) as pilot:
         screen = await ready(pilot)
         assert len(screen.legend.labels) == len(ENTITY_LABELS)
+        assert len(screen.legend.groups) == len(GROUPS)
         bar = screen.query_one("#bar")
         assert bar.size.height <= 2
         rows = screen_lines(app)[bar.region.y:bar.region.bottom]
         words = " ".join(rows).replace("■", " ").split()
-        for label in ENTITY_LABELS:
-            assert label in words or SHORT.get(label) in words, (label, rows)
+        for group in GROUPS:
+            assert group.name in words or group.short in words, (group.name, rows)
         assert "4 actors · 2 claims · 1 numbers" in rows[0]  # the status line, over row 1
-        await pilot.press("9")  # the ninth type has a key, and its toggle shows
-        assert screen.legend.labels[8] in screen.hidden_types
+        await pilot.press("9")  # the ninth group has a key, and its toggle shows
+        assert "LANGUAGE" in screen.hidden_types
         await pilot.pause()
         assert "□" in " ".join(screen_lines(app)[bar.region.y:bar.region.bottom])
 

@@ -121,7 +121,7 @@ async def test_text_is_readable_while_analysing() -> None:
         assert "analysing" in screen.sub_title
         assert "analysing" in screen.query_one("#status").text
         await pilot.press("j", "j")  # reading (and caret moves) while the worker runs
-        await pilot.pause(0.3)
+        await pilot.pause()
         assert "analysing" in screen.query_one("#status").text
         gate.set()
         await app.workers.wait_for_complete()

@@ -75,6 +75,7 @@ EDGES = [
     # an ordinary word capitalised at the sentence start; a title
     ("Quoting Ruiz, the paper said so.", [("Quoting Ruiz", "PERSON")], [("Ruiz", "PERSON")]),
     ("Will Hale spoke first.", [("Will Hale", "PERSON")], [("Will Hale", "PERSON")]),
+    ("PC Weekly said so.", [("PC Weekly", "ORG")], [("PC Weekly", "ORG")]),
     ("Senator Anna Berg spoke.", [("Senator Anna Berg", "PERSON")], [("Anna Berg", "PERSON")]),
     # several at once
     ("Aid reached “the Kelmont Group's” staff.", [("“the Kelmont Group's”", "ORG")],
@@ -114,12 +115,19 @@ LABELS = [
     # ... and one the model missed is found
     ("Maria Lopez arrived. Later Lopez left.", [("Maria Lopez", "PERSON")],
      [("Maria Lopez", "PERSON"), ("Lopez", "PERSON")]),
+    # a common word alone is no person; a given name or a person's surname is
+    ("Volunteer teams helped.", [("Volunteer", "PERSON")], []),
+    ("Grant said no.", [("Grant", "PERSON")], [("Grant", "PERSON")]),
+    ("Ada Stone won. Stone smiled.", [("Ada Stone", "PERSON"), ("Stone", "PERSON")],
+     [("Ada Stone", "PERSON"), ("Stone", "PERSON")]),
     # a name the built-in recogniser is sure of (gazetteer) keeps its label
     ("Officials in Georgia said so.", [("Georgia", "PERSON")], [("Georgia", "GPE")]),
     # one label per name: the majority
     ("Kelmont rose. Then Kelmont fell. And Kelmont won.",
      [("Kelmont", "ORG"), ("Kelmont", "ORG"), ("Kelmont", "GPE")],
      [("Kelmont", "ORG"), ("Kelmont", "ORG"), ("Kelmont", "ORG")]),
+    # a name inside a longer one the built-in recogniser is sure of takes its extent
+    ("Talks in North Korea ended.", [("Korea", "GPE")], [("North Korea", "GPE")]),
     # a known name the model missed is added
     ("Talks in Germany and with Kelmont ended.", [("Kelmont", "ORG")],
      [("Germany", "GPE"), ("Kelmont", "ORG")]),

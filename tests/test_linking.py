@@ -152,3 +152,17 @@ def test_merge_highlights_keeps_layers_apart_and_in_order() -> None:
     merged = merge_highlights([base, search])
     assert merged == {0: [(0, 3, "ent"), (0, 3, "search")], 1: [(0, 5, "search")]}
     assert base == {0: [(0, 3, "ent")]}  # the layers themselves are not changed
+
+
+def test_paragraphs_and_their_steps() -> None:
+    from tui.linking import paragraph_at, paragraph_starts, paragraph_step
+
+    text = "Title\n\n  First para\nline two\n\n\nSecond.\n"
+    starts = paragraph_starts(text)
+    assert [text[s:s + 5] for s in starts] == ["Title", "First", "Secon"]
+    assert paragraph_at(starts, text.index("two")) == 1
+    assert paragraph_step(starts, 0, 1) == starts[1]
+    assert paragraph_step(starts, text.index("two"), -1) == starts[1]  # its own start first
+    assert paragraph_step(starts, starts[1], -1) == 0
+    assert paragraph_step(starts, starts[2], 1) is None
+    assert paragraph_step(paragraph_starts("   \n"), 0, 1) is None

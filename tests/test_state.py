@@ -120,6 +120,12 @@ def test_config_values_are_read() -> None:
     assert state.load_config() == Config("textual-light", 50, False, 0, True, ("dates", "other"))
 
 
+def test_the_config_groups_are_the_readers_number_key_groups() -> None:
+    from tui.widgets.palette import GROUPS as READER_GROUPS
+
+    assert tuple(g.name for g in READER_GROUPS) == state.GROUPS
+
+
 @pytest.mark.parametrize(("text", "message"), [
     ("theme = ", "not valid TOML"),
     ("colour = 'red'", "unknown setting 'colour'"),

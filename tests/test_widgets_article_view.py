@@ -77,12 +77,12 @@ async def test_show_span_centres_without_posting_caret_moves() -> None:
         view = app.query_one(ArticleView)
         start = long_text.index("line 120")
         view.show_span(start, start + 8)
-        await pilot.pause(0.3)
+        await pilot.pause()
         assert view.cursor_location == (120, 0)
         assert view.scroll_offset.y == 120 - view.scrollable_content_region.height // 2
         assert posted == []
         view.move_cursor((121, 0))
-        await pilot.pause(0.3)
+        await pilot.pause()
         assert posted == [long_text.index("line 121")]
 
 
@@ -105,29 +105,3 @@ async def test_keys_continue_from_the_wheel_scrolled_view() -> None:
         await pilot.pause()
         assert view.scroll_offset.y == top  # no jump back to the top
         assert view.cursor_location[0] == top + 1
-
-
-def test_fast_wrapping_matches_textual() -> None:
-    """FastWrappedDocument wraps exactly like Textual's WrappedDocument, whatever the text."""
-    import random
-
-    from textual.document._document import Document
-    from textual.document._wrapped_document import WrappedDocument
-
-    from tui.widgets.article_view import FastWrappedDocument
-
-    rng = random.Random(7)
-    alphabet = "ab cdé  “”’—–\u00a0xWWW\t日本\u0301"
-    texts = ["", "\n\n", "a" * 300, " " * 50 + "word", "x\ty " * 40,
-             "Plain prose, with “quotes” and — dashes — that wraps.\n\nA second paragraph."]
-    texts += ["\n".join("".join(rng.choice(alphabet) for _ in range(rng.randint(0, 200)))
-                        for _ in range(3)) for _ in range(150)]
-    for text in texts:
-        document = Document(text)
-        for width in (0, 1, 2, 3, 5, 17, 40, 75):
-            textual, fast = WrappedDocument(document), FastWrappedDocument(document)
-            textual.wrap(width, 4)
-            fast.wrap(width, 4)
-            for attr in ("_wrap_offsets", "_offset_to_line_info", "_line_index_to_offsets",
-                         "_tab_width_cache"):
-                assert getattr(fast, attr) == getattr(textual, attr), (text, width, attr)

@@ -1,12 +1,15 @@
-"""The legend: counts in key order, hidden types marked, no item split, every type shown."""
+"""The legend: groups in key order, hidden groups marked, no item split, every group shown,
+each swatch in its group's colour, clicks toggle."""
 
 from __future__ import annotations
 
 import pytest
 from textual.app import App, ComposeResult
+from textual.color import Color
 
 from tui.analysis.model import ENTITY_LABELS
-from tui.widgets.legend import SHORT, Legend
+from tui.widgets import palette
+from tui.widgets.legend import Legend
 from tui.widgets.status_line import MAX_WIDTH as STATUS_WIDTH
 
 COUNTS = {"PERSON": 40, "GPE": 60, "ORG": 12, "DATE": 22, "NORP": 9, "LOC": 15, "EVENT": 3,
@@ -14,26 +17,43 @@ COUNTS = {"PERSON": 40, "GPE": 60, "ORG": 12, "DATE": 22, "NORP": 9, "LOC": 15, 
 
 
 class LegendApp(App[None]):
+    toggled: list[int]
+
     def compose(self) -> ComposeResult:
+        self.toggled = []
         yield Legend(id="legend")
 
+    def on_legend_toggled(self, event: Legend.Toggled) -> None:
+        self.toggled.append(event.key)
 
-async def test_items_in_count_order_and_never_split() -> None:
+
+async def test_groups_in_key_order_and_never_split() -> None:
     app = LegendApp()
     async with app.run_test(size=(60, 6)) as pilot:
         legend = app.query_one(Legend)
         legend.set_counts(COUNTS, {"ORG"})
         await pilot.pause()
-        assert legend.labels[:3] == ["GPE", "PERSON", "DATE"]
+        assert [g.key for g in legend.groups] == [1, 2, 3, 4, 5, 6, 7, 8]
         lines = str(legend.render()).split("\n")
         assert len(lines) <= 2 and legend.size.height == len(lines)
         assert all(len(line) <= legend.content_size.width for line in lines)
         text = " ".join(lines).replace(" ■ ", "■").replace(" □ ", "□")  # either spacing
-        assert "1■GPE 60" in text and "3■DATE 22" in text
-        assert "□ORG 12" in text  # hidden: open swatch
-        for label, count in COUNTS.items():  # every item whole on one line
-            name = SHORT.get(label, label)
-            assert any(f"{name} {count}" in line for line in lines), label
+        assert "1■people 40" in text and "3■places 76" in text  # GPE + LOC + FAC
+        assert "□orgs 12" in text or "□organisations 12" in text  # hidden: open swatch
+        assert "6■amounts 11" in text and "8■works 2" in text
+
+
+async def test_swatches_carry_their_group_colour() -> None:
+    app = LegendApp()
+    async with app.run_test(size=(120, 6)) as pilot:
+        legend = app.query_one(Legend)
+        legend.set_counts(COUNTS, set())
+        await pilot.pause()
+        colours = [seg.style.color for y in range(legend.size.height)
+                   for seg in legend.render_line(y) if seg.text == "■"]
+        assert len(colours) == len(legend.groups) and len(set(colours)) == len(colours)
+        people = palette.group_style(palette.GROUPS[0], app.theme_variables)
+        assert Color.from_rich_color(colours[0]) == Color.from_rich_color(people.bgcolor)
 
 
 class ReservedLegendApp(App[None]):
@@ -42,7 +62,7 @@ class ReservedLegendApp(App[None]):
 
 
 @pytest.mark.parametrize("width", [80, 100, 120])
-async def test_every_type_fits_in_two_rows_from_80_columns(width: int) -> None:
+async def test_every_group_fits_in_two_rows_from_80_columns(width: int) -> None:
     app = ReservedLegendApp()
     async with app.run_test(size=(width, 6)) as pilot:
         legend = app.query_one(Legend)
@@ -51,20 +71,20 @@ async def test_every_type_fits_in_two_rows_from_80_columns(width: int) -> None:
         lines = str(legend.render()).split("\n")
         assert len(lines) <= 2 and legend.size.height == len(lines)
         assert len(lines[0]) <= legend.content_size.width - STATUS_WIDTH  # room for the status
-        assert all(len(line) <= legend.content_size.width for line in lines)
         words = " ".join(lines).replace("■", " ").split()
-        for label in ENTITY_LABELS:
-            assert label in words or SHORT.get(label) in words, label
+        for group in palette.GROUPS:
+            assert group.name in words or group.short in words, group.name
 
 
-async def test_roomy_terminal_keeps_full_labels_and_counts() -> None:
-    app = ReservedLegendApp()
-    async with app.run_test(size=(160, 6)) as pilot:
+async def test_a_click_toggles_the_group_under_it() -> None:
+    app = LegendApp()
+    async with app.run_test(size=(120, 6)) as pilot:
         legend = app.query_one(Legend)
-        legend.set_counts(COUNTS, set())
+        legend.set_counts({"PERSON": 2, "DATE": 1}, set())
         await pilot.pause()
-        text = str(legend.render())
-        assert "2 ■ PERSON 40" in text and "■ PRODUCT 2" in text
+        line = str(legend.render()).split("\n")[0]
+        await pilot.click(Legend, offset=(1 + line.index("dates"), 0))
+        assert app.toggled == [5]
 
 
 async def test_message_replaces_items() -> None:
@@ -74,4 +94,4 @@ async def test_message_replaces_items() -> None:
         legend.set_counts(COUNTS, set())
         legend.set_message("analysing…")
         await pilot.pause()
-        assert legend.labels == [] and "analysing" in str(legend.render())
+        assert legend.groups == [] and "analysing" in str(legend.render())

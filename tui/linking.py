@@ -248,3 +248,43 @@ def merge_highlights(layers: Iterable[LineHighlights]) -> LineHighlights:
             below = merged.get(row)
             merged[row] = items if below is None else below + items
     return merged
+
+
+def paragraph_starts(text: str) -> list[int]:
+    """Offsets where paragraphs start: a paragraph is a run of lines that are not blank.
+
+    One pass over the lines (linear, whatever the text: no regular expression to backtrack
+    over a long line of spaces)."""
+    starts: list[int] = []
+    pos = 0
+    blank_before = True
+    for line in text.split("\n"):
+        stripped = line.lstrip()
+        if stripped:
+            if blank_before:
+                starts.append(pos + len(line) - len(stripped))
+            blank_before = False
+        else:
+            blank_before = True
+        pos += len(line) + 1
+    return starts
+
+
+def paragraph_at(starts: Sequence[int], offset: int) -> int:
+    """Index of the paragraph containing ``offset`` (the one before it, between two)."""
+    return max(0, bisect_right(starts, offset) - 1)
+
+
+def paragraph_step(starts: Sequence[int], offset: int, delta: int) -> int | None:
+    """The start of the next (``delta`` > 0) or previous paragraph from ``offset``, or None at
+    the end; backwards from inside a paragraph goes to its own start first, like ``{`` in vi."""
+    if not starts:
+        return None
+    i = paragraph_at(starts, offset)
+    if delta > 0:
+        if offset < starts[0]:
+            return starts[0]
+        return starts[i + 1] if i + 1 < len(starts) else None
+    if offset > starts[i]:
+        return starts[i]
+    return starts[i - 1] if i > 0 else None

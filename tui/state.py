@@ -193,11 +193,14 @@ class Config:
         line_width = 100             # longest line of the article on wide terminals (0: no limit)
         plain = false                # start in the plain reading mode (no highlights)
         hidden = ["dates", "other"]  # highlight groups off at start (see GROUPS)
+
+    A setting written here always wins; ``theme`` and ``panel`` left out mean "as last time"
+    (``None`` here, the remembered choice in :class:`State`).
     """
 
     theme: str | None = None
     panel_width: int | None = None
-    panel: bool = True
+    panel: bool | None = None
     line_width: int = 100
     plain: bool = False
     hidden: tuple[str, ...] = ()
@@ -247,5 +250,5 @@ def load_config() -> Config:
     line = data.get("line_width", 100)
     if line != 0 and not 40 <= line <= 1000:
         raise ConfigError(f"{path}: line_width must be 0 or between 40 and 1000")
-    return Config(theme=data.get("theme"), panel_width=width, panel=data.get("panel", True),
+    return Config(theme=data.get("theme"), panel_width=width, panel=data.get("panel"),
                   line_width=line, plain=data.get("plain", False), hidden=tuple(hidden))

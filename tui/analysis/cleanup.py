@@ -19,6 +19,7 @@ Numeric labels are not names: they are dropped here, and the numbers layer suppl
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
@@ -26,26 +27,24 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Generic, TypeVar
 
+from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.tokens import Doc, Span
 
-from tui.analysis.builtin.ner import (
-    CITY,
-    Found,
-    Recogniser,
-    Tables,
-    tables,
-)
+from tui.analysis.builtin.ner import CITY, Found, Recogniser, Tables, tables
+from tui.analysis.builtin.ner.evidence import POSSESSIVES as _BUILTIN_POSSESSIVES
 from tui.analysis.builtin.ner.view import HYPHENS, OPENERS
 from tui.analysis.lexicon import lexicon
 from tui.analysis.model import NUMERIC_LABELS
 
-POSSESSIVES = frozenset({"'s", "’s", "'", "’", "'S", "’S"})
-"""Possessive endings, as spaCy's tokenizer splits them off a name."""
+POSSESSIVES = _BUILTIN_POSSESSIVES | {p.upper() for p in _BUILTIN_POSSESSIVES}
+"""Possessive endings, as spaCy's tokenizer splits them off a name (upper case in headlines)."""
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 """Labels of names that must be written with a capital letter."""
 KEEP_ARTICLE = frozenset({"WORK_OF_ART"})
 """Labels whose names keep a leading "The" ("The Old Man and the Sea")."""
+COMMON_WORD_LABELS = frozenset({"PERSON"})
+"""Labels a common word alone is never given ("Iodine" as a person)."""
 DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
 """A dotted acronym: "F.B.I.", "U.S."."""
 
@@ -65,19 +64,37 @@ class Context:
 
     doc: Doc
     t: Tables = field(default_factory=tables)
+    doc_text: str | None = None
+    """``doc.text``, when the caller has it (building it walks every token)."""
+
+    @cached_property
+    def _tokens(self) -> tuple[list[int], list[int], list[int], str]:
+        """Token offsets, lengths and trailing spaces, read in C (``doc[i]`` is costly)."""
+        arr = self.doc.to_array([IDX, LENGTH, SPACY])
+        text = self.doc_text if self.doc_text is not None else str(self.doc.text)
+        return arr[:, 0].tolist(), arr[:, 1].tolist(), arr[:, 2].tolist(), text
 
     def word(self, i: int) -> str:
-        return str(self.doc[i].text)
+        idx, length, _, text = self._tokens
+        return text[idx[i]:idx[i] + length[i]]
+
+    def space_after(self, i: int) -> bool:
+        return bool(self._tokens[2][i])
+
+    def span_text(self, start: int, end: int) -> str:
+        """The document text of tokens ``[start, end)``."""
+        idx, length, _, text = self._tokens
+        return text[idx[start]:idx[end - 1] + length[end - 1]] if end > start else ""
 
     def text(self, n: Name) -> str:
-        return str(self.doc[n.start:n.end].text)
+        return self.span_text(n.start, n.end)
 
     def initial(self, i: int) -> bool:
         """Capitalisation says nothing here: a sentence or line start, or after an opener."""
         if i == 0:
             return True
-        prev = self.doc[i - 1]
-        if "\n" in prev.text or prev.text in OPENERS:
+        prev = self.word(i - 1)
+        if "\n" in prev or prev in OPENERS:
             return True
         return bool(self.doc[i].is_sent_start) if self.sentences else False
 
@@ -133,9 +150,9 @@ def _line_break(c: Context, n: Name) -> tuple[int, int]:
 def _edge_space(c: Context, n: Name) -> tuple[int, int]:
     """No whitespace at either end: "Acme Corp⏎" -> "Acme Corp"."""
     s, e = n.start, n.end
-    while s < e and c.doc[s].is_space:
+    while s < e and c.word(s).isspace():
         s += 1
-    while e > s and c.doc[e - 1].is_space:
+    while e > s and c.word(e - 1).isspace():
         e -= 1
     return s, e
 
@@ -152,7 +169,7 @@ def _edge_punct(c: Context, n: Name) -> tuple[int, int]:
         s += 1
     while e > s and _punct(c.word(e - 1)):
         last = c.word(e - 1)
-        if last in ")]" and ("(" if last == ")" else "[") in c.doc[s:e - 1].text:
+        if last in ")]" and ("(" if last == ")" else "[") in c.span_text(s, e - 1):
             break
         e -= 1
     return s, e
@@ -174,7 +191,7 @@ def _trailing_score(c: Context, n: Name) -> tuple[int, int]:
     """A number after a known place is a score or a count, not part of the name: "Sweden 1"
     -> "Sweden" ("Nord Stream 1", "Apollo 11" stay: not places of the gazetteer)."""
     if n.end - n.start > 1 and c.word(n.end - 1).isdigit() \
-            and c.known(str(c.doc[n.start:n.end - 1].text)):
+            and c.known(c.span_text(n.start, n.end - 1)):
         return n.start, n.end - 1
     return n.start, n.end
 
@@ -186,7 +203,7 @@ def _trailing_role(c: Context, n: Name) -> tuple[int, int]:
         return n.start, n.end
     last, before = c.word(n.end - 1), c.word(n.end - 2)
     if last[:1].isupper() and last.lower() in lexicon().titles and before[:1].isupper() \
-            and before.lower() not in tables().function_words:
+            and before.lower() not in c.t.function_words:
         return n.start, n.end - 1
     return n.start, n.end
 
@@ -195,12 +212,12 @@ def _hyphenated_given_name(c: Context, n: Name) -> tuple[int, int]:
     """A person's name goes on over a hyphenated given name's lower-case half, as the built-in
     recogniser reads it: "Chan Tai" + "-man" -> "Chan Tai-man" (not "Berg-led")."""
     e, doc = n.end, c.doc
-    if n.label != "PERSON" or e + 1 >= len(doc) or doc[e].text not in HYPHENS \
-            or doc[e - 1].whitespace_ or doc[e].whitespace_ or doc[e].ent_iob_ not in ("O", "") \
+    if n.label != "PERSON" or e + 1 >= len(doc) or c.word(e) not in HYPHENS \
+            or c.space_after(e - 1) or c.space_after(e) or doc[e].ent_iob_ not in ("O", "") \
             or doc[e + 1].ent_iob_ not in ("O", ""):
         return n.start, n.end
-    w, t = doc[e + 1].text, c.t
-    if w.isalpha() and w.islower() and len(w) <= 6 and w not in tables().affixes and (
+    w, t = c.word(e + 1), c.t
+    if w.isalpha() and w.islower() and len(w) <= 6 and w not in t.affixes and (
             len(w) <= 3 or w not in t.common or c.word(n.start) in t.surname_first):
         return n.start, e + 2
     return n.start, n.end
@@ -209,7 +226,7 @@ def _hyphenated_given_name(c: Context, n: Name) -> tuple[int, int]:
 def _possessive(c: Context, n: Name) -> tuple[int, int]:
     """No possessive ending: "Maria Lopez's" -> "Maria Lopez", "the States'" -> "the States"."""
     if n.end - n.start > 1 and c.word(n.end - 1) in POSSESSIVES \
-            and not c.doc[n.end - 2].whitespace_:
+            and not c.space_after(n.end - 2):
         return n.start, n.end - 1
     return n.start, n.end
 
@@ -218,9 +235,9 @@ def _lower_function_word(c: Context, n: Name) -> tuple[int, int]:
     """A name neither starts nor ends with a lower-case function word: "the United States" ->
     "United States", "Acme and" -> "Acme"."""
     s, e = n.start, n.end
-    while s < e and c.word(s) in tables().function_words:
+    while s < e and c.word(s) in c.t.function_words:
         s += 1
-    while e > s and c.word(e - 1) in tables().function_words:
+    while e > s and c.word(e - 1) in c.t.function_words:
         e -= 1
     return s, e
 
@@ -231,10 +248,10 @@ def _capital_article(c: Context, n: Name) -> tuple[int, int]:
     "The Acme Group" lose it. Titles of works keep theirs."""
     first = c.word(n.start)
     if n.end - n.start < 2 or n.label in KEEP_ARTICLE or first[:1].islower() \
-            or first.lower() not in tables().function_words or c.known(first):  # "US" is a country
+            or first.lower() not in c.t.function_words or c.known(first):  # "US" is a country
         return n.start, n.end
     whole = c.text(n)
-    rest = str(c.doc[n.start + 1:n.end].text)
+    rest = c.span_text(n.start + 1, n.end)
     if c.known(whole) and not c.known(rest):
         return n.start, n.end
     return n.start + 1, n.end
@@ -254,14 +271,15 @@ def _title(c: Context, n: Name) -> tuple[int, int]:
 
 def _sentence_initial(c: Context, n: Name) -> tuple[int, int]:
     """An ordinary word capitalised only because it starts the sentence is not part of the name
-    after it: "Quoting Ruiz" -> "Ruiz" (but "Will Smith", "Trade Ministry", "New York" stay)."""
+    after it: "Quoting Ruiz" -> "Ruiz" (but "Will Smith", "Trade Ministry", "New York" and
+    acronyms, "PC World", stay)."""
     if n.end - n.start < 2 or not c.initial(n.start):
         return n.start, n.end
     t = c.t
     first, second = c.word(n.start), c.word(n.start + 1)
-    if first.lower() not in t.common or first in t.first_names or first in t.first_words \
-            or c.known(first) or first in t.prefix_heads or c.word(n.end - 1) in t.head_label \
-            or not second[:1].isupper():  # "Team Kenya", "Mount Kenya"
+    if not first[1:].islower() or first.lower() not in t.common or first in t.first_names \
+            or first in t.first_words or c.known(first) or first in t.prefix_heads \
+            or c.word(n.end - 1) in t.head_label or not second[:1].isupper():  # "Mount Kenya"
         return n.start, n.end
     return n.start + 1, n.end
 
@@ -322,6 +340,22 @@ def _gazetteer_label(c: Context, n: Name) -> str:
     return "-" if label == CITY else label
 
 
+def _builtin_extent(c: Context, names: list[Name]) -> None:
+    """A name inside a longer one the built-in recogniser is sure of, and that no other name
+    touches, takes its extent and label: "Korea" in "North Korea"."""
+    sure = sorted(c.builtin.items())
+    starts = [s for (s, _), _ in sure]
+    for k, n in enumerate(names):
+        i = bisect.bisect_right(starts, n.start) - 1  # sure names do not overlap: one candidate
+        if i < 0:
+            continue
+        (s, e), label = sure[i]
+        if n.end <= e and (s, e) != (n.start, n.end) \
+                and (k == 0 or names[k - 1].end <= s) \
+                and (k + 1 == len(names) or names[k + 1].start >= e):
+            n.start, n.end, n.label = s, e, label
+
+
 def _dotted_acronym(c: Context, names: list[Name]) -> None:
     """A dotted acronym that no gazetteer has as a place is an organisation: "F.B.I." tagged
     GPE is an ORG ("U.S." stays a place). Its undotted form's label wins when known."""
@@ -345,6 +379,23 @@ def _person_part(c: Context, names: list[Name]) -> None:
             n.label = "PERSON"
 
 
+def _common_word_alone(c: Context, names: list[Name]) -> None:
+    """A common word alone is a word, as in the built-in pipeline, not a person: "Iodine" or
+    "Volunteer" tagged PERSON goes; a given name or surname ("Will", "Young"), a known name and
+    a word of a person named in full ("Stone" after "Ada Stone") stay."""
+    parts = {c.word(i) for n in names if n.label == "PERSON" and n.end - n.start >= 2
+             for i in range(n.start, n.end)}
+    t = c.t
+
+    def word_only(n: Name) -> bool:
+        w = c.word(n.start)
+        return (n.end - n.start == 1 and n.label in COMMON_WORD_LABELS and w.lower() in t.common
+                and w[1:].islower() and w not in t.first_names and w not in t.surnames
+                and w not in parts and not c.known(w))
+
+    names[:] = [n for n in names if not word_only(n)]
+
+
 def _missed_person_part(c: Context, names: list[Name]) -> None:
     """A given name or surname of a person named in full, standing alone where the model found
     nothing, is that person: "Lopez said" after "Maria Lopez" (as in the built-in pipeline)."""
@@ -352,12 +403,13 @@ def _missed_person_part(c: Context, names: list[Name]) -> None:
     if not parts:
         return
     taken = _taken(c, names)
-    doc, n_tok = c.doc, len(c.doc)
+    n_tok = len(c.doc)
     for i in range(n_tok):
-        if taken[i] or doc[i].text not in parts or c.known(doc[i].text) not in ("", CITY):
+        word = c.word(i)
+        if taken[i] or word not in parts or c.known(word) not in ("", CITY):
             continue  # a country or organisation of the gazetteer stays unclaimed
-        prev = doc[i - 1].text if i > 0 else ""
-        if (i + 1 < n_tok and doc[i + 1].text[:1].isupper()) or (
+        prev = c.word(i - 1) if i > 0 else ""
+        if (i + 1 < n_tok and c.word(i + 1)[:1].isupper()) or (
                 prev[:1].isupper() and not c.initial(i)
                 and not (c.initial(i - 1) and prev.lower() in c.t.common)):
             continue  # part of a longer capitalised run ("Later Lopez" is not one)
@@ -409,16 +461,18 @@ def _missed_known_name(c: Context, names: list[Name]) -> None:
     taken = _taken(c, names)
     for (s, e), label in c.builtin.items():
         if not any(taken[s:e]) and label in ("GPE", "LOC", "ORG", "NORP", "FAC") \
-                and c.known(str(c.doc[s:e].text)) in (label, CITY):
+                and c.known(c.span_text(s, e)) in (label, CITY):
             names.append(Name(s, e, label))
     names.sort(key=lambda n: n.start)
 
 
 CHECKS: list[Rule[Check]] = [
     Rule("built-in label", _builtin_label),
+    Rule("built-in extent", _builtin_extent),
     Rule("missed known name", _missed_known_name),
     Rule("dotted acronym", _dotted_acronym),
     Rule("person part", _person_part),
+    Rule("common word alone", _common_word_alone),
     Rule("missed person part", _missed_person_part),
     Rule("majority", _majority),
 ]
@@ -430,10 +484,11 @@ MAX_ROUNDS = 4
 """Trims are repeated until none applies ("“the Acme's”" needs three); a bound, not a loop."""
 
 
-def clean_names(doc: Doc, *, cross_check: bool = True) -> list[Span]:
+def clean_names(doc: Doc, *, cross_check: bool = True, text: str | None = None) -> list[Span]:
     """``doc.ents`` cleaned: names trimmed, non-names and numbers dropped, labels checked when
-    ``cross_check`` (trained pipelines). The result does not overlap and is token-aligned."""
-    c = Context(doc)
+    ``cross_check`` (trained pipelines). The result does not overlap and is token-aligned.
+    ``text`` is ``doc.text`` when the caller has it already."""
+    c = Context(doc, doc_text=text)
     names: list[Name] = []
     for ent in doc.ents:
         n = Name(ent.start, ent.end, ent.label_)

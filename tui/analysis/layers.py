@@ -7,9 +7,10 @@ same objects.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from tui.analysis.actors import ActorIndex, build_actors, update_salience
 from tui.analysis.claims import extract_claims
@@ -37,7 +38,10 @@ def run_layers(doc: Doc, *, cross_check: bool = True, title: str | None = None) 
     numbers layer, so every numeric entity is also a listed number with the same span.
     ``title`` (when the article has one) counts towards the salience of the actors it names.
     """
-    doc.ents = clean_names(doc, cross_check=cross_check)
+    text = doc.text
+    cleaned = clean_names(doc, cross_check=cross_check, text=text)
+    if _changed(doc.ents, cleaned):  # setting doc.ents is costly; the built-in's are clean
+        doc.ents = cleaned
     names = [Entity(e.start_char, e.end_char, e.text, e.label_)
              for e in doc.ents if e.label_ in ENTITY_LABELS]
     numbers = extract_numbers(doc, names)
@@ -45,5 +49,11 @@ def run_layers(doc: Doc, *, cross_check: bool = True, title: str | None = None) 
     entities = sorted(names + number_entities(numbers), key=lambda e: (e.start, e.end))
     actors = build_actors(doc, names)
     claims = extract_claims(doc, ActorIndex(actors))
-    update_salience(actors, claims, len(doc.text), text=doc.text, title=title)
+    update_salience(actors, claims, len(text), text=text, title=title)
     return Layers(entities=entities, actors=actors, claims=claims, numbers=numbers)
+
+
+def _changed(old: Sequence[Span], new: Sequence[Span]) -> bool:
+    """Whether two entity lists differ in a span or a label."""
+    return len(old) != len(new) or any(a.start != b.start or a.end != b.end or a.label != b.label
+                                       for a, b in zip(old, new, strict=True))

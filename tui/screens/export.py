@@ -26,6 +26,7 @@ from textual.widgets import Input, Label, RadioButton, RadioSet
 
 from tui.analysis.model import Analysis
 from tui.sources.sanitize import visible
+from tui.widgets.textual_compat import highlighted_radio
 
 FORMATS = ("json", "markdown")
 
@@ -167,7 +168,7 @@ class ExportDialog(ModalScreen[tuple[str, str] | None]):
         so enter there keeps the format shown."""
         radio = self.query_one("#export-format", RadioSet)
         for _ in range(len(radio.children)):
-            if _highlighted(radio) is radio.pressed_button:
+            if highlighted_radio(radio) is radio.pressed_button:
                 break
             radio.action_next_button()
 
@@ -204,18 +205,13 @@ class ExportDialog(ModalScreen[tuple[str, str] | None]):
             return
         event.stop()
         event.prevent_default()
-        button = _highlighted(radio) or radio.pressed_button
+        button = highlighted_radio(radio) or radio.pressed_button
         fmt = (button.id or "fmt-json").removeprefix("fmt-") if button else self.fmt
         path = self.query_one("#export-path", Input).value
         self._finish(_with_suffix(path, fmt) if fmt != self.fmt else path, fmt)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-
-def _highlighted(radio: RadioSet) -> RadioButton | None:
-    """The button the RadioSet's cursor is on (Textual marks it with the ``-selected`` class)."""
-    return next((b for b in radio.query(RadioButton) if b.has_class("-selected")), None)
 
 
 def _with_suffix(path: str, fmt: str) -> str:

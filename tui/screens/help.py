@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -17,16 +17,19 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         ("space, b", "page down / up"),
         ("ctrl+d, ctrl+u", "half a page down / up"),
         ("g, G", "top / bottom of the article"),
+        ("{, }", "previous / next paragraph"),
+        ("z", "plain reading: no highlights, and back"),
         ("mouse", "wheel scrolls; a click moves the caret and selects"),
     ]),
     ("Analysis", [
         ("a, c, #", "actors, claims, numbers section of the panel"),
         ("enter / click", "show the item in the article, centred and marked"),
         ("], [", "next / previous mention of the chosen item (2/5)"),
-        ("s", "from a claim to its speaker"),
+        ("s", "from a claim to its speaker (again: its next speaker)"),
         ("v", "claims: quotes grouped by speaker (who said what)"),
         ("f", "filter the section on show (enter: to the list, esc: clear)"),
-        ("1-9", "show / hide an entity type (the legend's numbers)"),
+        ("1-9", "show / hide an entity group: 1 people, 2 organisations, 3 places, "
+                "4 groups, 5 dates, 6 amounts, 7 events, 8 works, 9 other"),
     ]),
     ("Search", [
         ("/", "search the article; every match is highlighted"),
@@ -37,7 +40,8 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         ("p", "show / hide the side panel"),
         ("e", "export the analysis (JSON or Markdown)"),
         ("o", "open the article's web address in the browser"),
-        ("ctrl+p", "palette: jump to an actor, toggle a type, theme, export"),
+        ("O", "open a file, folder or URL, or a recent article"),
+        ("ctrl+p", "palette: jump to an actor, toggle one label, theme, export, screenshot"),
         ("esc", "close what is open, clear search and mark, back to the library"),
         ("? / F1", "this help"),
         ("q", "quit"),
@@ -53,17 +57,19 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
 ]
 
 
-def help_text() -> Content:
-    """The key table as styled text."""
-    width = max(len(key) for _, rows in KEYS for key, _ in rows) + 2
-    parts: list[str | tuple[str, str]] = []
-    for title, rows in KEYS:
-        parts += [(title, "bold underline"), "\n"]
+KEY_WIDTH = max(len(key) for _, rows in KEYS for key, _ in rows) + 2
+"""Cells of the key column."""
+
+
+def help_rows() -> ComposeResult:
+    """The key table as widgets: a key cell and a description cell per row, so a long
+    description wraps inside its own column instead of running back under the keys."""
+    for n, (title, rows) in enumerate(KEYS):
+        yield Static(Content.styled(title, "bold underline"), classes="title" + " gap" * bool(n))
         for key, what in rows:
-            parts += [(key.ljust(width), "bold"), what, "\n"]
-        parts.append("\n")
-    parts.append(("esc, q, ? or F1 closes this screen", "dim italic"))
-    return Content.assemble(*parts)
+            with Horizontal(classes="row"):
+                yield Static(Content.styled(key, "bold"), classes="key")
+                yield Static(Content(what), classes="what")
 
 
 class HelpScreen(ModalScreen[None]):
@@ -83,9 +89,14 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen > VerticalScroll { width: 86; max-width: 96%; height: auto; max-height: 94%;
         border: round $accent; background: $surface; padding: 0 1; }
     HelpScreen Static { width: 1fr; }
-    """
+    HelpScreen .row { height: auto; }
+    HelpScreen .key { width: KEY_WIDTH; }
+    HelpScreen .gap { margin-top: 1; }
+    HelpScreen #help-close { margin-top: 1; color: $text-muted; text-style: italic; }
+    """.replace("KEY_WIDTH", str(KEY_WIDTH))
 
     def compose(self) -> ComposeResult:
         with VerticalScroll() as scroll:
             scroll.border_title = "newsreader keys"
-            yield Static(help_text(), id="help-text")
+            yield from help_rows()
+            yield Static("esc, q, ? or F1 closes this screen", id="help-close", markup=False)

@@ -10,7 +10,7 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Header, Input, Static
@@ -25,13 +25,20 @@ from tui.linking import (
     find_all,
     items_from_analysis,
     nearest,
+    paragraph_at,
     position,
     step,
 )
+from tui.screens.reader_keys import CONTEXTUAL, READER_BINDINGS
 from tui.sources import Article
+from tui.sources.sanitize import visible
+from tui.state import Config, State
 from tui.widgets.article_view import ArticleView
 from tui.widgets.footer import QuietFooter
 from tui.widgets.legend import Legend
+from tui.widgets.mention_strip import MentionStrip
+from tui.widgets.page import Page
+from tui.widgets.palette import GROUPS, group_of
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.side_panel import SidePanel, snippet
 from tui.widgets.status_line import MAX_WIDTH as STATUS_WIDTH
@@ -42,6 +49,25 @@ NARROW = 100
 """Below this many columns the side panel starts hidden."""
 START_FALLBACK = 0.5
 """Seconds after mounting when the analysis starts even if the article was not drawn yet."""
+
+
+UNDERLINED = frozenset({"quote", "reported"})
+"""Claim kinds underlined in the article."""
+TITLE_WORDS = 8
+"""Words of the text shown as the title of an article that has none."""
+
+
+def header_title(article: Article) -> str:
+    """The article's title, or its first words when it has none (a file name, often a hash,
+    says little about what is inside)."""
+    title = " ".join((article.title or "").split())
+    if title:
+        return title
+    words = article.text.split()
+    if not words:
+        return "newsreader"
+    head = " ".join(words[:TITLE_WORDS])
+    return snippet(head, 70) + ("…" if len(words) > TITLE_WORDS and len(head) <= 70 else "")
 
 
 class ReaderScreen(Screen[None]):
@@ -59,7 +85,8 @@ class ReaderScreen(Screen[None]):
     | f | filter the panel's section on show (each section keeps its own filter) |
     | v | claims: quotes grouped by speaker (who said what) |
     | / then n / N | search (every match highlighted), next / previous match |
-    | 1-9 | toggle the entity types shown in the legend |
+    | 1-9 | toggle an entity group (1 people, 2 organisations, 3 places ... 9 other) |
+    | z | plain reading: no highlights, and back |
     | p | show / hide the side panel |
     | tab | move between article and panel |
     | e | export the analysis (JSON or Markdown) |
@@ -67,31 +94,12 @@ class ReaderScreen(Screen[None]):
     | escape | clear the search / the mark; back to the library |
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("right_square_bracket", "mention(1)", "Next mention", key_display="]"),
-        Binding("left_square_bracket", "mention(-1)", "Prev", key_display="["),
-        Binding("slash", "search", "Search", key_display="/"),
-        Binding("n", "search_step(1)", "Next match", show=False),
-        Binding("N", "search_step(-1)", "Previous match", show=False),
-        Binding("a", "section('actor')", "Actors", show=False),
-        Binding("c", "section('claim')", "Claims", show=False),
-        Binding("number_sign", "section('number')", "Numbers", show=False),
-        Binding("s", "speaker", "Speaker", show=False),
-        Binding("f", "filter", "Filter", show=False),
-        Binding("v", "group_quotes", "Who said what", show=False),
-        Binding("p", "toggle_panel", "Panel"),
-        Binding("e", "export", "Export", show=False),
-        Binding("o", "open_source", "Open source", show=False),
-        Binding("tab", "switch_focus", "Article/panel", show=False),
-        Binding("shift+tab", "switch_focus", "Article/panel", show=False),
-        Binding("escape", "escape", "Close", show=False),
-        *[Binding(str(n), f"toggle_type({n})", f"Toggle type {n}", show=False)
-          for n in range(1, 10)],
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = READER_BINDINGS
 
     DEFAULT_CSS = """
     ReaderScreen #body { height: 1fr; }
-    ReaderScreen ArticleView { width: 2fr; height: 1fr; }
+    ReaderScreen #page { width: 2fr; height: 1fr; background: $surface; }
+    ReaderScreen ArticleView { width: 1fr; height: 1fr; }
     ReaderScreen #bar { height: auto; max-height: 3; background: $boost;
                         layers: legend status; align-horizontal: right; }
     ReaderScreen #legend { layer: legend; }
@@ -110,10 +118,16 @@ class ReaderScreen(Screen[None]):
         self.index = MentionIndex([])
         self.current: tuple[Item, int] | None = None
         self.hidden_types: set[str] = set()
+        self.plain = False
+        """Plain reading (``z``): no highlights, only the search and the mark."""
         self.matches: list[Offsets] = []
         self.match_index: int | None = None
         self.query_text = ""
         self._panel_forced = False
+        self._strip_rows: tuple[tuple[str, str, int] | None, list[int]] = (None, [])
+        """Wrapped rows of the current item's mentions, for the strip: (kind, id, width)."""
+        self._speaker_cycle: tuple[str, str] | None = None
+        """(claim id, actor id) of the last ``s``, so pressing it again goes to the next speaker."""
         self._analysis_started = False
         self._source_label = article.source
         self.empty = not article.text.strip()
@@ -125,10 +139,16 @@ class ReaderScreen(Screen[None]):
             if self.empty:
                 yield Static("Nothing to analyse: this article is empty.", id="empty")
             else:
-                yield ArticleView(self.article.text, id="article")
+                with Page(id="page"):
+                    # line_width 0: no limit
+                    yield ArticleView(self.article.text, id="article",
+                                      measure=self.settings.line_width or 1_000_000)
+                    yield MentionStrip(id="strip")
             panel = SidePanel(id="panel")
+            if self.settings.panel_width:
+                panel.styles.width = panel.styles.max_width = self.settings.panel_width
             # decided before the first layout: every width change re-wraps the whole article
-            panel.display = not self.empty and self.app.size.width >= NARROW
+            panel.display = self._panel_wanted(self.app.size.width)
             yield panel
         yield SearchBar(id="search")
         with Horizontal(id="bar"):
@@ -137,6 +157,27 @@ class ReaderScreen(Screen[None]):
             yield Legend(reserve=STATUS_WIDTH, id="legend")
             yield StatusLine(id="status")
         yield QuietFooter()
+
+    @property
+    def settings(self) -> Config:
+        """The user's defaults (``config.toml``), as the app read them."""
+        settings = getattr(self.app, "settings", None)
+        return settings if isinstance(settings, Config) else Config()
+
+    @property
+    def memory(self) -> State | None:
+        """What the app remembers between runs (none when hosted by another app, in tests)."""
+        memory = getattr(self.app, "memory", None)
+        return memory if isinstance(memory, State) else None
+
+    def _panel_wanted(self, width: int) -> bool:
+        """Shown at start: never when empty or narrow; else as configured, or as last time."""
+        if self.empty or width < NARROW:
+            return False
+        if self.settings.panel is not None:
+            return self.settings.panel
+        memory = self.memory
+        return bool(memory.panel.get("shown", True)) if memory is not None else True
 
     @property
     def view(self) -> ArticleView:
@@ -153,16 +194,59 @@ class ReaderScreen(Screen[None]):
     def status(self, text: str) -> None:
         self.query_one(StatusLine).show(text)
 
+    # -- where the reader is ---------------------------------------------------------------
+    def _update_position(self) -> None:
+        """Paragraph of the caret and how far down the view is, at the end of the status."""
+        if self.empty:
+            return
+        view = self.view
+        starts = view.paragraphs
+        total = view.max_scroll_y
+        percent = 100 if total <= 0 else round(100 * view.scroll_offset.y / total)
+        where = f"¶ {paragraph_at(starts, view.caret_offset) + 1}/{len(starts)}" if starts else ""
+        self.query_one(StatusLine).set_position(" ".join(filter(None, [where, f"{percent}%"])))
+        self._update_strip()
+
+    def on_mention_strip_clicked(self, event: MentionStrip.Clicked) -> None:
+        """A click on the strip: the chosen item's mention nearest that height, or (nothing
+        chosen) that part of the article, like a scrollbar."""
+        rows = self._strip_rows[1] if self.current is not None else []
+        if self.current is not None and rows:
+            nearest_mention = min(range(len(rows)), key=lambda i: abs(rows[i] - event.row))
+            self.go(self.current[0], nearest_mention)
+            return
+        view = self.view
+        view.scroll_to(y=max(0, event.row - view.scrollable_content_region.height // 2),
+                       animate=False)
+
+    def _update_strip(self) -> None:
+        """The mention strip: every mention of the current item, and the part on screen."""
+        if self.empty:
+            return
+        view = self.view
+        rows: list[int] = []
+        mention = None
+        if self.current is not None:
+            item, mention = self.current
+            width = view.content_size.width
+            key = (item.kind, item.id, width)
+            if self._strip_rows[0] != key:
+                self._strip_rows = (key, [view.wrapped_row(start) for start, _ in item.spans])
+            rows = self._strip_rows[1]
+        top = view.scroll_offset.y
+        self.query_one(MentionStrip).show(rows, mention, view.wrapped_document.height,
+                                          (top, top + view.scrollable_content_region.height))
+
     def on_mount(self) -> None:
         source = self.article.source
         if source == "-":
             self._source_label = "standard input"
         else:
             self._source_label = source if "://" in source else (Path(source).name or source)
-        title = " ".join((self.article.title or "").split())
-        self.title = title or self._source_label
-        if not title:  # the file name is the title already: do not repeat it
-            self._source_label = ""
+        self.title = header_title(self.article)
+        byline = [" ".join(part.split()) for part in (self.article.author, self.article.date)
+                  if part and part.strip()]
+        self._source_label = " · ".join(filter(None, [*byline, self._source_label]))
         self._header("analysing…")
         self._follow_width(self.app.size.width)
         if self.empty:
@@ -171,6 +255,14 @@ class ReaderScreen(Screen[None]):
             self.status("empty article")
             return
         self.view.focus()
+        self.watch(self.view, "scroll_y", lambda _: self._update_position(), init=False)
+        self.plain = self.settings.plain
+        self.hidden_types = {label for g in GROUPS if g.name in self.settings.hidden
+                             for label in g.labels}
+        remember = getattr(self.app, "remember_opened", None)
+        if callable(remember):
+            remember(self.article)
+        self.view.call_after_painted(self._restore_position)
         self.legend.set_message("analysing…")
         self.status("analysing…")
         # Only once the article is on screen: the worker imports spaCy and builds the pipeline,
@@ -178,6 +270,17 @@ class ReaderScreen(Screen[None]):
         # (The first frame after mounting has no text yet: TextArea wraps on its first resize.)
         self.view.call_after_painted(self._start_analysis)
         self.set_timer(START_FALLBACK, self._start_analysis)  # e.g. a view too small to draw
+
+    def _restore_position(self) -> None:
+        """Back where the reader left this article last time (its caret, centred)."""
+        memory = self.memory
+        offset = memory.position(self.article.text) if memory is not None else None
+        if offset and 0 < offset <= len(self.article.text):
+            self.view.show_span(offset, offset)
+            self._update_position()
+            where = paragraph_at(self.view.paragraphs, offset) + 1
+            self.notify(f"Back where you left off (¶ {where}); g goes to the top.",
+                        markup=False, timeout=4)
 
     def _start_analysis(self) -> None:
         if not self._analysis_started:
@@ -191,13 +294,17 @@ class ReaderScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self._follow_width(self.app.size.width)
+        if not self.empty:
+            self.call_after_refresh(self._update_position)  # rows move with the new width
 
     def _follow_width(self, width: int) -> None:
         """The panel follows the terminal width until the user toggles it with ``p``."""
+        # narrow: no room for the palette key on the right (ctrl+p is in the help)
+        self.query_one(QuietFooter).show_command_palette = width >= NARROW
         if self.empty:
             self.panel.display = False  # nothing to list; keeps focus off the filter
         elif not self._panel_forced:
-            self.panel.display = width >= NARROW
+            self.panel.display = self._panel_wanted(width)
 
     # -- analysis --------------------------------------------------------------------------
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -217,7 +324,8 @@ class ReaderScreen(Screen[None]):
             self._header("analysis failed")
             self.legend.set_message("analysis failed: the text is shown without highlights")
             self.status("analysis failed")
-            self.notify(f"Analysis failed: {type(error).__name__}: {error}", title="newsreader",
+            self.notify(f"Analysis failed: {type(error).__name__}: {visible(str(error))}",
+                        title="newsreader",
                         severity="error", timeout=10, markup=False)
 
     def apply(self, analysis: Analysis) -> None:
@@ -249,6 +357,11 @@ class ReaderScreen(Screen[None]):
         self._header(f"{p.name} {p.version} ({'trained' if p.trained else 'built-in'})")
         self._redraw_layers()
         self.panel.load(analysis)
+        memory = self.memory
+        section = memory.panel.get("section") if memory is not None else None
+        if section in ("claim", "number") and self.settings.panel is not False:
+            self.panel.show_section(section)
+        self._update_position()
         self.status(f"{len(analysis.actors)} actors · {len(analysis.claims)} claims · "
                     f"{len(analysis.numbers)} numbers")
 
@@ -259,6 +372,10 @@ class ReaderScreen(Screen[None]):
         analysis = self.analysis
         if analysis is None:
             return
+        if self.plain:
+            self.view.set_layers([])
+            self.legend.set_message("plain reading: z brings the highlights back")
+            return
         layers: list[tuple[str, list[Offsets]]] = [
             ("nr.number", [(n.start, n.end) for n in analysis.numbers]),
         ]
@@ -268,9 +385,63 @@ class ReaderScreen(Screen[None]):
         for label, label_spans in spans.items():
             if label not in self.hidden_types:
                 layers.append((f"nr.ent.{label}", label_spans))
-        layers.append(("nr.claim", [(c.start, c.end) for c in analysis.claims]))
+        # who said what is underlined; assertions (most sentences of a news article) are
+        # listed in the panel, not drawn: underlining them all made the page noisy
+        layers.append(("nr.claim", [(c.start, c.end) for c in analysis.claims
+                                    if c.kind in UNDERLINED]))
         self.view.set_layers(layers)
         self.legend.set_counts(self._type_counts(), self.hidden_types)
+
+    # -- the footer: the keys that matter here ---------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide the shown twin of a contextual key where it does not apply (its unshown twin
+        still runs): ``]``/``[`` once an item is chosen, ``s`` on a claim, ``v`` with the
+        claims on show, ``f`` and ``e`` in the panel."""
+        if action not in CONTEXTUAL or not self.is_mounted or self.empty:
+            return action not in CONTEXTUAL
+        panel = self.query(SidePanel)
+        if not panel:
+            return False
+        if action == "mention":
+            return self.current is not None
+        if action == "speaker":
+            return self._claim_in_focus() is not None
+        if action == "group_quotes":
+            return panel.first().display and panel.first().section == "claim"
+        return panel.first().has_focus_within  # filter, export: keys of the panel
+
+    def _claim_in_focus(self) -> str | None:
+        """The claim ``s`` would start from: the chosen one, or the one highlighted on show."""
+        if self.panel.section == "claim" and self.panel.display:
+            highlighted = self.panel.highlighted("claim")
+            if highlighted:
+                return highlighted
+        if self.current is not None and self.current[0].kind == "claim":
+            return self.current[0].id
+        return None
+
+    def action_any_mention(self, delta: int) -> None:
+        self.action_mention(delta)
+
+    def action_any_speaker(self) -> None:
+        self.action_speaker()
+
+    def action_any_group_quotes(self) -> None:
+        self.action_group_quotes()
+
+    def action_any_filter(self) -> None:
+        self.action_filter()
+
+    def action_any_export(self) -> None:
+        self.action_export()
+
+    def _set_current(self, current: tuple[Item, int] | None) -> None:
+        changed = (current is None) != (self.current is None) or (
+            current is not None and self.current is not None
+            and current[0].kind != self.current[0].kind)
+        self.current = current
+        if changed:
+            self.refresh_bindings()
 
     # -- linking: panel -> article ---------------------------------------------------------
     def on_side_panel_item_chosen(self, event: SidePanel.ItemChosen) -> None:
@@ -280,11 +451,12 @@ class ReaderScreen(Screen[None]):
 
     def go(self, item: Item, mention: int) -> None:
         """Make ``item`` current, mark its ``mention`` and centre it in the article."""
-        self.current = (item, mention)
+        self._set_current((item, mention))
         start, end = item.spans[mention]
         self.view.set_overlay("nr.current", [(start, end)])
         self.view.show_span(start, end)
         self._report_current()
+        self._update_position()
 
     def label_of(self, item: Item) -> str:
         """A short human name for an item (status line, palette)."""
@@ -300,6 +472,7 @@ class ReaderScreen(Screen[None]):
         return number.text if number else item.id
 
     def _report_current(self) -> None:
+        self._update_strip()
         if self.current is None:
             return
         item, mention = self.current
@@ -321,18 +494,21 @@ class ReaderScreen(Screen[None]):
 
     # -- linking: article -> panel ---------------------------------------------------------
     def on_article_view_caret_moved(self, event: ArticleView.CaretMoved) -> None:
+        self._update_position()
         if self.analysis is None:
             return  # keep "analysing…" / "analysis failed" in the status line
-        hit = self.index.lookup(event.offset, prefer=self.panel.section)
+        section = self.panel.section
+        hit = self.index.find(event.offset, section) or self.index.lookup(event.offset)
         if hit is None:
             # off every mention: drop the mark; ]/[ then continue from the panel's item
-            self.current = None
+            self._set_current(None)
             self.view.set_overlay("nr.current", [])
             self.status("")
             return
         item, mention = hit
-        self.panel.select(item.kind, item.id)
-        self.current = hit
+        if item.kind == section:  # the panel stays on its section: a key switches it
+            self.panel.select(item.kind, item.id, switch=False)
+        self._set_current(hit)
         # a claim can be a whole paragraph: reversing it at every caret step would flash;
         # its underline already shows where it runs
         marked = [] if item.kind == "claim" else [item.spans[mention]]
@@ -340,29 +516,49 @@ class ReaderScreen(Screen[None]):
         self._report_current()
 
     def action_speaker(self) -> None:
-        """``s``: from a claim to the actor who made it."""
+        """``s``: from a claim to the actor who made it; again: to its next speaker."""
         analysis = self.analysis
         if analysis is None:
             return
-        claim_id = None
-        if self.current is not None and self.current[0].kind == "claim":
-            claim_id = self.current[0].id
-        if self.panel.section == "claim":
-            claim_id = self.panel.highlighted("claim") or claim_id
+        claim_id = self._claim_in_focus()
+        cycle = self._speaker_cycle
+        if claim_id is None and cycle is not None and self.current is not None \
+                and self.current[0].id == cycle[1]:
+            claim_id = cycle[0]  # just jumped from this claim: on to its next speaker
         claim = next((c for c in analysis.claims if c.id == claim_id), None)
         if claim is None:
             self.notify("Highlight a claim first (c).", markup=False)
             return
-        actor = self.items["actor"].get(claim.speaker or "")
-        if actor is None:
-            who = claim.speaker_text or "this claim's speaker"
-            self.notify(f"{who} is not among the actors.", markup=False)
+        speakers = [self.items["actor"][s] for s in claim.speakers if s in self.items["actor"]]
+        if not speakers:
+            self._speaker_cycle = None
+            if claim.speaker_text:
+                who = snippet(claim.speaker_text, 40)
+                self.notify(f"“{who}” said it, but is not among the actors.", markup=False)
+            elif claim.kind == "assertion":
+                self.notify("This claim is an assertion: it has no speaker.", markup=False)
+            else:
+                self.notify("No speaker was found for this claim.", markup=False)
             return
+        index = 0
+        if cycle is not None and cycle[0] == claim.id:
+            ids = [a.id for a in speakers]
+            index = (ids.index(cycle[1]) + 1) % len(ids) if cycle[1] in ids else 0
+        actor = speakers[index]
+        self._speaker_cycle = (claim.id, actor.id)
+        in_panel = self.panel.has_focus_within
         self.panel.select("actor", actor.id)
         # the mention closest to the claim: usually the attribution itself
         closest = min(range(len(actor.spans)),
                       key=lambda i: abs(actor.spans[i][0] - claim.start))
         self.go(actor, closest)
+        if in_panel:  # the claim list just went out of sight, and focus with it
+            self.panel.focus_list()
+        else:
+            self.view.focus()
+        if len(speakers) > 1:
+            self.notify(f"Speaker {index + 1} of {len(speakers)} (s: the next one).",
+                        markup=False)
 
     # -- search ----------------------------------------------------------------------------
     def action_search(self) -> None:
@@ -404,7 +600,8 @@ class ReaderScreen(Screen[None]):
         self.view.set_overlay("nr.search", self.matches)
         self.view.set_overlay("nr.search.current", [])
         if query:
-            self.status(f"“{snippet(query, 30)}”: {len(self.matches)} matches")
+            count = len(self.matches)
+            self.status(f"“{snippet(query, 30)}”: {count or 'no'} match{'es' * (count != 1)}")
 
     def action_search_step(self, delta: int) -> None:
         """``n`` / ``N``: next / previous match, wrapping."""
@@ -465,10 +662,31 @@ class ReaderScreen(Screen[None]):
             self._show_panel().focus_list()
 
     def action_toggle_type(self, n: int) -> None:
-        """Keys 1-9: show/hide the n-th entity type of the legend."""
-        labels = self.legend.labels
-        if 1 <= n <= len(labels):
-            self.toggle_label(labels[n - 1])
+        """Keys 1-9: show/hide entity group ``n`` (1 people, 2 organisations, 3 places ...: the
+        same keys in every article). A group partly hidden from the palette is shown again."""
+        group = next((g for g in GROUPS if g.key == n), None)
+        present = [lb for lb in self._type_counts() if group_of(lb) is group]
+        if group is None or not present:
+            if self.analysis is not None and group is not None:
+                self.status(f"no {group.name} in this article")
+            return
+        if all(lb in self.hidden_types for lb in present):
+            self.hidden_types -= set(present)
+        else:
+            self.hidden_types |= set(present)
+        self._redraw_layers()
+
+    def action_plain(self) -> None:
+        """``z``: plain reading (the text without highlights), and back."""
+        if self.empty or self.analysis is None:
+            return
+        self.plain = not self.plain
+        self._redraw_layers()
+        if not self.plain:
+            self.status("highlights on")
+
+    def on_legend_toggled(self, event: Legend.Toggled) -> None:
+        self.action_toggle_type(event.key)
 
     def toggle_label(self, label: str) -> None:
         self.hidden_types ^= {label}
@@ -479,18 +697,29 @@ class ReaderScreen(Screen[None]):
             self.set_search("")
             self.status("search cleared")
         elif self.current is not None:
-            self.current = None
+            self._set_current(None)
             self.view.set_overlay("nr.current", [])
             self.status("")
         elif self.from_library:
+            remember = getattr(self.app, "remember_reader", None)
+            if callable(remember):
+                remember(self)
             self.app.pop_screen()
 
     def action_open_source(self) -> None:
         url = self.article.url or (self.article.source if "://" in self.article.source else None)
-        if url and url.startswith(("http://", "https://")):
-            self.app.open_url(url)
-        else:
+        if not (url and url.startswith(("http://", "https://"))):
             self.notify("This article has no web address.", markup=False)
+            return
+        from tui.screens.outside import open_in_browser
+
+        if open_in_browser(url):
+            self.notify(f"Opening in your browser: {url}", markup=False)
+            return
+        self.app.copy_to_clipboard(url)  # where the terminal allows it
+        self.notify(f"No browser could be opened. The address (copied to the clipboard if "
+                    f"your terminal allows it): {url}", severity="warning", timeout=20,
+                    markup=False)
 
     def action_export(self, fmt: str = "json") -> None:
         from tui.screens.export import ExportDialog, write_export

@@ -161,6 +161,10 @@ def reattach_terminal() -> bool:
     return True
 
 
+_OTHER_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*)://")
+"""An address with a scheme other than http(s) (``ftp://``): not a file name either."""
+
+
 def _from_path(arg: str) -> Article:
     raw = read_path(arg)
     if formats.looks_like_feed(raw):
@@ -182,6 +186,10 @@ def read_path(arg: str) -> bytes:
     try:
         st = path.stat()
     except FileNotFoundError:
+        scheme = _OTHER_SCHEME.match(arg)
+        if scheme:
+            raise SourceError(f"only http:// and https:// addresses can be read, "
+                              f"not {scheme.group(1).lower()}://") from None
         raise SourceError("no such file") from None
     except OSError as exc:
         raise SourceError(f"cannot read ({_why(exc)})") from exc

@@ -3,18 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import ClassVar
 
 from rich.style import Style
-from textual._text_area_theme import TextAreaTheme
-from textual._wrap import compute_wrap_offsets
 from textual.binding import Binding, BindingType
-from textual.document._document import Document
-from textual.document._document_navigator import DocumentNavigator
-from textual.document._wrapped_document import WrappedDocument
-from textual.expand_tabs import get_tab_widths
 from textual.geometry import Offset, Region
 from textual.message import Message
 from textual.strip import Strip
@@ -29,86 +22,23 @@ from tui.linking import (
     display_text,
     line_highlights,
     merge_highlights,
+    paragraph_starts,
+    paragraph_step,
 )
 from tui.widgets import palette
-
-_SINGLE_CELL_LINE = re.compile(
-    "[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e]*"
+from tui.widgets.textual_compat import (
+    Document,
+    FastWrappedDocument,
+    HighlightedTextArea,
+    TextAreaTheme,
+    WrappedDocument,
 )
-"""Lines made only of characters one cell wide (ASCII, Latin, typographic punctuation), no tabs."""
-_CHUNK = re.compile(r"\S+\s*|\s+")  # textual._wrap's chunks: a word and the spaces after it
-
-
-def _single_cell_wrap_offsets(line: str, width: int) -> list[int]:
-    """``textual._wrap.compute_wrap_offsets`` for a line whose characters are all one cell wide
-    and which has no tabs: the same breaks, without measuring every chunk's cells."""
-    breaks: list[int] = []
-    cell = 0
-    for match in _CHUNK.finditer(line):
-        start, end = match.span()
-        size = end - start
-        if width - cell >= size:
-            cell += size
-        elif size > width:  # folded into pieces of ``width`` cells
-            piece = start
-            while True:
-                if piece:
-                    breaks.append(piece)
-                if end - piece <= width:
-                    cell = end - piece
-                    break
-                piece += width
-        elif cell and start:
-            breaks.append(start)
-            cell = size
-    return breaks
-
-
-class FastWrappedDocument(WrappedDocument):
-    """TextArea's wrapped view, re-wrapped about four times faster on ordinary prose.
-
-    ``wrap`` is Textual 8.2's, except that lines of one-cell characters without tabs (nearly every
-    line of an article) take :func:`_single_cell_wrap_offsets`; other lines go through Textual's
-    own code. ``tests/test_widgets_article_view.py`` checks both give the same wrapping.
-    """
-
-    def wrap(self, width: int, tab_width: int | None = None) -> None:
-        self._width = width
-        if tab_width:
-            self._tab_width = tab_width
-        tab_size = self._tab_width
-        wrap_offsets: list[list[int]] = []
-        offset_to_line_info: list[tuple[int, int]] = []
-        line_index_to_offsets: list[list[int]] = []
-        tab_widths: list[list[int]] = []
-        simple = _SINGLE_CELL_LINE.fullmatch
-        current = 0
-        for index, line in enumerate(self.document.lines):
-            if simple(line):
-                offsets = _single_cell_wrap_offsets(line, width) if width else []
-                tab_widths.append([0] if line else [])
-            else:
-                sections = get_tab_widths(line, tab_size)
-                offsets = (compute_wrap_offsets(line, width, tab_size=tab_size,
-                                                precomputed_tab_sections=sections)
-                           if width else [])
-                tab_widths.append([w for _, w in sections])
-            wrap_offsets.append(offsets)
-            rows = len(offsets) + 1
-            offset_to_line_info.extend((index, y) for y in range(rows))
-            line_index_to_offsets.append(list(range(current, current + rows)))
-            current += rows
-        self._wrap_offsets = wrap_offsets
-        self._offset_to_line_info = offset_to_line_info
-        self._line_index_to_offsets = line_index_to_offsets
-        self._tab_width_cache = tab_widths
-
 
 OVERLAYS: tuple[str, ...] = ("nr.search", "nr.search.current", "nr.current")
 """Layers drawn above the analysis, in this order (the current mention on top)."""
 
 
-class ArticleView(TextArea):
+class ArticleView(HighlightedTextArea):
     """The article text, scrollable by keys and mouse, re-wrapped on resize.
 
     A TextArea rather than Static/Markdown because it stays fast on very long articles and has a
@@ -122,6 +52,7 @@ class ArticleView(TextArea):
     | space / pagedown, b / pageup | page down / up |
     | ctrl+d, ctrl+u | half a page down / up |
     | g, G | top, bottom |
+    | { / } | previous / next paragraph |
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -133,6 +64,10 @@ class ArticleView(TextArea):
         Binding("ctrl+u", "half_page(-1)", "Half page up", show=False),
         Binding("g,home", "top", "Top", show=False),
         Binding("G,end", "bottom", "Bottom", show=False),
+        Binding("right_curly_bracket", "paragraph(1)", "Next paragraph", show=False,
+                key_display="}"),
+        Binding("left_curly_bracket", "paragraph(-1)", "Previous paragraph", show=False,
+                key_display="{"),
     ]
 
     DEFAULT_CSS = """
@@ -142,6 +77,9 @@ class ArticleView(TextArea):
         &:focus { border: none; }
     }
     """
+    MEASURE: ClassVar[int] = 100
+    """Widest line of text (columns) by default: on a wide terminal the page is centred, not
+    stretched (``measure`` sets it per view: the user's ``line_width``)."""
 
     THEME_NAME = "newsreader"
     caret_debounce: ClassVar[float] = 0.15
@@ -170,12 +108,15 @@ class ArticleView(TextArea):
         def control(self) -> ArticleView:
             return self.view
 
-    def __init__(self, text: str, *, id: str | None = None) -> None:
+    def __init__(self, text: str, *, id: str | None = None, measure: int | None = None) -> None:
+        self.measure = measure or self.MEASURE
         shown = display_text(text)
         # built empty, then given the text once: TextArea would build and wrap it three times
+        # a steady caret: a page being read should not flicker (and nor should snapshots)
         super().__init__("", read_only=True, soft_wrap=True, show_cursor=True,
                          highlight_cursor_line=False, tab_behavior="focus", id=id)
-        self._set_document(shown, None)
+        self.cursor_blink = False
+        self.load_plain_text(shown)
         self.lines = LineMap(shown)
         self._styles: dict[str, Style] = {}
         self._labels: list[str] = []
@@ -185,6 +126,7 @@ class ArticleView(TextArea):
         self._top_anchor: tuple[tuple[int, int], int] | None = None
         """(document location, scroll offset) of the first visible line after the last re-wrap."""
         self._ready = False
+        self._paragraphs: list[int] | None = None
         self.painted = False
         self._on_painted: list[Callable[[], object]] = []
         """True once the text has been drawn on screen."""
@@ -192,29 +134,21 @@ class ArticleView(TextArea):
         # recomputing the styles in place recolours the text without re-registering.
         self.register_theme(TextAreaTheme(self.THEME_NAME, syntax_styles=self._styles))
 
-    def _set_document(self, text: str, language: str | None) -> None:
-        """Textual 8.2's ``TextArea._set_document`` for plain text, with
-        :class:`FastWrappedDocument` (a long article re-wraps at every width change)."""
-        if language:  # never the case in the reader
-            super()._set_document(text, language)
-            return
-        self._highlight_query = None
-        self.document = Document(text)
-        self.wrapped_document = FastWrappedDocument(self.document, tab_width=self.indent_width)
-        self.navigator = DocumentNavigator(self.wrapped_document)
-        self._build_highlight_map()
-        self.move_cursor((0, 0))
-        self._rewrap_and_refresh_virtual_size()
+    def make_wrapped(self, document: Document, tab_width: int) -> WrappedDocument:
+        # a long article re-wraps at every width change: the faster equivalent
+        return FastWrappedDocument(document, tab_width=tab_width)
 
-    def _rewrap_and_refresh_virtual_size(self) -> None:
+    def before_rewrap(self) -> object:
         """Re-wrap (resize, panel shown or hidden) keeping the same text at the top of the view.
 
         The scroll offset counts wrapped lines, which mean other text once the width changes:
         the first visible line is remembered as a place in the text and scrolled back to the top.
         """
-        anchor = self._top_location() if self.is_mounted else None
-        super()._rewrap_and_refresh_virtual_size()
-        if anchor is not None:
+        return self._top_location() if self.is_mounted else None
+
+    def after_rewrap(self, state: object) -> None:
+        if isinstance(state, tuple):
+            anchor: tuple[int, int] = state
             top = self.wrapped_document.location_to_offset(anchor).y
             self.scroll_to(y=top, animate=False, force=True, immediate=True)
             # Kept while the view stays where it was put: successive re-wraps (80 -> 120 -> 60
@@ -316,24 +250,18 @@ class ArticleView(TextArea):
         return merge_highlights([self._base, *(self._overlays[name] for name in OVERLAYS)])
 
     def _install_highlights(self) -> None:
-        """The one place that touches TextArea's private highlight map and line cache.
-
-        Pinned to Textual 8.2 (``_highlights``: row -> [(start byte, end byte|None, name)],
-        styled through the theme's ``syntax_styles``); ``tests/test_widgets_article_view.py``
-        checks that the styles really reach the rendered lines.
-        """
-        highlights = self._highlights
-        highlights.clear()
-        highlights.update(self._merged())
-        self._line_cache.clear()
-        self.refresh()
+        """Every layer into TextArea's highlight map (``textual_compat``); the styles come from
+        the theme's ``syntax_styles``. ``tests/test_widgets_article_view.py`` checks that the
+        styles really reach the rendered lines."""
+        self.install_highlights(self._merged())
 
     def _recompute_styles(self) -> None:
         """Recolour every layer from the app's current theme."""
         if not self._ready:
             return  # on_mount does it
         self._styles.clear()
-        self._styles.update(palette.all_styles(self._labels, self.app.theme_variables))
+        self._styles.update(palette.all_styles(self._labels, self.app.theme_variables,
+                                               palette.app_depth(self.app)))
         self._install_highlights()
 
     # -- keys and caret --------------------------------------------------------------------
@@ -373,6 +301,24 @@ class ArticleView(TextArea):
         self.scroll_relative(y=height, animate=False)
         self.move_cursor(target)
 
+    @property
+    def paragraphs(self) -> list[int]:
+        """Offsets where the article's paragraphs start (computed once)."""
+        if self._paragraphs is None:
+            self._paragraphs = paragraph_starts(self.text)
+        return self._paragraphs
+
+    def action_paragraph(self, delta: int) -> None:
+        """``{`` / ``}``: the caret to the previous / next paragraph, which comes to the top."""
+        self._caret_into_view()
+        target = paragraph_step(self.paragraphs, self.caret_offset, delta)
+        if target is None:
+            self.app.bell()
+            return
+        self.move_cursor(self.lines.location(target))
+        row = self.wrapped_row(target)
+        self.scroll_to(y=max(0, row - 1), animate=False, force=True)
+
     def action_top(self) -> None:
         self.move_cursor((0, 0))
         self.scroll_home(animate=False)
@@ -387,7 +333,10 @@ class ArticleView(TextArea):
         if event.text_area is not self:
             return
         self._cancel_caret_timer()
-        self._caret_timer = self.set_timer(self.caret_debounce, self._emit_caret)
+        if self.caret_debounce <= 0:  # tests: at once, so they wait on messages, not time
+            self._emit_caret()
+        else:
+            self._caret_timer = self.set_timer(self.caret_debounce, self._emit_caret)
 
     def _emit_caret(self) -> None:
         self._caret_timer = None

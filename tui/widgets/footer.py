@@ -8,6 +8,8 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 
+from tui.widgets.textual_compat import bindings_ready, mark_bindings_ready
+
 Shown = tuple[tuple[str, str, str, bool, str, str], ...]
 
 
@@ -39,17 +41,17 @@ class QuietFooter(Footer):
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         if self._pending:  # a recompose is on its way: it will read the bindings then
-            self._bindings_ready = True
+            mark_bindings_ready(self)
             return
         if (self._shown is not None and self.is_attached and screen is self.screen
                 and self._keys() == self._shown):
             return
         super().bindings_changed(screen)
-        if self._bindings_ready and screen.app.app_focus and self.is_attached \
+        if bindings_ready(self) and screen.app.app_focus and self.is_attached \
                 and screen is self.screen:
             self._pending = True  # Footer.bindings_changed scheduled a recompose
 
     def compose(self) -> Iterator[Widget]:
         self._pending = False
-        self._shown = self._keys() if self._bindings_ready else None
+        self._shown = self._keys() if bindings_ready(self) else None
         yield from super().compose()

@@ -23,6 +23,7 @@ class ItemList(OptionList):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Show"),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
         Binding("g", "first", "First", show=False),

@@ -6,19 +6,15 @@ import re
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from rich.style import Style
+from textual import events
 from textual.content import Content
 from textual.geometry import Size
+from textual.message import Message
 from textual.style import Style as TStyle
 from textual.widgets import Static
 
 from tui.widgets import palette
 
-SHORT: dict[str, str] = {
-    "PERSON": "PER", "PRODUCT": "PROD", "WORK_OF_ART": "WORK", "LANGUAGE": "LANG",
-    "PERCENT": "PCT", "QUANTITY": "QTY", "ORDINAL": "ORD", "CARDINAL": "CARD",
-}
-"""Shorter names for the long labels, used when the full ones do not fit."""
 ROWS = 2
 """Rows the legend may take before it compacts its items."""
 
@@ -26,7 +22,7 @@ ROWS = 2
 class Form(NamedTuple):
     """How compactly an item is written."""
 
-    short: bool  # SHORT labels
+    short: bool  # the groups' short names
     tight: bool  # "1■PER" rather than "1 ■ PER"
     counts: bool  # the count after the label
 
@@ -37,15 +33,14 @@ FORMS = (Form(False, False, True), Form(True, False, True), Form(True, True, Tru
 
 
 class Legend(Static):
-    """Entity types with their colour and count; number keys 1-9 (or a click) toggle them.
+    """Entity groups with their colour and count; number keys 1-9 (or a click) toggle them.
 
-    A click runs the screen's ``toggle_type(n)`` action with the type's 1-based position.
-
-    Types are listed by count, so the keys 1-9 reach the most frequent ones; hidden types are
-    struck through. Every type is always shown: when the full items do not fit in two rows,
-    labels get shorter (PERSON -> PER), then the spacing, then the counts go. ``reserve`` cells
-    are left free at the end of the first row for the status line drawn over it. The legend
-    only draws: the reader screen owns which types are on.
+    A click posts :class:`Legend.Toggled` with the group's key. Groups are listed
+    in their fixed key order (:data:`tui.widgets.palette.GROUPS`), only those the article has;
+    a group whose every label is hidden is struck through. Every group is always shown: when
+    the full items do not fit in two rows, names get shorter, then the spacing, then the counts
+    go. ``reserve`` cells are left free at the end of the first row for the status line drawn
+    over it. The legend only draws: the reader screen owns which types are on.
     """
 
     DEFAULT_CSS = """
@@ -60,17 +55,35 @@ class Legend(Static):
         self._message: Content = Content("")
         self._layouts: dict[int, list[Content]] = {}
         """Lines per content width (a render and a layout ask for the same width)."""
+        self._hits: dict[int, list[tuple[int, int, int]]] = {}
+        """Per content width: (row, first cell, end cell) of each drawn item, by group key."""
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, lambda _: self._redraw())
 
     @property
+    def groups(self) -> list[palette.Group]:
+        """The groups the article has, in key order."""
+        present = {palette.group_of(label).key for label, n in self.counts.items() if n}
+        return [g for g in palette.GROUPS if g.key in present]
+
+    @property
     def labels(self) -> list[str]:
-        """Types in key order (most frequent first)."""
-        return [label for label, _ in sorted(self.counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+        """The labels counted, in group order (then by count)."""
+        order = {g.key: n for n, g in enumerate(palette.GROUPS)}
+        return sorted(self.counts, key=lambda lb: (order[palette.group_of(lb).key],
+                                                   -self.counts[lb], lb))
+
+    def group_count(self, group: palette.Group) -> int:
+        return sum(n for label, n in self.counts.items() if palette.group_of(label) is group)
+
+    def group_hidden(self, group: palette.Group) -> bool:
+        """Every label of ``group`` in the article is hidden."""
+        present = [lb for lb in self.counts if palette.group_of(lb) is group]
+        return bool(present) and all(lb in self.hidden for lb in present)
 
     def set_counts(self, counts: Mapping[str, int], hidden: set[str]) -> None:
-        self.counts = dict(counts)
+        self.counts = {label: n for label, n in counts.items() if n}
         self.hidden = set(hidden)
         self._message = Content.styled("no entities", "dim italic")
         self._redraw()
@@ -83,6 +96,7 @@ class Legend(Static):
 
     def _redraw(self) -> None:
         self._layouts.clear()
+        self._hits.clear()
         self.refresh(layout=True)  # the number of rows may change
 
     # -- layout ----------------------------------------------------------------------------
@@ -92,7 +106,10 @@ class Legend(Static):
         return len(self._lines(width))
 
     def render(self) -> Content:
-        return Content("\n").join(self._lines(self.content_size.width or self.app.size.width))
+        return Content("\n").join(self._lines(self._width()))
+
+    def _width(self) -> int:
+        return max(10, self.content_size.width or self.app.size.width)
 
     def _lines(self, width: int) -> list[Content]:
         width = max(10, width)
@@ -105,37 +122,68 @@ class Legend(Static):
         if not self.counts:  # a message: its words wrap like items
             words = [self._message[m.start():m.end()]
                      for m in re.finditer(r"\S+", self._message.plain)]
-            return _fill(words, " ", width, self.reserve) or [Content("")]
+            return _fill(words, " ", width, self.reserve)[0] or [Content("")]
         lines: list[Content] = []
         for form in FORMS:
-            lines = _fill(self._items(form), " " if form.tight and not form.counts else "  ",
-                          width, self.reserve)
+            lines, hits = _fill(self._items(form), " " if form.tight and not form.counts else "  ",
+                                width, self.reserve)
             if len(lines) <= ROWS:
                 break
+        self._hits[width] = hits
         return lines
 
     def _items(self, form: Form) -> list[Content]:
         variables = self.app.theme_variables
+        depth = palette.app_depth(self.app)
         space = "" if form.tight else " "
         items: list[Content] = []
-        for n, label in enumerate(self.labels, start=1):
-            style = palette.label_style(label, variables)
-            swatch = TStyle.from_rich_style(Style(color=style.bgcolor or style.color))
-            off = label in self.hidden
-            name = SHORT.get(label, label) if form.short else label
-            body = Content.assemble(
-                (f"{n}{space}" if n <= 9 else "", "dim"), ("□" if off else "■", swatch), space,
+        for group in self.groups:
+            off = self.group_hidden(group)
+            if depth == "none":  # no colour to show: a sample of the group's style
+                sample = (palette.extra_styles(variables, depth)["nr.number"] if group.numeric
+                          else palette.group_style(group, variables, depth))
+                swatch = Content.styled("Aa", TStyle.from_rich_style(sample))
+            else:
+                style = TStyle.from_rich_style(palette.swatch_style(group, variables, depth))
+                swatch = Content.styled("□" if off else "■", style)
+            name = group.short if form.short else group.name
+            items.append(Content.assemble(
+                (f"{group.key}{space}", "dim"), swatch, space,
                 (name, "strike dim" if off else "bold"),
-                (f" {self.counts[label]}" if form.counts else "", "dim"),
-            )
-            items.append(body.stylize(f"@click=screen.toggle_type({n})", 0, len(body)))
+                (f" {self.group_count(group)}" if form.counts else "", "dim"),
+            ))
         return items
 
+    # -- clicks ----------------------------------------------------------------------------
+    class Toggled(Message):
+        """The user clicked the item of group ``key``."""
 
-def _fill(items: list[Content], separator: str, width: int, reserve: int) -> list[Content]:
+        def __init__(self, key: int) -> None:
+            super().__init__()
+            self.key = key
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on an item posts :class:`Toggled` (no ``@click`` markup: Textual would draw
+        the swatch in the link colour)."""
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        hits = self._hits.get(self._width(), [])
+        groups = self.groups
+        for n, (row, start, end) in enumerate(hits):
+            if row == offset.y and start <= offset.x < end and n < len(groups):
+                event.stop()
+                self.post_message(self.Toggled(groups[n].key))
+                return
+
+
+def _fill(items: list[Content], separator: str, width: int,
+          reserve: int) -> tuple[list[Content], list[tuple[int, int, int]]]:
     """Items in rows of ``width`` cells, never splitting one; the first row ends ``reserve``
-    cells early (the status line is drawn there)."""
+    cells early (the status line is drawn there). Also returns where each item landed:
+    (row, first cell, end cell)."""
     lines: list[Content] = []
+    hits: list[tuple[int, int, int]] = []
     current: list[Content] = []
     used = 0
     limit = max(0, width - reserve)
@@ -146,8 +194,10 @@ def _fill(items: list[Content], separator: str, width: int, reserve: int) -> lis
             lines.append(Content(separator).join(current))
             current, used, limit = [], 0, width
             needed = item.cell_length
+        start = used + needed - item.cell_length
+        hits.append((len(lines), start, start + item.cell_length))
         current.append(item)
         used += needed
     if current:
         lines.append(Content(separator).join(current))
-    return lines
+    return lines, hits

@@ -1,4 +1,6 @@
-"""The search bar: a one-line input under the article, opened with ``/``."""
+"""The search bar: a one-line input under the article, opened with ``/``.
+
+It takes its row in the layout (not docked), so the footer below never covers it."""
 
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ class SearchBar(Input):
     ]
 
     DEFAULT_CSS = """
-    SearchBar { dock: bottom; height: 1; border: none; padding: 0 1; display: none; }
+    SearchBar { height: 1; border: none; padding: 0 1; display: none; }
     SearchBar:focus { border: none; }
     SearchBar.-open { display: block; }
     """

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from textual import events
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content, Span
 from textual.message import Message
 from textual.widgets import Input, OptionList, Static, TabbedContent, TabPane
@@ -18,6 +18,8 @@ from tui.widgets.item_list import ItemList
 
 SECTIONS: dict[ItemKind, str] = {"actor": "Actors", "claim": "Claims", "number": "Numbers"}
 UNATTRIBUTED = "(unattributed)"
+REPEAT = "#"
+"""Separates an item id from the repeat number of a row that lists it again (``c4#2``)."""
 SNIPPET = 110
 """Longest claim snippet shown in the list (characters)."""
 
@@ -65,6 +67,8 @@ class SidePanel(Vertical):
     SidePanel TabPane { padding: 0; height: 1fr; }
     SidePanel ContentSwitcher { height: 1fr; }
     SidePanel #panel-status { height: 1; padding: 0 1; color: $text-muted; background: $boost; }
+    SidePanel #detail { height: auto; max-height: 35%; padding: 0 1; overflow-y: auto;
+                        border-top: hkey $foreground 20%; }
     """
 
     class ItemChosen(Message):
@@ -97,6 +101,9 @@ class SidePanel(Vertical):
         status = Static("", id="panel-status", markup=False)
         status.display = False
         yield status
+        with VerticalScroll(id="detail") as detail:
+            detail.display = False
+            yield Static("", id="detail-text", markup=False)
 
     # -- queries ---------------------------------------------------------------------------
     def list_for(self, kind: ItemKind) -> OptionList:
@@ -115,7 +122,9 @@ class SidePanel(Vertical):
     def highlighted(self, kind: ItemKind | None = None) -> str | None:
         """Id of the highlighted item of ``kind`` (default: the section on show)."""
         option = self.list_for(kind or self.section).highlighted_option
-        return None if option is None or option.disabled else option.id
+        if option is None or option.disabled or option.id is None:
+            return None
+        return option.id.split(REPEAT, 1)[0]
 
     # -- filling ---------------------------------------------------------------------------
     def load(self, analysis: Analysis) -> None:
@@ -146,6 +155,10 @@ class SidePanel(Vertical):
 
     def refill(self, kind: ItemKind | None = None) -> None:
         """Rebuild the lists from the entries and their filters, keeping the highlighted item."""
+        self._refill(kind)
+        self._show_detail()
+
+    def _refill(self, kind: ItemKind | None = None) -> None:
         for k in [kind] if kind else list(SECTIONS):
             olist = self.list_for(k)
             keep = olist.highlighted_option.id if olist.highlighted_option else None
@@ -199,6 +212,8 @@ class SidePanel(Vertical):
                 found = self._highlight(olist, item_id)
         if found:
             olist.scroll_to_highlight()
+        if kind == "claim":
+            self._show_detail()
         return found
 
     def clear_filter(self, kind: ItemKind | None = None) -> None:
@@ -227,6 +242,32 @@ class SidePanel(Vertical):
         status.update(Content(text))
         status.display = bool(text)
 
+    def _show_detail(self) -> None:
+        """Under the claims: the highlighted claim whole, with who said it and how, so a long
+        quote can be read without leaving the list."""
+        detail = self.query_one("#detail", VerticalScroll)
+        claim_id = self.highlighted("claim") if self.section == "claim" else None
+        claim = next((c for c in self.analysis.claims if c.id == claim_id), None) \
+            if self.analysis is not None and claim_id else None
+        detail.display = claim is not None
+        if claim is None:
+            return
+        names = {a.id: a.name for a in self.analysis.actors} if self.analysis else {}
+        head = [(claim.kind, _KIND_STYLE.get(claim.kind, "bold"))]
+        who = _speaker(claim, names)
+        parts: list[str | tuple[str, str]] = [*head]
+        if who:
+            parts += [" ", (who, "bold")]
+        if claim.cue:
+            parts += [(f" ({' '.join(claim.cue.split())})", "dim")]
+        parts += ["\n", " ".join(claim.text.split())]
+        self.query_one("#detail-text", Static).update(_styled(*parts))
+        detail.scroll_home(animate=False)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list.id == "list-claim":
+            self._show_detail()
+
     def focus_list(self) -> None:
         self.list_for(self.section).focus()
 
@@ -236,11 +277,13 @@ class SidePanel(Vertical):
         name = (event.option_list.id or "").removeprefix("list-")
         kind = next((k for k in SECTIONS if k == name), None)
         if kind is not None and event.option.id is not None:
-            self.post_message(self.ItemChosen(self, kind, event.option.id))
+            self.post_message(self.ItemChosen(self, kind, event.option.id.split(REPEAT, 1)[0]))
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         event.stop()
         self._show_filter()
+        self._show_detail()
+        self.screen.refresh_bindings()  # the footer's keys depend on the section on show
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
@@ -289,8 +332,14 @@ def _unique(entries: list[Entry]) -> list[Entry]:
     return out
 
 
+def _speakers(claim: Claim, names: dict[str, str]) -> list[str]:
+    """The names of every speaker of ``claim`` (the words naming it when none is an actor)."""
+    found = [names[s] for s in claim.speakers if s in names]
+    return found or ([claim.speaker_text] if claim.speaker_text else [])
+
+
 def _speaker(claim: Claim, names: dict[str, str]) -> str:
-    return names.get(claim.speaker or "", claim.speaker_text or "") or ""
+    return " and ".join(_speakers(claim, names))
 
 
 def _styled(*parts: str | tuple[str, str]) -> Content:
@@ -335,7 +384,7 @@ def _number_prompt(text: str, value: float | None, unit: str | None, qualifier: 
                    kind: str) -> Content:
     detail = [kind]
     if value is not None:
-        detail.append(f"= {value:g}" + (f" {unit}" if unit else ""))
+        detail.append(f"= {value:g}" + (f" {_unit(unit, value)}" if unit else ""))
     elif unit:
         detail.append(unit)
     if qualifier:
@@ -343,13 +392,25 @@ def _number_prompt(text: str, value: float | None, unit: str | None, qualifier: 
     return _styled((snippet(text, 60), "bold"), "  ", (" · ".join(detail), "dim"))
 
 
+def _unit(unit: str, value: float) -> str:
+    """``unit`` in the singular for a value of one ("1 month", not "1 months")."""
+    if abs(value) != 1 or not unit.replace(" ", "").isalpha():
+        return unit
+    for plural, single in (("ies", "y"), ("ches", "ch"), ("shes", "sh"), ("s", "")):
+        if unit.endswith(plural) and not unit.endswith("ss"):
+            return unit[: -len(plural)] + single
+    return unit
+
+
 def _grouped(claims: list[Claim], names: dict[str, str]) -> list[tuple[Entry, bool]]:
     """Quotes and reported speech grouped by speaker: (entry, is_header) rows."""
     by_speaker: dict[str, list[Claim]] = {}
     for c in claims:
         if c.kind in ("quote", "reported"):
-            by_speaker.setdefault(_speaker(c, names) or UNATTRIBUTED, []).append(c)
+            for name in dict.fromkeys(_speakers(c, names)) or [UNATTRIBUTED]:
+                by_speaker.setdefault(name, []).append(c)  # under each of its speakers
     rows: list[tuple[Entry, bool]] = []
+    seen: dict[str, int] = {}
     for speaker, said in sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         count = len(said)
         header = _styled((speaker, "bold"), (f"  {count} statement{'s' * (count != 1)}", "dim"))
@@ -357,5 +418,8 @@ def _grouped(claims: list[Claim], names: dict[str, str]) -> list[tuple[Entry, bo
         rows.append((Entry(f"group:{len(rows)}", header, key), True))
         for c in said:
             prompt = _styled("  ", (c.kind, _KIND_STYLE.get(c.kind, "bold")), " ", snippet(c.text))
-            rows.append((Entry(c.id, prompt, f"{speaker} {c.text}".casefold()), False))
+            # a claim of two speakers is listed twice: OptionList ids must stay unique
+            seen[c.id] = seen.get(c.id, 0) + 1
+            row_id = c.id if seen[c.id] == 1 else f"{c.id}{REPEAT}{seen[c.id]}"
+            rows.append((Entry(row_id, prompt, f"{speaker} {c.text}".casefold()), False))
     return rows

@@ -4,7 +4,8 @@ Merging rules, in order:
 
 * junk spans are repaired or dropped first (:mod:`.repairs`: a lone title or numeral, a name cut
   at a hyphen, a descriptor glued to a person, an organisation running into a person's name);
-* a name keeps one kind across the article (the majority of its labels);
+* a name keeps one kind across the article (the majority of its labels), but a word of a
+  person's full name tagged as a person stays one ("Keller said" after "Maria Keller");
 * people: a given name or surname alone joins the full name that contains it (word order does not
   matter, so family-name-first names work); titles and descriptors ("Scientologist", "striker")
   are not part of the name;
@@ -18,7 +19,9 @@ Merging rules, in order:
 * metonyms (the Kremlin, Beijing as a government) stay their own actor, with ``refers_to`` set to
   their country's actor; "the West" is a group.
 
-Salience (:mod:`.salience`) then ranks the article's subject first.
+The span repairs and the merges after the people's names are ordered registries of named steps
+(:data:`.repairs.REPAIRS`, :data:`.build.MERGES`). Salience (:mod:`.salience`) then ranks the
+article's subject first.
 """
 
 from tui.analysis.actors.build import KIND_OF_LABEL, build_actors

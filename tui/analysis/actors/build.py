@@ -5,7 +5,8 @@ from __future__ import annotations
 import itertools
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
@@ -46,15 +47,20 @@ def build_actors(doc: Doc, names: Sequence[Entity]) -> list[Actor]:
     # Pass 1: everything but people, whose single words need all full names first.
     key_at: dict[int, str] = {}
     label_of: dict[str, Counter[str]] = defaultdict(Counter)
+    name_parts: set[str] = set()  # words of full names: "Keller" tagged a person stays one
     for ent in names:
         if ent.label in KIND_OF_LABEL:
             label_of[clean(ent.text).lower()][ent.label] += 1
+        if ent.label == "PERSON" and " " in clean(ent.text):
+            name_parts.update(w.lower() for w in WORD.findall(clean(ent.text)))
     for ent in names:
         name = clean(ent.text)
         if not name or not any(ch.isalpha() for ch in name):
             continue
         votes = label_of.get(name.lower())
-        label = _vote(votes) if votes else ent.label
+        part = name.lower() in name_parts
+        label = "PERSON" if part and ent.label == "PERSON" else (
+            _vote(votes, part) if votes else ent.label)
         if label not in KIND_OF_LABEL:
             continue
         span = Span(ent.start, ent.end, ent.text)
@@ -95,19 +101,17 @@ def build_actors(doc: Doc, names: Sequence[Entity]) -> list[Actor]:
         note_role(c, text, ent.start, ent.end)
 
     _merge_bracketed(text, names, key_at, clusters)
-    _merge_acronyms(clusters)
-    _merge_short_names(clusters)
-    _merge_place_short_forms(text, clusters)
-    _merge_surnames_taken_for_places(text, clusters)
-    _drop_lone_heads(clusters)
+    for step in MERGES:
+        step.apply(text, clusters)
     attach_roles(text, [c for c in clusters.values() if c.key.startswith("person:")])
     return _finish(clusters)
 
 
-def _vote(votes: Counter[str]) -> str:
+def _vote(votes: Counter[str], name_part: bool = False) -> str:
     """The label most mentions of a name have; on a tie, the more specific (ORG before a place,
-    a place before PERSON): "CAIR" tagged once ORG and once GPE is an organisation."""
-    order = ("ORG", "GPE", "LOC", "FAC", "PERSON", "NORP")
+    a place before PERSON: "CAIR" tagged once ORG and once GPE is an organisation), except for
+    a word of a person's full name, where PERSON comes first ("Keller" after "Maria Keller")."""
+    order = ("PERSON",) * name_part + ("ORG", "GPE", "LOC", "FAC", "PERSON", "NORP")
     return max(votes, key=lambda lb: (votes[lb], -order.index(lb) if lb in order else -99))
 
 
@@ -151,23 +155,28 @@ def _merge_bracketed(text: str, names: Sequence[Entity], key_at: dict[int, str],
                      clusters: dict[str, Cluster]) -> None:
     """"the Pan-Asian Forum (PAF)", "... Fire Protection (Cal Fire)": the bracketed name is an
     alias of the one before it."""
+    moved: dict[str, str] = {}
+
+    def now(key: str | None) -> str | None:
+        while key in moved:
+            key = moved[key]
+        return key
+
     for long, short in itertools.pairwise(names):
         if text[long.end:short.start].strip() != "(" or text[short.end:short.end + 1] != ")":
             continue
-        target, key = key_at.get(long.start), key_at.get(short.start)
+        target, key = now(key_at.get(long.start)), now(key_at.get(short.start))
         if target and key and key != target and key in clusters and target in clusters \
                 and not key.startswith("country:"):
             _absorb(clusters, key, target)
-            for start, k in key_at.items():
-                if k == key:
-                    key_at[start] = target
+            moved[key] = target
 
 
 def _words_of(key: str) -> list[str]:
     return key.removeprefix("name:").split()
 
 
-def _merge_short_names(clusters: dict[str, Cluster]) -> None:
+def _merge_short_names(text: str, clusters: dict[str, Cluster]) -> None:
     """An organisation's name joins the one longer organisation name that starts or ends with
     it, or does after a country: "Acme" -> "Acme Foods", "Rovers" -> "Bristol Rovers", "New
     People" -> "New People Party", "State Department" -> "US State Department", "Supreme Court"
@@ -191,12 +200,12 @@ def _merge_short_names(clusters: dict[str, Cluster]) -> None:
             _absorb(clusters, key, targets[0])
 
 
-def _merge_acronyms(clusters: dict[str, Cluster]) -> None:
+def _merge_acronyms(text: str, clusters: dict[str, Cluster]) -> None:
     """An all-capitals name ("WHO", "U.N.") joins the organisation (or place) whose initials it
-    spells."""
+    spells (a hyphen parts words: "American-Islamic" gives "AI")."""
     initials: dict[str, str] = {}
     for key, _c in clusters.items():
-        words = key.removeprefix("name:").split()
+        words = key.removeprefix("name:").replace("-", " ").split()
         if key.startswith("name:") and len(words) >= 2:
             letters = "".join(w[0] for w in words if w not in _STOP_INITIALS)
             initials.setdefault(letters, key)
@@ -213,7 +222,8 @@ def _merge_acronyms(clusters: dict[str, Cluster]) -> None:
 def _merge_place_short_forms(text: str, clusters: dict[str, Cluster]) -> None:
     """ "Harlow Logistics Inc. ... Harlow said": a one-word place that is no known country,
     state or capital, spelling the first word of an organisation named before it, is that
-    organisation where it acts like one (says, has a chief executive, has shares)."""
+    organisation where it acts like one (says, has a chief executive, has shares) or at least
+    no locative word ("in", "from") makes it a place."""
     gaz, lex = gazetteer(), lexicon()
     firsts: dict[str, list[str]] = defaultdict(list)
     for key, c in clusters.items():
@@ -231,8 +241,8 @@ def _merge_place_short_forms(text: str, clusters: dict[str, Cluster]) -> None:
         if gaz.places.get(form, "city") != "city" or form.lower() in lex.countries:
             continue
         target = clusters[targets[0]]
-        moved = [m for m in c.mentions
-                 if m.start > target.first and _acts(text, m.start, m.end)]
+        moved = [m for m in c.mentions if m.start > target.first and (
+            _acts(text, m.start, m.end) or not _after_locative(text, m.start))]
         for m in moved:
             c.mentions.remove(m)
             target.add(m, None, None)
@@ -242,8 +252,9 @@ def _merge_place_short_forms(text: str, clusters: dict[str, Cluster]) -> None:
 
 def _merge_surnames_taken_for_places(text: str, clusters: dict[str, Cluster]) -> None:
     """ "Keller to step down" (a headline) before "Maria Keller": a one-word place that is no
-    known country, state or capital and is the surname of one person in the article is that
-    person, wherever no locative word ("in", "from") makes it a place."""
+    known country, state or capital, named before the one person of that surname in the
+    article, is that person where no locative word ("in", "from") makes it a place. (After the
+    full name the name-finder has already weighed the context: "Lincoln, Nebraska".)"""
     gaz, lex = gazetteer(), lexicon()
     surnames: dict[str, list[Cluster]] = defaultdict(list)
     for key, c in clusters.items():
@@ -259,10 +270,12 @@ def _merge_surnames_taken_for_places(text: str, clusters: dict[str, Cluster]) ->
         form = c.forms.most_common(1)[0][0] if c.forms else ""
         if gaz.places.get(form, "city") != "city" or form.lower() in lex.countries:
             continue
-        moved = [m for m in c.mentions if not _after_locative(text, m.start)]
+        person = people[0]
+        moved = [m for m in c.mentions
+                 if m.start < person.first and not _after_locative(text, m.start)]
         for m in moved:
             c.mentions.remove(m)
-            people[0].add(m, None, None)
+            person.add(m, None, None)
         if not c.mentions:
             del clusters[key]
 
@@ -286,7 +299,7 @@ def _acts(text: str, start: int, end: int) -> bool:
     return word in lex.reporting_verbs or before in lex.org_cues_before
 
 
-def _drop_lone_heads(clusters: dict[str, Cluster]) -> None:
+def _drop_lone_heads(text: str, clusters: dict[str, Cluster]) -> None:
     """A generic noun left alone ("State", "Party", "the Council", with no council named in full
     to join) names no actor."""
     heads = lexicon().org_nouns | {w.lower() for w in gazetteer().rules["gpe_heads"]}
@@ -294,6 +307,27 @@ def _drop_lone_heads(clusters: dict[str, Cluster]) -> None:
         word = key.removeprefix("name:")
         if key.startswith("name:") and " " not in word and word in heads:
             del clusters[key]
+
+
+@dataclass(frozen=True, slots=True)
+class Merge:
+    """One named merging step over the article's clusters, with an example."""
+
+    name: str
+    example: str
+    apply: Callable[[str, dict[str, Cluster]], None]
+
+
+MERGES: tuple[Merge, ...] = (
+    Merge("acronyms", '"WHO" joins "World Health Organization"', _merge_acronyms),
+    Merge("short names", '"Harlow" joins "Harlow Logistics Inc."', _merge_short_names),
+    Merge("place-like short forms", '"Harlow said" (tagged a place) joins "Harlow Logistics"',
+          _merge_place_short_forms),
+    Merge("surnames taken for places", '"Keller to step down" joins "Maria Keller"',
+          _merge_surnames_taken_for_places),
+    Merge("lone generic nouns", '"Party" alone is dropped', _drop_lone_heads),
+)
+"""The merges after the bracketed aliases, in order (the people's names are merged before)."""
 
 
 def _finish(clusters: dict[str, Cluster]) -> list[Actor]:

@@ -35,12 +35,15 @@ class ActorIndex:
         self._names = names
 
     def at(self, start: int, end: int) -> Actor | None:
-        """The actor with a mention overlapping ``[start, end)``, if any (the first such)."""
+        """The actor with a mention overlapping ``[start, end)`` most, if any; on a tie the
+        shorter mention ("Tunisia's goalkeeper" is the player, its "Tunisia" the country)."""
         i = bisect.bisect_left(self._starts, end)
+        best: tuple[int, int, Actor] | None = None
         for s, e, actor in self._spans[max(0, i - 16):i]:
-            if s < end and e > start:
-                return actor
-        return None
+            overlap = min(e, end) - max(s, start)
+            if overlap > 0 and (best is None or (overlap, s - e) > best[:2]):
+                best = (overlap, s - e, actor)
+        return best[2] if best else None
 
     def last_person_before(self, offset: int) -> Actor | None:
         """The person mentioned most recently before ``offset`` (for "he said").

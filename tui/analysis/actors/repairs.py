@@ -90,10 +90,10 @@ def _descriptor_then_person(text: str, ent: Entity) -> list[Entity] | None:
 def _split_at(text: str, ent: Entity, k: int, skip: int, head: str) -> list[Entity]:
     """``ent`` cut before its ``k``-th word: the head part labelled ``head``, the person from
     word ``k + skip`` on (``skip`` titles between them are left out)."""
-    words = ent.text.split()
-    cut = ent.start + len(" ".join(words[:k]))
-    start = ent.start + len(" ".join(words[:k + skip])) + 1
-    while text[cut - 1] in " ,":
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", ent.text)]
+    cut = ent.start + spans[k - 1][1]
+    start = ent.start + spans[k + skip][0]
+    while text[cut - 1] == ",":
         cut -= 1
     return [Entity(ent.start, cut, text[ent.start:cut], head),
             Entity(start, ent.end, text[start:ent.end], "PERSON")]

@@ -13,6 +13,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tui.analysis.actors.cluster import Cluster
 from tui.analysis.actors.names import clean, org_key
@@ -74,6 +75,11 @@ def _org_words(words: Sequence[str]) -> str | None:
     return org_key(" ".join(caps))
 
 
+def _is_abbrev(word: str) -> bool:
+    """A word whose dot ends no sentence: a title ("Gen.") or an initialism ("U.S.")."""
+    return word.lower() in lexicon().titles or word.count(".") >= 2
+
+
 def role_before(text: str, start: int) -> Role:
     """From "Russian President X", "Harlow Logistics chief executive X", "The Thai foreign
     minister, X"."""
@@ -81,11 +87,13 @@ def role_before(text: str, start: int) -> Role:
     if text[end - 1:end] not in {" ", "\n"} and end == start:
         return Role()
     words = _WORDS.findall(text, max(0, end - 80), end)[-7:]
-    if not words or (words[-1].endswith(".") and words[-1].lower() not in lexicon().titles):
+    if not words or (words[-1].endswith(".") and not _is_abbrev(words[-1])):
         return Role()  # "... the Spanish prime minister. Brandt said": another sentence
     for n in (3, 2, 1):
         if _longest_role(words[-n:]) == n:
             head = words[:-n][-3:]  # "Russian", "China's", "Acme Foods"
+            ends = [k for k, w in enumerate(head) if w.endswith(".") and not _is_abbrev(w)]
+            head = head[ends[-1] + 1:] if ends else head  # "... in Russia. Minister X"
             nation = next((c for c in map(_nation, reversed(head)) if c), None)
             caps: list[str] = []
             for w in reversed(head):
@@ -146,8 +154,9 @@ def _role_at(m: re.Match[str]) -> tuple[Role, int] | None:
         if m.group("noun") not in lex.org_nouns:
             return None
         org = _ANY_ORG
-    elif m.group("dem"):
+    elif m.group("dem"):  # "the Russian president", "the Acme chairman"
         nation = _nation(m.group("dem"))
+        org = None if nation else org_key(m.group("dem"))
     else:
         name = m.group("cty")
         nation = _nation(name)
@@ -167,10 +176,15 @@ def _role_at(m: re.Match[str]) -> tuple[Role, int] | None:
 def _weak_nations(c: Cluster) -> set[str]:
     """Countries suggested without being said: by the text (:func:`note_hints`) or by a family
     name written first ("Li Wei")."""
-    words = c.key.removeprefix("person:").split()
-    if words and words[0].title() in gazetteer().rules["surname_first"]:
+    first = c.key.removeprefix("person:").split(maxsplit=1)[0]
+    if first.title() in _surname_first():
         return c.hints | lexicon().family_name_first_countries
     return c.hints
+
+
+@lru_cache(maxsize=1)
+def _surname_first() -> frozenset[str]:
+    return frozenset(gazetteer().rules["surname_first"])
 
 
 _FREE_ROLE = re.compile(r"\b(?P<dem>[A-Z][a-z]+)\s+(?P<role>[a-z]+(?:\s+[a-z]+)?)\b(?!\s+[A-Z])")
@@ -232,9 +246,9 @@ def attach_roles(text: str, people: list[Cluster]) -> None:
     if not people:
         return
     note_hints(text, people)
-    taken = sorted((m.start, m.end, c) for c in people for m in c.mentions)
+    taken = sorted(((m.start, m.end, c) for c in people for m in c.mentions),
+                   key=lambda t: (t[0], t[1]))
     taken_starts = [s for s, _, _ in taken]
-    starts = {id(c): sorted(m.start for m in c.mentions) for c in people}
     for m in _ROLE_MENTION.finditer(text):
         found = _role_at(m)
         if found is None:
@@ -244,9 +258,11 @@ def attach_roles(text: str, people: list[Cluster]) -> None:
         if i >= 0 and taken[i][1] > m.start():
             continue  # inside a name
         nxt = bisect.bisect_left(taken_starts, end)
-        if nxt < len(taken) and not text[end:taken[nxt][0]].strip():
+        gap = text[end:taken[nxt][0]].strip() if nxt < len(taken) else "-"
+        if not gap:
             continue  # "Tunisia's goalkeeper Ali Ben Salah": a title, noted with the name
-        best = _best_fit(people, starts, role, m.start())
+        # "The Thai foreign minister, Somchai Wongsawat, said": the name that follows it
+        best = taken[nxt][2] if gap == "," else _best_fit(taken, i, role)
         if best is not None:
             best.add(Span(m.start(), end, text[m.start():end]), None, None)
             best.nationality = best.nationality or role.nation
@@ -255,18 +271,24 @@ def attach_roles(text: str, people: list[Cluster]) -> None:
                 best.org = best.org or role.org
 
 
-def _best_fit(people: list[Cluster], starts: dict[int, list[int]], role: Role,
-              offset: int) -> Cluster | None:
-    """The person mentioned before ``offset`` who fits ``role`` best (the latest on a tie)."""
-    best: tuple[float, int, Cluster] | None = None
-    for c in people:
-        seen = starts[id(c)]
-        j = bisect.bisect_left(seen, offset)
-        if j == 0:
+RECENT_PEOPLE = 40
+"""A role mention looks back at most this many people (and ten times as many mentions): it
+points at someone recent, and the bound keeps long articles linear."""
+
+
+def _best_fit(taken: list[tuple[int, int, Cluster]], last: int, role: Role) -> Cluster | None:
+    """Of the people mentioned up to ``taken[last]``, the one that fits ``role`` best (the
+    latest on a tie)."""
+    best: tuple[float, Cluster] | None = None
+    seen: set[int] = set()
+    for k in range(last, max(-1, last - 10 * RECENT_PEOPLE), -1):
+        c = taken[k][2]
+        if id(c) in seen:
             continue
+        seen.add(id(c))
         score = _fit(c, role)
-        if score is None or score <= 0:
-            continue
-        if best is None or (score, seen[j - 1]) > best[:2]:
-            best = (score, seen[j - 1], c)
-    return best[2] if best else None
+        if score is not None and score > 0 and (best is None or score > best[0]):
+            best = (score, c)
+        if len(seen) >= RECENT_PEOPLE:
+            break
+    return best[1] if best else None

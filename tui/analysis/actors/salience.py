@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from tui.analysis.actors.names import is_title
 from tui.analysis.model import Actor, Claim
 
 PER_MENTION = 1.0
@@ -56,6 +57,22 @@ def _named_in(title: str, actor: Actor) -> bool:
                if len(f) > 1 and (" " in f or f.lower() in words))
 
 
+def _subject(in_lead: list[Actor], text: str) -> Actor | None:
+    """The first person or organisation named in the lead; but the person, when the first is
+    their employer in a title ("Acme Holdings chairman Peter Vance said ...")."""
+    firsts = sorted((a.mentions[0].start, a.mentions[0].end, a) for a in in_lead
+                    if a.kind in ("person", "organization") and a.mentions)
+    if not firsts:
+        return None
+    _, end, first = firsts[0]
+    if first.kind == "organization" and len(firsts) > 1 and firsts[1][2].kind == "person":
+        gap = text[end:firsts[1][0]].strip().removeprefix("'s").removeprefix("’s").strip()
+        if gap and all(is_title(w) or w.islower() for w in gap.split()) \
+                and any(is_title(w) for w in gap.split()):
+            return firsts[1][2]
+    return first
+
+
 def update_salience(actors: list[Actor], claims: Sequence[Claim], text_len: int, *,
                     text: str | None = None, title: str | None = None) -> None:
     """Score and sort ``actors`` in place (see the module docstring); scores are scaled so the
@@ -69,14 +86,14 @@ def update_salience(actors: list[Actor], claims: Sequence[Claim], text_len: int,
     length = max(text_len, 1)
     lead = lead_span(text) if text else (0, 0)
     in_lead = [a for a in actors if any(lead[0] <= m.start < lead[1] for m in a.mentions)]
-    doers = [a for a in in_lead if a.kind in ("person", "organization")]
-    subject = min(doers, key=lambda a: a.mentions[0].start) if doers else None
+    lead_ids = {id(a) for a in in_lead}
+    subject = _subject(in_lead, text or "")
     raw: dict[str, float] = {}
     for a in actors:
         first = a.mentions[0].start if a.mentions else length
         score = PER_MENTION * len(a.mentions) + PER_CLAIM * quoted[a.id]
         score += EARLY * (1.0 - first / length)
-        if a in in_lead:
+        if id(a) in lead_ids:
             score += IN_LEAD + (LEAD_SUBJECT if a is subject else 0.0)
         if title and _named_in(title, a):
             score += IN_TITLE
