@@ -187,10 +187,15 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     gold = load_gold(args.gold)
 
+    from tui.analysis.choice import PipelineError
     from tui.analysis.engine import analyze
     from tui.analysis.pipeline import load_pipeline
 
-    pipeline = load_pipeline(args.model)
+    try:
+        pipeline = load_pipeline(args.model)
+    except PipelineError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     docs = sorted({g["doc"] for g in gold})
     texts = {d: (args.corpus / "text" / f"{d}.txt").read_text(encoding="utf-8") for d in docs}
     predicted: list[Row] = []
