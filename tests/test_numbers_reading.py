@@ -385,3 +385,30 @@ def test_a_surname_that_is_a_holiday_stays_a_name() -> None:
     found_ = extract_numbers(_NLP(text), names)
     assert found_ == []
     assert names_outside_money(names, found_) == names
+
+
+# ---- slashed digits: a season across two years, a month and day; a comma in an ordinal
+
+SLASHED = [
+    ("They won the league in the 2021/22 season.", "2021/22", "date", 2021, "to 2022"),
+    ("the 1999/2000 budget", "1999/2000", "date", 1999, "to 2000"),
+    ("Memorials marked 9/11 again.", "9/11", "date", None, None),
+    ("The clinic celebrated its 1,000th patient.", "1,000th", "ordinal", 1000, None),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "kind", "value", "qualifier"), SLASHED)
+def test_slashed_and_comma_ordinals(text: str, span: str, kind: str, value: float | None,
+                                    qualifier: str | None) -> None:
+    check(text, span, kind, value, None, qualifier)
+
+
+NOT_SLASHED = [
+    ("The helpline runs 24/7 now.", "24/7"),
+    ("in 2019/2022 prices", "2019/2022"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_SLASHED)
+def test_slashes_that_are_no_number(text: str, word: str) -> None:
+    absent(text, word)
