@@ -412,3 +412,34 @@ NOT_SLASHED = [
 @pytest.mark.parametrize(("text", "word"), NOT_SLASHED)
 def test_slashes_that_are_no_number(text: str, word: str) -> None:
     absent(text, word)
+
+
+# ---- a measure in two units is one number, valued in the larger unit
+
+COMPOUND = [
+    ("The player is 6 feet 4 inches tall.", "6 feet 4 inches", "quantity", 6.333, "feet"),
+    ("The flight took 3 hours and 15 minutes.", "3 hours and 15 minutes", "duration", 3.25,
+     "hours"),
+    ("She ran the mile in 4 minutes 30 seconds.", "4 minutes 30 seconds", "duration", 4.5,
+     "minutes"),
+    ("The baby weighed 8 pounds 8 ounces.", "8 pounds 8 ounces", "quantity", 8.5, "lb"),
+    ("He served 2 years and 6 months in prison.", "2 years and 6 months", "duration", 2.5,
+     "years"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "kind", "value", "unit"), COMPOUND)
+def test_compound_measure(text: str, span: str, kind: str, value: float, unit: str) -> None:
+    check(text, span, kind, value, unit, None)
+
+
+NOT_COMPOUND = [
+    ("It took 3 hours, then 90 minutes more.", ["3 hours", "90 minutes"]),
+    ("They walked 5 km and 3 km.", ["5 km", "3 km"]),
+    ("It lasted 3 hours 90 minutes.", ["3 hours", "90 minutes"]),
+]
+
+
+@pytest.mark.parametrize(("text", "spans"), NOT_COMPOUND)
+def test_not_a_compound_measure(text: str, spans: list[str]) -> None:
+    assert [g[0] for g in found(text)] == spans

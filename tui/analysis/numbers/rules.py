@@ -220,7 +220,23 @@ def time_span(s: Scanner, h1: Hit, h2: Hit) -> Hit | None:
     return Hit(start, h2.i1, "time", h1.value, None, f"to {second}", h1.core0)
 
 
-JOINS: tuple[Callable[[Scanner, Hit, Hit], Hit | None], ...] = (time_span,)
+def compound_measure(s: Scanner, h1: Hit, h2: Hit) -> Hit | None:
+    """A measure in two units, the smaller after the larger, is one: "6 feet 2 inches" (6.167
+    feet), "2 hours and 30 minutes" (2.5 hours)."""
+    if h1.kind != h2.kind or h1.kind not in ("quantity", "duration"):
+        return None
+    if h1.value is None or h2.value is None or h1.unit is None or h2.unit is None:
+        return None
+    per = s.t.compound_units.get(h1.unit, {}).get(h2.unit)
+    if per is None or not 0 <= h2.value < per:
+        return None
+    if not (h2.i0 == h1.i1 or (h2.i0 == h1.i1 + 1 and s.lw(h1.i1) == "and")):
+        return None
+    value = round(h1.value + h2.value / per, 3)
+    return Hit(h1.i0, h2.i1, h1.kind, value, h1.unit, h1.qualifier, h1.core0)
+
+
+JOINS: tuple[Callable[[Scanner, Hit, Hit], Hit | None], ...] = (time_span, compound_measure)
 """Readers that make one number of two neighbouring hits, tried in order on each pair."""
 
 
