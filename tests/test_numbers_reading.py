@@ -443,3 +443,34 @@ NOT_COMPOUND = [
 @pytest.mark.parametrize(("text", "spans"), NOT_COMPOUND)
 def test_not_a_compound_measure(text: str, spans: list[str]) -> None:
     assert [g[0] for g in found(text)] == spans
+
+
+# ---- wire-copy abbreviations: dlrs, cts, stg
+
+WIRE_MONEY = [
+    ("Revs 48.2 mln dlrs vs 41.0 mln", "48.2 mln dlrs", 48.2e6, "USD"),
+    ("Shr 12 cts vs nine cts", "12 cts", 0.12, "USD"),
+    ("It paid 2.25 dlrs a share.", "2.25 dlrs a share", 2.25, "USD/share"),
+    ("a profit of 40 mln stg", "40 mln stg", 40e6, "GBP"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value", "unit"), WIRE_MONEY)
+def test_wire_money(text: str, span: str, value: float, unit: str) -> None:
+    check(text, span, "money", value, unit, None)
+
+
+# ---- rows of a standings table, and decimals written without the leading zero
+
+def test_standings_rows() -> None:
+    text = "STANDINGS: W L PCT\nSeattle 12 4 .750\nDenver 8 8 .500\n"
+    assert [(g[0], g[2]) for g in found(text)] == [
+        ("12", 12), ("4", 4), (".750", 0.75), ("8", 8), ("8", 8), (".500", 0.5)]
+
+
+def test_leading_dot_decimal() -> None:
+    check("He is a .300 hitter.", ".300", "cardinal", 0.3, None, None)
+
+
+def test_a_name_alone_on_its_line_with_one_number_stays_a_name() -> None:
+    assert found("Windows 11\nis out.") == []

@@ -21,6 +21,14 @@ def from_digits(s: Scanner, i: int) -> Hit | None:
         return times.clock(s, i)
     if s.name_before(i) or s.list_marker(i):
         return None
+    if (
+        tok.isdecimal()
+        and i - 1 >= s.floor
+        and s.toks[i - 1] == "."
+        and s.glued(i)
+        and not s.glued(i - 1)
+    ):
+        return Hit(i - 1, i + 1, "cardinal", float(f"0.{tok}"), None, None, i)  # .667
     # 9/11, 24/7, 1/3, 14/09/2022
     if (
         i + 2 < s.n

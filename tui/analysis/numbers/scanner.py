@@ -195,7 +195,8 @@ class Scanner:
 
     def result_line(self, i: int) -> bool:
         """Token i is a score in a results line: a line of the form "Arsenal 2 Chelsea 1"
-        (capitalised names, each followed by a number of up to three digits, nothing else)."""
+        (capitalised names, each followed by a number of up to three digits, nothing else), or
+        a row of a standings table ("New York 10 5 .667")."""
         a = i
         while a > 0 and i - a < 12 and "\n" not in self.text[self.ends[a - 1] : self.starts[a]]:
             a -= 1
@@ -220,7 +221,10 @@ class Scanner:
                     shape.append("W")
             elif tok not in self.w["result_line_marks"]:
                 return False
-        return shape == ["W", "N", "W", "N"]
+        # "Arsenal 2 Chelsea 1", or a standings row: a name, then two numbers or more
+        return shape == ["W", "N", "W", "N"] or (
+            len(shape) >= 3 and shape[0] == "W" and all(x == "N" for x in shape[1:])
+        )
 
     def in_idiom(self, i: int) -> bool:
         """The number word at token i is inside an idiom where it counts nothing ("one by
@@ -246,12 +250,13 @@ class Scanner:
         return c.scaled or self.unit_like(c.j)
 
     def unit_like(self, j: int) -> bool:
-        """Token j starts a scale word, time unit, percent, currency word or unit of measure."""
+        """Token j starts a scale word, time unit, percent, currency word or subunit ("cents") or
+        unit of measure."""
         t = self.t
         if j >= self.n:
             return False
         w = self.low[j]
-        if w in t.time_units or w in t.scales:
+        if w in t.time_units or w in t.scales or w in t.currency_subunits:
             return True
         if self.phrase(j, t.percent) is not None or self.phrase(j, t.currency_words) is not None:
             return True
