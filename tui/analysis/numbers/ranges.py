@@ -159,7 +159,7 @@ def between_months(s: Scanner, i: int) -> Hit | None:
     if h1 is None or h1.i0 != i + 1:
         return h1
     k = h1.i1
-    if s.lw(k) != "and" or not (s.low[k + 1] in s.t.months or s.low[k + 1] in s.t.month_abbrevs):
+    if s.lw(k) != "and" or not (s.lw(k + 1) in s.t.months or s.lw(k + 1) in s.t.month_abbrevs):
         return h1
     save = s.floor
     s.floor = k + 1
