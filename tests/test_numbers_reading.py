@@ -474,3 +474,31 @@ def test_leading_dot_decimal() -> None:
 
 def test_a_name_alone_on_its_line_with_one_number_stays_a_name() -> None:
     assert found("Windows 11\nis out.") == []
+
+
+# ---- a year in two digits after an apostrophe; an edge word before a relative date
+
+SHORT_YEARS = [
+    ("The plant has been shut since '09.", "'09", 2009),
+    ("She graduated in the class of \u201997.", "\u201997", 1997),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value"), SHORT_YEARS)
+def test_short_year(text: str, span: str, value: int) -> None:
+    check(text, span, "date", value, None, None)
+
+
+def test_quoted_count_is_no_short_year() -> None:
+    check("The chief said: '12 men were hurt'.", "12", "cardinal", 12, None, None)
+
+
+EDGE_RELATIVE = [
+    ("Talks began late last year.", "late last year"),
+    ("A ruling is due early next week.", "early next week"),
+]
+
+
+@pytest.mark.parametrize(("text", "span"), EDGE_RELATIVE)
+def test_edge_before_a_relative_date(text: str, span: str) -> None:
+    check(text, span, "date", None, None, None)

@@ -29,6 +29,10 @@ def from_digits(s: Scanner, i: int) -> Hit | None:
         and not s.glued(i - 1)
     ):
         return Hit(i - 1, i + 1, "cardinal", float(f"0.{tok}"), None, None, i)  # .667
+    if short_year(s, i):
+        v = int(tok)
+        year = v + (2000 if v < s.t.short_year_pivot else 1900)
+        return Hit(i - 1, i + 1, "date", year, None, None, i)  # in '08
     # 9/11, 24/7, 1/3, 14/09/2022
     if (
         i + 2 < s.n
@@ -88,6 +92,23 @@ def address(s: Scanner, j: int) -> bool:
             return True
         k += 1
     return False
+
+
+def short_year(s: Scanner, i: int) -> bool:
+    """Two digits after an apostrophe that starts a word, after a word that can come before a
+    year, with no "s" glued after: "in '08", "the class of '97" (not a quotation "'12 men were
+    hurt'"; the decade "'90s" is read with the decades)."""
+    tok = s.toks[i]
+    return (
+        len(tok) == 2
+        and tok.isdecimal()
+        and i - 1 >= s.floor
+        and s.toks[i - 1] in s.w["apostrophes"]
+        and s.glued(i)
+        and not s.glued(i - 1)
+        and not (i + 1 < s.n and s.glued(i + 1) and is_word(s.toks[i + 1]))
+        and s.lw(i - 2) in s.w["short_year_before"]
+    )
 
 
 def slashed(s: Scanner, i: int) -> Hit | None:

@@ -74,9 +74,13 @@ def _holiday_start(s: Scanner, i: int) -> bool:
 
 
 def _relative(s: Scanner, i: int) -> Hit | None:
-    """ "last week", "the end of last year" (a relative date with its period edge)."""
+    """ "last week", "late last year", "the end of last year" (a relative date with its edge)."""
     h = dates.relative(s, i)
-    return None if h is None else dates.period_edge(s, h)
+    if h is None:
+        return None
+    if h.kind == "date":
+        dates.date_edges(s, h)  # late last year, the end of last year
+    return h
 
 
 def _not_a_word(s: Scanner, i: int) -> Hit | None:
