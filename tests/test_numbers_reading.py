@@ -502,3 +502,29 @@ EDGE_RELATIVE = [
 @pytest.mark.parametrize(("text", "span"), EDGE_RELATIVE)
 def test_edge_before_a_relative_date(text: str, span: str) -> None:
     check(text, span, "date", None, None, None)
+
+
+# ---- a bare count after "she was", "he turned" that ends the clause is an age
+
+PRONOUN_AGES = [
+    ("The family moved when she was seven so she could study.", "seven", 7),
+    ("He lived there until he was 18 and then left.", "18", 18),
+    ("She turned 40 in March.", "40", 40),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value"), PRONOUN_AGES)
+def test_age_after_a_pronoun(text: str, span: str, value: int) -> None:
+    check(text, span, "age", value, "years", None)
+
+
+NOT_PRONOUN_AGES = [
+    ("It was 3 at the break.", "3", "cardinal"),
+    ("He was 5 points clear.", "5 points", "quantity"),
+    ("She was 12 seconds faster.", "12 seconds", "duration"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "kind"), NOT_PRONOUN_AGES)
+def test_not_an_age_after_a_pronoun(text: str, span: str, kind: str) -> None:
+    assert [g[1] for g in found(text) if g[0] == span] == [kind], found(text)

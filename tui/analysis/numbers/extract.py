@@ -9,7 +9,7 @@ from typing import cast
 from spacy.tokens import Doc
 
 from tui.analysis.model import Entity, Number, NumberKind
-from tui.analysis.numbers import rules, values
+from tui.analysis.numbers import quantities, rules, values
 from tui.analysis.numbers.scanner import Scanner
 from tui.analysis.numbers.tables import TOKEN_RE, tables
 
@@ -104,6 +104,15 @@ def extract_numbers(doc: Doc, names: list[Entity]) -> list[Number]:
             )
         ):
             kind, unit = "age", "years"
+        elif (
+            kind == "cardinal"
+            and h.qualifier is None
+            and isinstance(value, (int, float))
+            and 0 < value < 120
+            and values.is_integral(value)
+            and quantities.pronoun_age(scanner, h)
+        ):
+            kind, unit = "age", "years"  # "when she was six"
         out.append(
             Number(
                 id="",
