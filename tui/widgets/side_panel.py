@@ -113,7 +113,7 @@ class SidePanel(Vertical):
     def section(self) -> ItemKind:
         """The section on show."""
         active = self.query_one(TabbedContent).active or "tab-actor"
-        return active.removeprefix("tab-")  # type: ignore[return-value]
+        return active.removeprefix("tab-")  # type: ignore[return-value]  # ids are tab-<kind>
 
     def filter_text(self, kind: ItemKind | None = None) -> str:
         """The filter of ``kind``'s section (default: the section on show)."""
