@@ -7,39 +7,10 @@ Each table pairs what must be read with what must not."""
 from __future__ import annotations
 
 import pytest
-import spacy
+from test_numbers_classes import _NLP, absent, check, found, numbers
 
-from tui.analysis.model import Entity, Number
+from tui.analysis.model import Entity
 from tui.analysis.numbers import extract_numbers, names_outside_money
-
-_NLP = spacy.blank("en")
-_NLP.add_pipe("sentencizer")
-
-Found = tuple[str, str, float | None, str | None, str | None]
-
-
-def numbers(text: str) -> list[Number]:
-    return extract_numbers(_NLP(text), [])
-
-
-def found(text: str) -> list[Found]:
-    return [(n.text, n.kind, n.value, n.unit, n.qualifier) for n in numbers(text)]
-
-
-def check(text: str, span: str, kind: str, value: float | None, unit: str | None,
-          qualifier: str | None) -> None:
-    got = found(text)
-    hits = [g for g in got if g[0] == span]
-    assert hits, f"{span!r} not in {got}"
-    assert hits[0][1:] == (kind, value, unit, qualifier), got
-
-
-def absent(text: str, word: str) -> None:
-    start = text.index(word)
-    end = start + len(word)
-    for n in numbers(text):
-        assert n.end <= start or n.start >= end, n
-
 
 # ---- "first" as an adverb before a verb is no rank
 
