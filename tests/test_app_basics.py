@@ -203,3 +203,19 @@ async def test_256_colour_terminals_get_the_256_palette(monkeypatch: pytest.Monk
         person = screen.view._styles["nr.ent.PERSON"]
         assert person.bgcolor is not None and person.bgcolor.triplet is not None
         assert tuple(person.bgcolor.triplet) == (0, 95, 135)  # xterm colour 24, exactly
+
+
+async def test_the_grouping_note_stays_with_the_claims() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await ready(pilot)
+        status = screen.panel.query_one("#panel-status")
+        await pilot.press("c", "v")
+        await pilot.pause()
+        assert status.display and "grouped" in str(status.render())
+        await pilot.press("a")
+        await pilot.pause()
+        assert not status.display
+        await pilot.press("c", "v")  # back to text order: no note
+        await pilot.pause()
+        assert not status.display

@@ -127,3 +127,12 @@ async def test_O_with_a_bad_path_says_so_in_one_line(tmp_path: Path) -> None:
         assert app.screen is first
         errors = [n.message for n in app._notifications if n.severity == "error"]
         assert errors and "missing.txt" in errors[-1] and "\n" not in errors[-1]
+
+
+async def test_an_unknown_theme_in_the_config_is_reported() -> None:
+    _config('theme = "no-such-theme"\n')
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(pilot)
+        notes = [n.message for n in app._notifications]
+        assert any("no-such-theme" in n and "\n" not in n for n in notes)

@@ -561,7 +561,7 @@ async def test_legend_shows_every_type_from_the_first_render(size: tuple[int, in
         words = " ".join(rows).replace("■", " ").split()
         for group in GROUPS:
             assert group.name in words or group.short in words, (group.name, rows)
-        assert "4 actors · 2 claims · 1 numbers" in rows[0]  # the status line, over row 1
+        assert "4 actors · 2 claims · 1 number" in rows[0]  # the status line, over row 1
         await pilot.press("9")  # the ninth group has a key, and its toggle shows
         assert "LANGUAGE" in screen.hidden_types
         await pilot.pause()

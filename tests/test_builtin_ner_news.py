@@ -107,6 +107,8 @@ def test_a_party_with_the_article_is_an_organisation(nlp: Language) -> None:
 def test_the_house_is_a_house_of_parliament(nlp: Language) -> None:
     found = labels(nlp, "The House voted on Thursday. House prices rose.")
     assert found == {"House": {"ORG"}}
+    found = labels(nlp, "The House of Representatives and the House of Lords agreed.")
+    assert found == {"House of Representatives": {"ORG"}, "House of Lords": {"ORG"}}
 
 
 def test_an_acronym_at_a_sentence_start_or_in_brackets(nlp: Language) -> None:

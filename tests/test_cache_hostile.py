@@ -72,7 +72,18 @@ def test_a_folder_that_is_not_ours_is_never_written_nor_cleared(
     assert main(["cache", "clear"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "not newsreader's cache folder" in err
+    assert main(["cache", "info"]) == 0
+    assert "caching is off" in capsys.readouterr().out
     _intact(folder, files)
+
+
+def test_cache_info_on_a_fresh_or_own_folder_counts_entries(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert not cache.foreign()  # not made yet: it will be ours
+    analyze_article(ARTICLE)
+    assert not cache.foreign()
+    assert main(["cache", "info"]) == 0
+    assert ": 1 entry, " in capsys.readouterr().out
 
 
 def test_clear_inside_our_folder_removes_only_entries() -> None:

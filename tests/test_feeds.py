@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
+from local_server import local_only, serve
 
 from tui import batch
 from tui.cli import main
@@ -87,6 +87,9 @@ class Handler(BaseHTTPRequestHandler):
         elif path == "/broken-item":
             self._send(200, rss(base, [("Harbour plan", "/one"), ("Gone", "/missing"),
                                        ("Flood warning", "/three")]), "application/rss+xml")
+        elif path in ("/x-rss", "/x-atom"):  # the older types, as python -m http.server sends
+            body = rss(base, [("Harbour plan", "/one")]) if path == "/x-rss" else atom(base)
+            self._send(200, body, f"application{path}+xml")
         elif path == "/atom":
             self._send(200, atom(base), "application/atom+xml; charset=utf-8")
         elif path == "/rdf-as-xml":
@@ -106,24 +109,13 @@ class Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_port}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serve(Handler) as url:
+        yield url
 
 
 @pytest.fixture(autouse=True)
 def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("no_proxy", "*")
-    monkeypatch.setattr(fetch, "CONNECT_TIMEOUT", 2.0)
-    monkeypatch.setattr(fetch, "TOTAL_TIMEOUT", 5.0)
+    local_only(monkeypatch, connect=2.0, total=5.0)
 
 
 def test_rss_feed_is_read_as_items(server: str) -> None:
@@ -283,3 +275,9 @@ def test_a_web_feed_cannot_send_newsreader_to_a_local_address() -> None:
         load_item(web.items[0])
     local = parse_feed(raw, "http://127.0.0.1:8000/feed", base="http://127.0.0.1:8000/feed")
     assert local.items[0].refused is None
+
+
+def test_feeds_sent_with_the_older_x_types_are_feeds(server: str) -> None:
+    for path in ("/x-rss", "/x-atom"):
+        feed = read(f"{server}{path}")
+        assert isinstance(feed, Feed) and feed.items, path

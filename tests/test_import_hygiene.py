@@ -13,7 +13,7 @@ import sys
 import pytest
 
 ENGINE_MODULES = ["tui.analysis", "tui.analysis.engine", "tui.sources", "tui.cache", "tui.service",
-                  "tui.linking", "tui.batch", "tui.index", "tui.sources.feeds"]
+                  "tui.linking", "tui.batch", "tui.index", "tui.sources.feeds", "tui.state"]
 
 
 @pytest.mark.parametrize("module", ENGINE_MODULES)

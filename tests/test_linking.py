@@ -166,3 +166,11 @@ def test_paragraphs_and_their_steps() -> None:
     assert paragraph_step(starts, starts[1], -1) == 0
     assert paragraph_step(starts, starts[2], 1) is None
     assert paragraph_step(paragraph_starts("   \n"), 0, 1) is None
+
+
+def test_counted_says_one_thing_and_many_things() -> None:
+    from tui.linking import counted
+
+    assert counted(1, "number") == "1 number"
+    assert counted(0, "claim") == "0 claims"
+    assert counted(3, "match", "matches") == "3 matches"

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import socket
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
+from local_server import local_only, serve
 from test_sources_catalogue import HTML_PAGE, HTML_TEXT
 
 from tui.cli import main
-from tui.sources import SourceError, fetch, load
+from tui.sources import SourceError, load
 
 PLAIN = b"Plain title\r\n\r\nA plain text article.\r\n"
 
@@ -102,25 +102,14 @@ class Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_port}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serve(Handler) as url:
+        yield url
 
 
 @pytest.fixture(autouse=True)
 def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
     """Never send the test's requests anywhere but 127.0.0.1."""
-    for name in ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("no_proxy", "*")
-    monkeypatch.setattr(fetch, "CONNECT_TIMEOUT", 1.0)
-    monkeypatch.setattr(fetch, "TOTAL_TIMEOUT", 2.0)
+    local_only(monkeypatch, connect=1.0, total=2.0)
 
 
 def test_article(server: str) -> None:

@@ -77,8 +77,20 @@ def test_environment_variable_names_the_model(trained_model: Path, tmp_path: Pat
 def test_unknown_model_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     article = tmp_path / "a.txt"
     article.write_text("Text.\n", encoding="utf-8")
-    assert main(["analyze", str(article), "--model", "en_core_web_nothing", "--no-cache"]) == 2
+    assert main(["analyze", str(article), "--model", "xx_core_web_lg", "--no-cache"]) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "python -m spacy download" in err
+    assert err.count("\n") == 1 and "python -m spacy download xx_core_web_lg" in err
+    assert main(["analyze", str(article), "--model", "nonsense", "--no-cache"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "not installed" in err and "spacy download" not in err
     assert main(["analyze", str(article), "--model", str(tmp_path / "nope/"), "--no-cache"]) == 2
     assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_the_reader_refuses_an_unknown_model_before_any_screen(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Text.\n", encoding="utf-8")
+    assert main([str(article), "--model", "nonsense"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "'nonsense' is not installed" in err

@@ -66,3 +66,36 @@ async def test_footer_ignores_updates_that_change_nothing() -> None:
         screen.refresh_bindings()
         await pilot.pause()
         assert list(footer.query(FooterKey)) == keys  # the same widgets: no recompose
+
+
+async def test_quit_and_help_come_first_so_a_narrow_footer_keeps_them() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("p", "c")  # the panel shown at 80 columns, the claims listed
+        await pilot.pause()
+        footer = screen.query_one(QuietFooter)
+        keys = [key for key in footer.query(FooterKey) if "-command-palette" not in key.classes]
+        assert [k.action for k in keys[:2]] == ["quit_reader", "help"]
+        assert all(k.region.right <= footer.region.right for k in keys[:2])
+
+
+async def test_the_help_screen_scrolls_with_the_readers_keys() -> None:
+    from textual.containers import VerticalScroll
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        scroll = app.screen.query_one(VerticalScroll)
+        assert scroll.max_scroll_y > 0  # at 80x24 the keys do not fit
+        await pilot.press("G")
+        await pilot.pause()
+        assert scroll.scroll_y == scroll.max_scroll_y
+        await pilot.press("g")
+        await pilot.pause()
+        assert scroll.scroll_y == 0
+        await pilot.press("j")
+        await pilot.pause()
+        assert scroll.scroll_y > 0

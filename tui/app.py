@@ -115,6 +115,9 @@ class NewsreaderApp(App[int]):
         theme = self.settings.theme or self.memory.theme
         if theme and theme in self.available_themes:
             self.theme = theme
+        elif self.settings.theme:
+            self._config_error = (f"config.toml: no theme is called {self.settings.theme!r} "
+                                  "(the palette's Change theme lists them)")
         if self._config_error:
             self.notify(visible(self._config_error), title="Config", severity="warning",
                         markup=False, timeout=10)

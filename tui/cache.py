@@ -217,6 +217,20 @@ def claim_folder(folder: Path) -> bool:
     return True
 
 
+def foreign(folder: Path | None = None) -> bool:
+    """Whether the cache folder is someone else's (it holds other files, or is not a folder):
+    then nothing is cached, read from or deleted there."""
+    folder = folder or cache_dir()
+    if _owned(folder):
+        return False
+    if not folder.exists() and not folder.is_symlink():
+        return False  # made (and marked) at the first write
+    try:
+        return folder.is_symlink() or not folder.is_dir() or any(folder.iterdir())
+    except OSError:
+        return True
+
+
 def _owned(folder: Path) -> bool:
     """Whether ``folder`` is newsreader's cache folder (a real folder with its marker)."""
     try:

@@ -321,8 +321,14 @@ def _run_cache(ns: argparse.Namespace) -> int:
         _out(f"removed {removed} cached {'analysis' if removed == 1 else 'analyses'} "
              f"from {visible(str(cache.cache_dir()))}")
     else:
+        where = visible(str(cache.cache_dir()))
+        if cache.foreign():
+            _out(f"{where}: not newsreader's folder (it holds other files): caching is off")
+            return 0
+        from tui.linking import counted
+
         count, size = cache.stats()
-        _out(f"{visible(str(cache.cache_dir()))}: {count} entries, {size / 2**20:.1f} MiB "
+        _out(f"{where}: {counted(count, 'entry', 'entries')}, {size / 2**20:.1f} MiB "
              f"(cap {cache.MAX_BYTES / 2**20:.0f} MiB)")
     return 0
 
@@ -346,6 +352,13 @@ def _run_reader(ns: argparse.Namespace) -> int:
     except SourceError as exc:
         _error(str(exc))
         return 1
+    from tui.analysis.choice import PipelineError, check_available
+
+    try:  # a pipeline that cannot be there is a usage error, before any screen is drawn
+        check_available(ns.model)
+    except PipelineError as exc:
+        _error(str(exc))
+        return 2
     if not _keyboard():
         _error("no terminal to read the keyboard from (standard input is not one and there is "
                "no controlling terminal); use 'newsreader analyze' without one")

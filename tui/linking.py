@@ -115,6 +115,11 @@ def position(index: int | None, total: int) -> str:
     return f"{'–' if index is None else index + 1}/{total}"
 
 
+def counted(n: int, word: str, plural: str | None = None) -> str:
+    """``"1 claim"``, ``"2 claims"``: a count with its noun in the right number."""
+    return f"{n} {word if n == 1 else plural or word + 's'}"
+
+
 def find_all(text: str, query: str) -> list[Offsets]:
     """Every case-insensitive, non-overlapping occurrence of ``query`` (literal text)."""
     if not query:

@@ -35,6 +35,34 @@ class PipelineError(Exception):
     """The pipeline the user named cannot be loaded; the message is one line."""
 
 
+_SPACY_PACKAGE = re.compile(r"[a-z]{2,3}_core_(?:web|news|sci)_(?:sm|md|lg|trf)")
+"""Names of Explosion's own pipeline packages, the ones ``spacy download`` knows."""
+
+
+def not_installed(name: str) -> str:
+    """The one-line message for a pipeline package that is not installed."""
+    from tui.sources.sanitize import visible
+
+    hint = (f" (install it with: python -m spacy download {name})"
+            if _SPACY_PACKAGE.fullmatch(name) else " (see 'Pipelines' in the README)")
+    return f"spaCy pipeline '{visible(name)}' is not installed{hint}"
+
+
+def check_available(model: str | None) -> None:
+    """Raise :class:`PipelineError` now, before any UI, when the named pipeline cannot be there
+    (a package that is not installed, a folder that is not one); loading may still fail later."""
+    name = resolve_name(model)
+    if name == BUILTIN:
+        return
+    if is_path(name):
+        if not Path(name).is_dir():
+            from tui.sources.sanitize import visible
+
+            raise PipelineError(f"{visible(name)}: no spaCy pipeline folder there")
+    elif not _installed(name):
+        raise PipelineError(not_installed(name))
+
+
 def _installed(name: str) -> bool:
     """Whether a package is importable (``find_spec`` is a path scan: no import, no metadata)."""
     try:

@@ -56,8 +56,9 @@ def to_markdown(analysis: Analysis) -> str:
                      f"{_cell(', '.join(a.aliases))} |")
     lines += ["", "## Claims", ""]
     for c in analysis.claims:
-        who = names.get(c.speaker or "", c.speaker_text) or "—"
-        lines.append(f"- **{c.kind}** — {_cell(who)}: {_cell(c.text)}")
+        who = " and ".join(names[s] for s in c.speakers if s in names) or c.speaker_text
+        said = f" — {_cell(who)}" if who else ""  # an assertion has no speaker
+        lines.append(f"- **{c.kind}**{said}: {_cell(c.text)}")
     lines += ["", "## Numbers", "", "| text | kind | value | unit | qualifier |",
               "|---|---|---:|---|---|"]
     for n in analysis.numbers:

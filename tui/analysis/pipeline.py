@@ -8,7 +8,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from tui.analysis.choice import BUILTIN, PipelineError, is_path, resolve_name
+from tui.analysis.choice import BUILTIN, PipelineError, is_path, not_installed, resolve_name
 from tui.analysis.model import PipelineInfo
 from tui.sources.sanitize import one_line, visible
 
@@ -35,10 +35,7 @@ def load_pipeline(model: str | None = None) -> Pipeline:
         return Pipeline(nlp, _info(nlp, trained=False))
     looks_like_path = is_path(name)
     if not looks_like_path and not spacy.util.is_package(name):
-        raise PipelineError(
-            f"spaCy pipeline '{visible(name)}' is not installed "
-            f"(install it with: python -m spacy download {visible(name)})"
-        )
+        raise PipelineError(not_installed(name))
     if looks_like_path and not Path(name).is_dir():
         raise PipelineError(f"{visible(name)}: no spaCy pipeline folder there")
     try:

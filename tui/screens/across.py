@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 
 from tui.analysis.model import Analysis
 from tui.index import IndexedActor
-from tui.linking import nearest
+from tui.linking import counted, nearest
 from tui.screens.reader import Analyzer, ReaderScreen
 from tui.sources import Article
 from tui.widgets.item_list import ItemList
@@ -108,7 +108,7 @@ class AcrossScreen(Screen[None]):
             state += f", {len(self.library.errors)} unreadable"
         if self.library.filling:
             state += " · analysing the others…"
-        self.sub_title = f"{len(self.actors)} actors · {state}"
+        self.sub_title = f"{counted(len(self.actors), 'actor')} · {state}"
         self._show_appearances(line)
 
     def chosen(self) -> IndexedActor | None:

@@ -140,6 +140,9 @@ class ExportDialog(ModalScreen[tuple[str, str] | None]):
     ExportDialog > Vertical { width: 64; max-width: 95%; height: auto; border: round $accent;
                               background: $surface; padding: 0 1; }
     ExportDialog RadioSet { layout: horizontal; width: auto; }
+    ExportDialog Label { width: 1fr; }
+    ExportDialog #export-where { color: $text-muted; }
+    ExportDialog #export-warning { color: $warning; text-style: bold; }
     """
 
     def __init__(self, default_path: str, fmt: str = "json", article_source: str = "-") -> None:
@@ -154,10 +157,25 @@ class ExportDialog(ModalScreen[tuple[str, str] | None]):
             box.border_title = "Export the analysis"
             yield Label("File name (enter to write, esc to cancel):")
             yield Input(self.default_path, id="export-path")
+            yield Label(self._where(self.default_path), id="export-where")
             with RadioSet(id="export-format"):
                 yield RadioButton("JSON", value=self.fmt == "json", id="fmt-json")
                 yield RadioButton("Markdown", value=self.fmt == "markdown", id="fmt-markdown")
             yield Label("", id="export-warning")
+
+    @staticmethod
+    def _where(path: str) -> Content:
+        """The folder a (relative) name is written to, shown under the name as it is typed."""
+        try:
+            return Content(f"→ {visible(str(resolve_target(path)))}")
+        except ExportError as exc:
+            return Content(visible(str(exc)))
+
+    @on(Input.Changed, "#export-path")
+    def _path_changed(self, event: Input.Changed) -> None:
+        self.query_one("#export-where", Label).update(self._where(event.value))
+        self._confirmed = None
+        self.query_one("#export-warning", Label).update("")
 
     def on_mount(self) -> None:
         self.query_one("#export-path", Input).focus()

@@ -78,10 +78,17 @@ class HelpScreen(ModalScreen[None]):
     | Key | Action |
     | :- | :- |
     | escape, q, ?, f1 | close |
+    | j / k, space / b, g / G | scroll, as in the reader |
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark,f1", "dismiss", "Close"),
+        Binding("j,down", "scroll('down')", "Down", show=False),
+        Binding("k,up", "scroll('up')", "Up", show=False),
+        Binding("space,pagedown,ctrl+d", "scroll('page_down')", "Page down", show=False),
+        Binding("b,pageup,ctrl+u", "scroll('page_up')", "Page up", show=False),
+        Binding("g,home", "scroll('home')", "Top", show=False),
+        Binding("G,end", "scroll('end')", "Bottom", show=False),
     ]
 
     DEFAULT_CSS = """
@@ -95,8 +102,16 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen #help-close { margin-top: 1; color: $text-muted; text-style: italic; }
     """.replace("KEY_WIDTH", str(KEY_WIDTH))
 
+    def action_scroll(self, how: str) -> None:
+        """The reader's own moving keys scroll the list of keys too."""
+        scroll = self.query_one(VerticalScroll)
+        {"down": scroll.scroll_down, "up": scroll.scroll_up, "page_down": scroll.scroll_page_down,
+         "page_up": scroll.scroll_page_up, "home": scroll.scroll_home,
+         "end": scroll.scroll_end}[how](animate=False)
+
     def compose(self) -> ComposeResult:
         with VerticalScroll() as scroll:
             scroll.border_title = "newsreader keys"
+            scroll.border_subtitle = "j k space b g G scroll · esc closes"
             yield from help_rows()
             yield Static("esc, q, ? or F1 closes this screen", id="help-close", markup=False)

@@ -10,7 +10,7 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import ActiveBinding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Header, Input, Static
@@ -22,6 +22,7 @@ from tui.linking import (
     ItemKind,
     MentionIndex,
     Offsets,
+    counted,
     find_all,
     items_from_analysis,
     nearest,
@@ -29,7 +30,7 @@ from tui.linking import (
     position,
     step,
 )
-from tui.screens.reader_keys import CONTEXTUAL, READER_BINDINGS
+from tui.screens.reader_keys import CONTEXTUAL, READER_BINDINGS, pinned_first
 from tui.sources import Article
 from tui.sources.sanitize import visible
 from tui.state import Config, State
@@ -157,6 +158,11 @@ class ReaderScreen(Screen[None]):
             yield Legend(reserve=STATUS_WIDTH, id="legend")
             yield StatusLine(id="status")
         yield QuietFooter()
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The keys in footer order: quit and help first, so a narrow footer keeps them."""
+        return pinned_first(super().active_bindings)
 
     @property
     def settings(self) -> Config:
@@ -362,8 +368,9 @@ class ReaderScreen(Screen[None]):
         if section in ("claim", "number") and self.settings.panel is not False:
             self.panel.show_section(section)
         self._update_position()
-        self.status(f"{len(analysis.actors)} actors · {len(analysis.claims)} claims · "
-                    f"{len(analysis.numbers)} numbers")
+        self.status(" · ".join([counted(len(analysis.actors), "actor"),
+                                counted(len(analysis.claims), "claim"),
+                                counted(len(analysis.numbers), "number")]))
 
     def _type_counts(self) -> Counter[str]:
         return Counter(e.label for e in self.analysis.entities) if self.analysis else Counter()

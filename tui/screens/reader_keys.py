@@ -7,7 +7,7 @@ still works everywhere.
 
 from __future__ import annotations
 
-from textual.binding import Binding, BindingType
+from textual.binding import ActiveBinding, Binding, BindingType
 
 SECTION_KEYS = Binding.Group("Sections", compact=True)
 """a, c and # are listed together in the footer."""
@@ -44,3 +44,14 @@ READER_BINDINGS: list[BindingType] = [
       for n in range(1, 10)],
 ]
 """Every key of the reader screen (the help screen lists them for people)."""
+
+
+PINNED = ("quit_reader", "help")
+"""Actions the footer always shows, first: a footer cut at the right edge must not hide how to
+quit or get help."""
+
+
+def pinned_first(bindings: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:
+    """``bindings`` in footer order: the pinned ones first, the rest as they were."""
+    first = {key: b for key, b in bindings.items() if b.binding.action in PINNED}
+    return {**first, **{key: b for key, b in bindings.items() if key not in first}}

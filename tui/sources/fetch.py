@@ -50,7 +50,8 @@ CHUNK = 64 * 1024
 USER_AGENT = f"newsreader/{__version__} (+https://example.invalid/newsreader; article reader)"
 
 _TEXT_TYPES = ("text/", "application/xhtml+xml", "application/xml", "application/html",
-               "application/rss+xml", "application/atom+xml", "application/rdf+xml")
+               "application/rss+xml", "application/atom+xml", "application/rdf+xml",
+               "application/x-rss+xml", "application/x-atom+xml")
 _CODE_TYPES = frozenset({"text/javascript", "text/ecmascript", "text/x-javascript", "text/jscript",
                          "text/css", "text/x-python", "text/x-sh"})
 """Text types that are code, not articles: refused like any other non-article type."""

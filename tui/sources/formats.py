@@ -70,7 +70,8 @@ def html_declared_charset(raw: bytes) -> str | None:
 
 # --- feeds a page advertises ---------------------------------------------------------------------
 
-FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/rdf+xml"})
+FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/rdf+xml",
+                        "application/x-rss+xml", "application/x-atom+xml"})
 """Media types that name an RSS or Atom feed (in ``<link rel="alternate">`` and responses)."""
 _LINK_TAG = re.compile(r"<link\b[^>]*>", re.IGNORECASE)
 _ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")

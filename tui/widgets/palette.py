@@ -62,7 +62,7 @@ GROUPS: tuple[Group, ...] = (
     Group(7, "events", "events", ("EVENT",), False, 0, (88, 217), (1, 9), "bold underline"),
     Group(8, "works", "works", ("WORK_OF_ART", "PRODUCT", "LAW"), False, 320, (89, 219), (13, 12),
           "italic underline"),
-    Group(9, "other", "other", ("LANGUAGE",), False, 60, (58, 187), (12, 8), "dim"),
+    Group(9, "other", "other", ("LANGUAGE",), False, 60, (58, 187), (7, 8), "dim"),
 )
 """The nine groups, in key order: every label not listed elsewhere falls under "other"."""
 

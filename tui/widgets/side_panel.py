@@ -113,7 +113,7 @@ class SidePanel(Vertical):
     def section(self) -> ItemKind:
         """The section on show."""
         active = self.query_one(TabbedContent).active or "tab-actor"
-        return active.removeprefix("tab-")  # type: ignore[return-value]
+        return active.removeprefix("tab-")  # type: ignore[return-value]  # ids are tab-<kind>
 
     def filter_text(self, kind: ItemKind | None = None) -> str:
         """The filter of ``kind``'s section (default: the section on show)."""
@@ -283,6 +283,7 @@ class SidePanel(Vertical):
         event.stop()
         self._show_filter()
         self._show_detail()
+        self._show_grouping()
         self.screen.refresh_bindings()  # the footer's keys depend on the section on show
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -314,7 +315,13 @@ class SidePanel(Vertical):
         self.grouped = not self.grouped
         self.show_section("claim")
         self.refill("claim")
-        self.set_status("quotes grouped by speaker" if self.grouped else "claims in text order")
+        self._show_grouping()
+
+    def _show_grouping(self) -> None:
+        """The note that claims are grouped by speaker: under the claims only, and only then
+        (text order is the default and needs no note)."""
+        self.set_status("quotes grouped by speaker" if self.grouped and self.section == "claim"
+                        else "")
 
 
 def _placeholder(kind: ItemKind) -> str:
@@ -374,9 +381,10 @@ _KIND_STYLE = {"quote": "bold reverse", "reported": "bold underline", "assertion
 
 
 def _claim_prompt(claim: Claim, speaker: str) -> Content:
+    # an assertion has no speaker: its kind alone heads it
+    who: list[str | tuple[str, str]] = [" ", (speaker, "bold")] if speaker else []
     return _styled(
-        (claim.kind, _KIND_STYLE.get(claim.kind, "bold")), " ",
-        (speaker or "—", "bold"), "\n", snippet(claim.text),
+        (claim.kind, _KIND_STYLE.get(claim.kind, "bold")), *who, "\n", snippet(claim.text),
     )
 
 

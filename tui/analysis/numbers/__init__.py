@@ -40,6 +40,12 @@ Values (documented choices):
   ``$90 a barrel`` -> 90 ``USD/barrel``; ``45 cents a share`` -> 0.45 ``USD/share``.
 * ``rose $2 to $80.50``, ``fell from 9 to 10``: a change and a level, two numbers, not a range.
 * ``Name, 45,`` after a PERSON (or two capitalised words) is an age.
+* Spans of dates and times are one number: ``from November 20 to December 11``, ``between July
+  2003 and December 2004`` (2003, qualifier ``to December 2004``), ``2000 - 2050``,
+  ``2022/23`` (2022, ``to 2023``), ``from 6:00am to midnight`` (6, ``to midnight``); so are
+  edges: ``early in 2016``, ``the end of the month``, ``earlier today``, ``the year before``.
+* A measure in two units is valued in the larger: ``6 feet 2 inches`` -> 6.167 ``feet``,
+  ``2 hours and 30 minutes`` -> 2.5 ``hours``. ``a couple of points`` -> 2 ``points``.
 
 Numbers that are part of names are skipped: digits glued to letters (G7, COVID-19, 5G, iPhone15),
 a number right after a capitalised word that is not a function word, month, currency or
@@ -47,7 +53,8 @@ approximator (Boeing 737, Nord Stream 1, Section 230) unless that word ends a PE
 name or a unit follows ("met Putin 38 times"), capitalised number words and ordinals inside a
 sentence (Formula One, the Second World War), label words (page 5, flight 370, No. 1), and any
 number inside one of the ``names`` spans.  Roman numerals are never numbers.  Also skipped:
-"one" as a pronoun ("one of the ...", "the one who", "one could", "one by one"), phone
+"one" as a pronoun ("one of the ...", "the one who", "one could", "one by one", "a commercial
+one"), adverbial "first" ("was first elected"), ordinals naming units ("the 501st Legion"), phone
 numbers, street numbers ("10 Downing Street"), list markers ("1." at a line start) and numbers in
 paths or hashtags.
 
@@ -55,8 +62,8 @@ The package: ``tables`` (the knowledge of ``data/numbers.json`` and the tokenise
 (tokens and the questions rules ask of them), ``values`` (value arithmetic), ``rules`` (the
 ordered table of recognisers and the scan), one module per kind of number (``digits``, ``words``,
 ``money``, ``dates``, ``times``, ``durations``, ``quantities``, ``ranges``, ``ordinals``),
-``tails`` (the ordered readers of what may follow any number) and ``extract`` (the public
-entry points).
+``tails`` (the ordered readers of what may follow any number), the joins of neighbouring hits in
+``rules`` (time spans, compound measures) and ``extract`` (the public entry points).
 """
 
 from tui.analysis.numbers.extract import (

@@ -10,7 +10,7 @@ from tui.analysis.numbers.scanner import Hit, Scanner
 from tui.analysis.numbers.tables import is_digit, is_word
 
 
-def month(s: Scanner, i: int, *, day_before: bool = False) -> Hit | None:
+def month(s: Scanner, i: int, *, day_before: bool = False, span_ok: bool = True) -> Hit | None:
     """A month name with its day and year: "Oct. 16, 2022" (2022), "16 October", "in May"
     (None); not a name ("April Smith") nor the modal "may"."""
     t = s.t
@@ -68,14 +68,49 @@ def month(s: Scanner, i: int, *, day_before: bool = False) -> Hit | None:
             return None  # "April Smith", "June Carter"
         if s.glued(i) and is_word(s.lw(i - 1)):
             return None
+    span = month_span(s, j) if span_ok and not day_before else None
+    if span is not None:
+        second = s.text[s.starts[span.i0] : s.ends[span.i1 - 1]]
+        value = year if year is not None else span.value
+        return s.finish(i, span.i1, "date", value, None, f"to {second}", core0=i)
     h = s.finish(i, j, "date", year, None, None, core0=i)
     date_edges(s, h)
     return h
 
 
-def date_edges(s: Scanner, h: Hit) -> None:
-    """Pull "early", "late", "mid-", "mid" and the month-context into the date span."""
+def month_span(s: Scanner, j: int) -> Hit | None:
+    """The second date of a span after a month date at token j: "November 20 [to December 11]",
+    "May 1 [- May 5, 2020]"; None when no month date follows a span word."""
+    if s.lw(j) not in s.w["date_span_joiners"] or j + 1 >= s.n:
+        return None
+    w = s.low[j + 1]
+    if w not in s.t.months and w not in s.t.month_abbrevs:
+        return None
+    h = month(s, j + 1, span_ok=False)  # one span, no chain: the recursion stays one deep
+    return h if h is not None and h.i0 == j + 1 else None
+
+
+def period_edge(s: Scanner, h: Hit) -> Hit:
+    """Pull "the end of", "the start of" ... into a date span: "the end of 2019", "the
+    beginning of last year", "the middle of March"."""
     i = h.i0
+    if (
+        h.kind == "date"
+        and i - 3 >= s.floor
+        and s.lw(i - 1) == "of"
+        and s.lw(i - 2) in s.w["period_edges"]
+        and s.lw(i - 3) == "the"
+    ):
+        h.i0 = i - 3
+    return h
+
+
+def date_edges(s: Scanner, h: Hit) -> None:
+    """Pull "early", "late", "mid-", "mid", "early in", "the end of" and the month-context into
+    the date span."""
+    i = h.i0
+    if period_edge(s, h).i0 != i:
+        return
     if (
         i - 1 >= s.floor
         and s.lw(i - 1) in s.w["dashes"]
@@ -90,6 +125,13 @@ def date_edges(s: Scanner, h: Hit) -> None:
         or (s.lw(i - 1) in s.t.seasons and s.toks[h.core0].isdecimal())
     ):
         h.i0 = i - 1  # early 2019, summer 2020
+    elif (
+        i - 2 >= s.floor
+        and s.lw(i - 1) in s.w["edge_joiners"]
+        and s.lw(i - 2) in s.t.date_edges
+        and (not s.cap(i - 2) or s.sentence_initial(i - 2))
+    ):
+        h.i0 = i - 2  # early in 2016, later in May
     elif (
         i - 2 >= s.floor
         and s.lw(i - 1) == "of"
@@ -115,13 +157,17 @@ def weekday(s: Scanner, i: int) -> Hit | None:
 
 
 def relative(s: Scanner, i: int) -> Hit | None:
-    """last week, this year, the next decade, earlier this month, the past two years."""
+    """last week, this year, the next decade, earlier this month, earlier today, the past two
+    years."""
     t = s.t
     w = s.low[i]
     j = i + 1
     n = s.n
     start = i
     if w in s.w["earlier_later"]:
+        if j < n and t.relative_days.get(s.low[j]) is not None:
+            k = j + 2 if s.lw(j + 1) in t.day_parts else j + 1
+            return Hit(i, k, t.relative_days[s.low[j]] or "date", None, core0=j)  # earlier today
         if j < n and s.low[j] in s.w["relative_this_that"]:
             h = relative(s, j)
             if h is not None:
@@ -352,5 +398,6 @@ def holiday(s: Scanner, i: int) -> Hit | None:
     if j < s.n and s.toks[j].isdecimal() and len(s.toks[j]) == 4:
         year = int(s.toks[j])
         j += 1
-    h = Hit(i, j, "date", year, None, None, i)
-    return h
+    # the core is the holiday's last word: a nationality before it ("Chinese" New Year, tagged
+    # NORP) is clipped from the span rather than hiding the holiday
+    return Hit(i, j, "date", year, None, None, j - 1 if year is None else j - 2)

@@ -7,13 +7,30 @@ from tui.analysis.numbers.tables import is_digit
 
 
 def bare_time_unit(s: Scanner, i: int) -> Hit | None:
-    """ "a month", "an hour" (1 unit), "a year ago"; a bare plural ("years") only after a vague
-    count ("several years"): no duration without a number."""
+    """ "a month", "an hour" (1 unit), "a year ago", "the day before", "the end of the month"
+    (dates); a bare plural ("years") only after a vague count ("several years"): no duration
+    without a number."""
     t = s.t
     w = s.low[i]
     prev = s.lw(i - 1)
     if w in s.w["weekend"] and prev == "the" and s.lw(i - 2) in s.w["weekend_before"]:
         return Hit(i - 1, i + 1, "date", None, None, None, i)  # over the weekend
+    if (
+        prev == "the"
+        and i - 1 >= s.floor
+        and not w.endswith("s")
+        and s.lw(i + 1) in s.w["the_unit_relative"]
+    ):
+        return Hit(i - 1, i + 2, "date", None, None, None, i)  # the year before, the day after
+    if (
+        prev == "the"
+        and i - 4 >= s.floor
+        and not w.endswith("s")
+        and s.lw(i - 2) == "of"
+        and s.lw(i - 3) in s.w["period_edges"]
+        and s.lw(i - 4) == "the"
+    ):
+        return Hit(i - 4, i + 1, "date", None, None, None, i)  # the end of the month
     if w in t.counted_only:
         return None
     if prev in s.w["a_an_one"] and i - 1 >= s.floor and not s.glued(i):
@@ -62,7 +79,7 @@ def bare_time_unit(s: Scanner, i: int) -> Hit | None:
         if s.lw(i + 1) in s.w["not_before_bare_duration"]:
             return None
         q = s.phrase_before(i, t.vague_quantifiers)
-        if q is not None:
+        if q is not None and s.low[q[0]] not in s.w["uncounted_quantifiers"]:
             qual = " ".join(s.low[q[0] : i])
             return Hit(q[0], i + 1, "duration", 2 if qual == "a couple of" else None, w, qual, i)
         return None  # "for years": no count, no number

@@ -9,9 +9,9 @@ from typing import cast
 from spacy.tokens import Doc
 
 from tui.analysis.model import Entity, Number, NumberKind
-from tui.analysis.numbers import rules, values
+from tui.analysis.numbers import quantities, rules, values
 from tui.analysis.numbers.scanner import Scanner
-from tui.analysis.numbers.tables import tables
+from tui.analysis.numbers.tables import TOKEN_RE, tables
 from tui.analysis.tokens import tokens_of
 
 KIND_LABELS: dict[str, str] = {
@@ -39,7 +39,9 @@ def extract_numbers(doc: Doc, names: list[Entity]) -> list[Number]:
     actor_ends = frozenset(e.end for e in names if e.label in ("PERSON", "GPE", "NORP", "LOC"))
     scanner = Scanner(text, tables(), actor_ends, doc)
     hits = rules.scan(scanner)
-    spans = sorted((e.start, e.end) for e in names if not is_currency_name(e))
+    spans = sorted(
+        (e.start, e.end) for e in names if not (is_currency_name(e) or is_holiday_name(e))
+    )
     name_starts = [s for s, _ in spans]
     person_ends = {e.end for e in names if e.label == "PERSON"}
     out: list[Number] = []
@@ -103,6 +105,15 @@ def extract_numbers(doc: Doc, names: list[Entity]) -> list[Number]:
             )
         ):
             kind, unit = "age", "years"
+        elif (
+            kind == "cardinal"
+            and h.qualifier is None
+            and isinstance(value, (int, float))
+            and 0 < value < 120
+            and values.is_integral(value)
+            and quantities.pronoun_age(scanner, h)
+        ):
+            kind, unit = "age", "years"  # "when she was six"
         out.append(
             Number(
                 id="",
@@ -136,15 +147,31 @@ def is_currency_name(e: Entity) -> bool:
     )
 
 
+def is_holiday_name(e: Entity) -> bool:
+    """A "name" that is a holiday ("Christmas", "Christmas Eve"): a tagger's guess at an unknown
+    capitalised word; the numbers layer reads it as a date (its own checks keep "Father
+    Christmas" and "Christmas Island" out)."""
+    t = tables()
+    return tuple("'" if m.group() == "’" else m.group() for m in TOKEN_RE.finditer(e.text)) in (
+        t.holidays
+    )
+
+
 def names_outside_money(names: list[Entity], numbers: list[Number]) -> list[Entity]:
-    """``names`` without the currency codes read as part of a money number ("CHF" in "CHF 20")."""
-    money = sorted((n.start, n.end) for n in numbers if n.kind in ("money", "range"))
-    starts = [a for a, _ in money]
+    """``names`` without the currency codes read as part of a money number ("CHF" in "CHF 20")
+    and without the holidays read as a date ("Christmas" in "Christmas 2019")."""
+    kinds = ("money", "range", "date")
+    spans = sorted((n.start, n.end, n.kind) for n in numbers if n.kind in kinds)
+    starts = [a for a, _, _ in spans]
     kept = []
     for e in names:
         k = bisect_left(starts, e.start + 1) - 1
-        inside = k >= 0 and money[k][0] <= e.start and e.end <= money[k][1]
-        if not (inside and is_currency_name(e)):
+        inside = k >= 0 and spans[k][0] <= e.start and e.end <= spans[k][1]
+        kind = spans[k][2] if inside else ""
+        if not (
+            (kind in ("money", "range") and is_currency_name(e))
+            or (kind == "date" and is_holiday_name(e))
+        ):
             kept.append(e)
     return kept
 

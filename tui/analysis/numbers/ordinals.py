@@ -17,7 +17,7 @@ def ordinal_word(s: Scanner, i: int) -> Hit | None:
     """An ordinal word: "third", "twenty-first", "a third" (a fraction or an ordinal), "half"."""
     t = s.t
     w = s.low[i]
-    if s.cap(i) and not s.sentence_initial(i):
+    if s.name_part(i):
         return None  # the Second World War, First Lady
     if w in s.w["half_quarter"]:
         clock = times.past_to(s, i)
@@ -52,7 +52,24 @@ def ordinal_word(s: Scanner, i: int) -> Hit | None:
         return fraction_or_ordinal(s, i, t.denominators[w], i - 1)
     if w == "first" and s.lw(i - 1) == "at":
         return None
+    if w in s.w["adverbial_ordinals"] and adverbial(s, i):
+        return None
     return ordinal(s, start, i + 1, value)
+
+
+def adverbial(s: Scanner, i: int) -> bool:
+    """ "first" as an adverb before a verb ("was first elected", "when they first met"): no
+    determiner, possessive or number before it, and a past form in -ed or a listed verb after
+    it (or the tagger says ADV). "the first reported case" keeps its rank."""
+    prev = s.lw(i - 1)
+    if prev in s.w["one_pronoun_end_before"] or prev in s.w["possessive_det"] or is_digit(prev):
+        return False
+    if s.pos(i) == "ADV":
+        return True
+    nxt = s.lw(i + 1)
+    if s.glued(i + 1) or not nxt.isalpha():
+        return False
+    return (len(nxt) > 4 and nxt.endswith("ed")) or nxt in s.w["adverbial_first_verbs"]
 
 
 def fraction_or_ordinal(s: Scanner, i: int, den: int, a: int) -> Hit | None:

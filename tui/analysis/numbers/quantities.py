@@ -117,3 +117,13 @@ def aged(s: Scanner, i: int) -> Hit | None:
             k += 1
     kind = "age" if upper is None else "range"
     return Hit(i, k, kind, c.value, unit, values.upper(upper), j)
+
+
+def pronoun_age(s: Scanner, h: Hit) -> bool:
+    """A bare count after "she was", "he turned", "I am" ends a clause: an age ("when she was
+    six", "until he was eighteen and"); not "she was 5 points behind" (a unit) nor "it was 3"."""
+    i = h.i0
+    if i < 2 or s.lw(i - 2) not in s.w["age_pronouns"] or s.lw(i - 1) not in s.w["age_verbs"]:
+        return False
+    nxt = s.toks[h.i1] if h.i1 < s.n else ""
+    return not is_word(nxt) or s.lw(h.i1) in s.w["age_clause_ends"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tui.analysis.numbers import (
+    dates,
     money,
     tails,
     values,
@@ -55,14 +56,14 @@ def is_score(s: Scanner, i: int, j: int, c: Core, c2: Core) -> bool:
             after[:1].islower() and after.lower() not in s.w["score_followers"]
         )
     if (
-        s.toks[j] == "–"
+        (s.toks[j] == "–" or not (s.glued(j) and s.glued(j + 1)))
         and i > 0
         and s.cap(i - 1)
         and is_word(s.toks[i - 1])
         and s.low[i - 1] not in s.t.allowed_cap_before
         and s.result_follows(i)
     ):
-        return True  # "Peru 1 – 2 Ghana"
+        return True  # "Peru 1 – 2 Ghana", "Peru 1 - 2 Ghana"
     return s.low[j] in s.w["dashes"] and c2.value <= c.value and not c.year_like
 
 
@@ -77,6 +78,8 @@ def between(s: Scanner, i: int) -> Hit | None:
     j = i + 1
     if j >= s.n:
         return None
+    if s.low[j] in s.t.months or s.low[j] in s.t.month_abbrevs:
+        return between_months(s, i)
     tok = s.toks[j]
     if not (
         is_digit(tok)
@@ -149,6 +152,26 @@ def between(s: Scanner, i: int) -> Hit | None:
     return Hit(i, h2.i1, kind, value, unit, values.upper(h2.value), j)
 
 
+def between_months(s: Scanner, i: int) -> Hit | None:
+    """ "between July 2003 and December 2004" (one date, 2003, "to December 2004"), "between
+    May 1 and May 5"; a lone month after "between" is read as usual."""
+    h1 = dates.month(s, i + 1, span_ok=False)
+    if h1 is None or h1.i0 != i + 1:
+        return h1
+    k = h1.i1
+    if s.lw(k) != "and" or not (s.lw(k + 1) in s.t.months or s.lw(k + 1) in s.t.month_abbrevs):
+        return h1
+    save = s.floor
+    s.floor = k + 1
+    h2 = dates.month(s, k + 1, span_ok=False)
+    s.floor = save
+    if h2 is None or h2.i0 != k + 1:
+        return h1
+    second = s.text[s.starts[h2.i0] : s.ends[h2.i1 - 1]]
+    value = h1.value if h1.value is not None else h2.value
+    return Hit(i, h2.i1, "date", value, None, f"to {second}", i + 1)
+
+
 def minus(s: Scanner, i: int) -> Hit | None:
     """ "minus 5 degrees": the number made negative."""
     j = i + 1
@@ -175,6 +198,10 @@ def _range_start(s: Scanner, tl: Tail) -> bool:
             return True
         if sep == "–":
             return True
+        if sep in s.w["range_dashes"] and c.year_like and len(nxt) == 4 and nxt.isdecimal():
+            return True  # a spaced year span: "2000 - 2050"
+        if sep in s.w["range_dashes"] and len(s.toks[j - 1]) <= 3 and len(nxt) <= 3:
+            return nxt.isdecimal() and s.toks[j - 1].isdecimal()  # spaced "1 - 0", "10 - 15"
     return (
         s.low[j] in s.w["range_words"]
         and (is_digit(nxt) == c.digits)

@@ -55,9 +55,12 @@ def _unicode_fraction(s: Scanner, i: int) -> Hit | None:
 
 
 def _relative_day(s: Scanner, i: int) -> Hit | None:
-    """ "yesterday", "tonight": a date or a time without a value."""
+    """ "yesterday", "tonight", "yesterday afternoon": a date or a time without a value."""
     kind = s.t.relative_days[s.low[i]]
-    return None if kind is None else Hit(i, i + 1, kind, None, core0=i)
+    if kind is None:
+        return None
+    j = i + 2 if kind == "date" and s.lw(i + 1) in s.t.day_parts else i + 1
+    return Hit(i, j, kind, None, core0=i)
 
 
 def _time_word(s: Scanner, i: int) -> Hit | None:
@@ -68,6 +71,16 @@ def _time_word(s: Scanner, i: int) -> Hit | None:
 def _holiday_start(s: Scanner, i: int) -> bool:
     """A capitalised word that may start a holiday's name ("New", "Christmas")."""
     return s.cap(i) and s.low[i] in s.t.holiday_starts
+
+
+def _relative(s: Scanner, i: int) -> Hit | None:
+    """ "last week", "late last year", "the end of last year" (a relative date with its edge)."""
+    h = dates.relative(s, i)
+    if h is None:
+        return None
+    if h.kind == "date":
+        dates.date_edges(s, h)  # late last year, the end of last year
+    return h
 
 
 def _not_a_word(s: Scanner, i: int) -> Hit | None:
@@ -114,16 +127,16 @@ RULES: tuple[Rule, ...] = (
     Rule("weekday", "last Wednesday", lambda s, i: s.low[i] in s.t.weekdays, dates.weekday),
     Rule(
         "relative day",
-        "yesterday, tonight",
+        "yesterday, tonight, yesterday afternoon",
         lambda s, i: s.low[i] in s.t.relative_days,
         _relative_day,
     ),
     Rule("time word", "at noon", lambda s, i: s.low[i] in s.t.time_words, _time_word),
     Rule(
         "relative date",
-        "last week, earlier this month, the past two years",
+        "last week, earlier this month, the past two years, the end of last year",
         lambda s, i: s.low[i] in s.t.relative_modifiers or s.low[i] in s.t.sets["earlier_later"],
-        dates.relative,
+        _relative,
     ),
     Rule(
         "age",
@@ -199,6 +212,55 @@ def at(s: Scanner, i: int) -> Hit | None:
     return None
 
 
+def time_span(s: Scanner, h1: Hit, h2: Hit) -> Hit | None:
+    """Two clock times joined by "to", "until" or a dash are one time: "from 6:00am to
+    midnight" (6, "to midnight"), "9am-5pm" (9, "to 5pm")."""
+    if h1.kind != "time" or h2.kind != "time" or h1.value is None or h2.value is None:
+        return None
+    if h2.i0 != h1.i1 + 1 or s.lw(h1.i1) not in s.w["date_span_joiners"]:
+        return None
+    start = h1.i0 - 1 if s.lw(h1.i0 - 1) == "from" else h1.i0
+    second = s.text[s.starts[h2.i0] : s.ends[h2.i1 - 1]]
+    return Hit(start, h2.i1, "time", h1.value, None, f"to {second}", h1.core0)
+
+
+def compound_measure(s: Scanner, h1: Hit, h2: Hit) -> Hit | None:
+    """A measure in two units, the smaller after the larger, is one: "6 feet 2 inches" (6.167
+    feet), "2 hours and 30 minutes" (2.5 hours)."""
+    if h1.kind != h2.kind or h1.kind not in ("quantity", "duration"):
+        return None
+    if h1.value is None or h2.value is None or h1.unit is None or h2.unit is None:
+        return None
+    per = s.t.compound_units.get(h1.unit, {}).get(h2.unit)
+    if per is None or not 0 <= h2.value < per:
+        return None
+    if not (h2.i0 == h1.i1 or (h2.i0 == h1.i1 + 1 and s.lw(h1.i1) == "and")):
+        return None
+    value = round(h1.value + h2.value / per, 3)
+    return Hit(h1.i0, h2.i1, h1.kind, value, h1.unit, h1.qualifier, h1.core0)
+
+
+JOINS: tuple[Callable[[Scanner, Hit, Hit], Hit | None], ...] = (time_span, compound_measure)
+"""Readers that make one number of two neighbouring hits, tried in order on each pair."""
+
+
+def join(s: Scanner, hits: list[Hit]) -> list[Hit]:
+    """One pass over neighbouring hits: a join replaces a pair by one hit (linear)."""
+    out: list[Hit] = []
+    for h in hits:
+        if out:
+            for rule in JOINS:
+                joined = rule(s, out[-1], h)
+                if joined is not None:
+                    out[-1] = joined
+                    break
+            else:
+                out.append(h)
+        else:
+            out.append(h)
+    return out
+
+
 def scan(s: Scanner) -> list[Hit]:
     """All hits, left to right; a token inside an earlier hit never starts a new one."""
     triggers = s.t.triggers
@@ -214,4 +276,4 @@ def scan(s: Scanner) -> list[Hit]:
             hit.core0 = i
         hits.append(hit)
         s.floor = max(hit.i1, i + 1)
-    return hits
+    return join(s, hits)

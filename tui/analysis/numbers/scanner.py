@@ -104,6 +104,21 @@ class Scanner:
             return True
         return "\n" in self.text[self.ends[i - 1] : self.starts[i]]
 
+    def name_part(self, i: int) -> bool:
+        """The capitalised word at token i belongs to a name: inside a sentence ("Formula One",
+        "the Second World War"), or alone in brackets after a name ("District Council (Second)")."""
+        if not self.cap(i):
+            return False
+        if not self.sentence_initial(i):
+            return True
+        return (
+            2 <= i < self.n - 1
+            and self.toks[i - 1] == "("
+            and self.toks[i + 1] == ")"
+            and self.cap(i - 2)
+            and is_word(self.toks[i - 2])
+        )
+
     def phrase(self, i: int, table: dict[tuple[str, ...], Any]) -> tuple[int, Any] | None:
         """Longest phrase of ``table`` starting at token i: (end index, value)."""
         low = self.low
@@ -148,8 +163,10 @@ class Scanner:
                 return True  # the tail of "3-1", "555-1234"
             if prev in self.w["glued_label_symbols"]:
                 return True  # #3, paths and addresses
-        elif prev == "–" and i >= 2 and is_digit(self.toks[i - 2]):
-            return True  # the tail of "Norway 2 – 0"
+        elif prev in self.w["range_dashes"] and i >= 2 and is_digit(self.toks[i - 2]):
+            return True  # the tail of "Norway 2 – 0", "Norway 2 - 0"
+        if "\n" in self.text[self.ends[i - 1] : self.starts[i]]:
+            return False  # a heading's last word does not name the number on the next line
         if is_word(prev):
             if lp in t.name_like_before:
                 return True
@@ -165,20 +182,21 @@ class Scanner:
 
     def result_follows(self, i: int) -> bool:
         """Token i starts a result after a team's name: "Norway 2 – 0", "Hawks 102-99" (up to
-        three digits each; with a hyphen the first not smaller: "Boeing 737-800" stays a name)."""
+        three digits each; with a glued hyphen the first not smaller: "Boeing 737-800" stays a
+        name)."""
         j = i + 1
         if j + 1 >= self.n or self.toks[j] not in self.w["range_dashes"]:
             return False
-        if self.toks[j] == "-" and not (self.glued(j) and self.glued(j + 1)):
-            return False
+        spaced = not (self.glued(j) and self.glued(j + 1))
         a, b = self.toks[i], self.toks[j + 1]
         if not (a.isdecimal() and b.isdecimal() and len(a) <= 3 and len(b) <= 3):
             return False
-        return self.toks[j] == "–" or int(b) <= int(a)
+        return self.toks[j] == "–" or spaced or int(b) <= int(a)
 
     def result_line(self, i: int) -> bool:
         """Token i is a score in a results line: a line of the form "Arsenal 2 Chelsea 1"
-        (capitalised names, each followed by a number of up to three digits, nothing else)."""
+        (capitalised names, each followed by a number of up to three digits, nothing else), or
+        a row of a standings table ("New York 10 5 .667")."""
         a = i
         while a > 0 and i - a < 12 and "\n" not in self.text[self.ends[a - 1] : self.starts[a]]:
             a -= 1
@@ -203,7 +221,10 @@ class Scanner:
                     shape.append("W")
             elif tok not in self.w["result_line_marks"]:
                 return False
-        return shape == ["W", "N", "W", "N"]
+        # "Arsenal 2 Chelsea 1", or a standings row: a name, then two numbers or more
+        return shape == ["W", "N", "W", "N"] or (
+            len(shape) >= 3 and shape[0] == "W" and all(x == "N" for x in shape[1:])
+        )
 
     def in_idiom(self, i: int) -> bool:
         """The number word at token i is inside an idiom where it counts nothing ("one by
@@ -229,12 +250,13 @@ class Scanner:
         return c.scaled or self.unit_like(c.j)
 
     def unit_like(self, j: int) -> bool:
-        """Token j starts a scale word, time unit, percent, currency word or unit of measure."""
+        """Token j starts a scale word, time unit, percent, currency word or subunit ("cents") or
+        unit of measure."""
         t = self.t
         if j >= self.n:
             return False
         w = self.low[j]
-        if w in t.time_units or w in t.scales:
+        if w in t.time_units or w in t.scales or w in t.currency_subunits:
             return True
         if self.phrase(j, t.percent) is not None or self.phrase(j, t.currency_words) is not None:
             return True

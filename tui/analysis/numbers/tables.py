@@ -114,6 +114,10 @@ class Tables:
     """For a number word, each idiom it is in and its position there ("one by one" twice)."""
     holiday_starts: frozenset[str]
     day_times: frozenset[str]
+    short_year_pivot: int
+    compound_units: dict[str, dict[str, float]]
+    """For a larger unit, the smaller units written after it and how many make one ("feet" ->
+    "inches": 12)."""
     sets: dict[str, frozenset[str]]
     """The small named word sets of ``word_sets`` ("age_words", "dashes" ...)."""
 
@@ -254,6 +258,10 @@ def tables() -> Tables:
         idioms=_idioms(d["idioms_without_numbers"], set(d["units"]) | set(d["ordinals"])),
         holiday_starts=frozenset(h[0].lower() for h in holidays),
         day_times=frozenset(d["day_times"]),
+        short_year_pivot=int(d["short_year_pivot"]),
+        compound_units={
+            k: {u: float(f) for u, f in v.items()} for k, v in d["compound_units"].items()
+        },
         sets={k: frozenset(v) for k, v in d["word_sets"].items() if not k.startswith("_")},
         max_phrase=max(
             len(p) for t in (measures, currency_words, percent, approximators) for p in t

@@ -30,7 +30,7 @@ def from_words(s: Scanner, i: int) -> Hit | None:
     ("Formula One")."""
     t = s.t
     w = s.low[i]
-    if s.cap(i) and not s.sentence_initial(i):
+    if s.name_part(i):
         return None  # Formula One, Group of Seven
     if s.name_before(i):
         return None
@@ -136,13 +136,37 @@ def bare_scale(s: Scanner, i: int) -> Hit | None:
     return tails.after_number(s, i, c, cur_start=start)
 
 
+def vague_count_unit(
+    s: Scanner, start: int, j: int, value: float | None, qual: str, core0: int
+) -> Hit | None:
+    """ "a couple of points" (2 points), "a few miles", "several percent", "a couple of
+    dollars": a vague count before a unit of measure, a percent or a currency word ("a couple
+    of" counts an ambiguous unit too: "points")."""
+    t = s.t
+    p = s.phrase(j, t.percent)
+    if p is not None:
+        return Hit(start, p[0], "percent", value, p[1], qual, core0)
+    cw = s.phrase(j, t.currency_words)
+    if cw is not None and s.low[j] not in t.currency_ambiguous:
+        return Hit(start, cw[0], "money", value, cw[1], qual, core0)
+    m = s.phrase(j, t.measures)
+    if m is not None and (
+        tuple(s.low[j : m[0]]) not in t.ambiguous_units
+        or (value is not None and s.low[j] in s.w["counted_ambiguous_units"])
+    ):
+        return Hit(start, m[0], "quantity", value, m[1], qual, core0)
+    return None
+
+
 def vague(s: Scanner, i: int) -> Hit | None:
     """tens of thousands, hundreds, dozens, millions of dollars, several years, a few weeks."""
     t = s.t
     w = s.low[i]
     n = s.n
     if w in s.w["vague_counts"]:
-        # a couple of days, a few weeks, several years
+        # a couple of days, a few weeks, several years; not "many hours" (no count)
+        if w in s.w["uncounted_quantifiers"]:
+            return None
         j = i + 1
         if w == "couple":
             if s.lw(i - 1) != "a" or s.lw(j) != "of":
@@ -153,10 +177,10 @@ def vague(s: Scanner, i: int) -> Hit | None:
         else:
             start = i - 1 if (w == "few" and s.lw(i - 1) == "a") else i
             value = None
+        qual = " ".join(s.low[start:j])
         if j < n and s.low[j] in t.bare_durations:
-            qual = " ".join(s.low[start:j])
             return Hit(start, j + 1, "duration", value, t.time_units[s.low[j]], qual, i)
-        return None
+        return vague_count_unit(s, start, j, value, qual, i)
     if s.cap(i) and not s.sentence_initial(i):
         return None
     base = float(t.vague_scales[w])

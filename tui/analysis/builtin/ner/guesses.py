@@ -53,8 +53,8 @@ def _after_title(v: View, u: Unknown) -> Found | None:
 def _role_apposition(v: View, u: Unknown) -> Found | None:
     """A name with a role in apposition is a person: "Mark Young, an analyst at ...", "Varnek,
     the company's chief executive, ..."."""
-    if u.nxt != ",":
-        return None
+    if u.nxt != "," or v.prev_word(u.k).lower() in ("at", "in", "for", "from", "with", "of"):
+        return None  # "At Zorvex, the company's chief executive said": the firm
     k, seen = u.m + 1, 0
     while k < v.n and seen < MAX_APPOSITION:
         w = v.words[k]
