@@ -30,6 +30,7 @@ from tui.analysis.claims.speakers import (
 )
 from tui.analysis.claims.text import Tok
 from tui.analysis.claims.vocabulary import speaker_lexicon
+from tui.analysis.tokens import tokens_of
 
 SUBJECTS = ("nsubj", "nsubjpass")
 COMPLEMENTS = ("ccomp", "xcomp", "parataxis")
@@ -130,7 +131,7 @@ def verb_subject(verb: Any) -> Any:
 
 def subject_speaker(doc: Doc, subj: Any) -> Speaker | None:
     """The speaker phrase of a subject token (see :func:`add_parser_speakers`)."""
-    text = doc.text
+    text = tokens_of(doc).text
     if subj.lower_ in speaker_lexicon().pronouns:
         end = subj.idx + len(subj.text)
         return Speaker(subj.idx, end, subj.text, end, True)
@@ -195,11 +196,10 @@ def clause_end(parse: Parse | None, cue: Cue, a: int, b: int) -> int:
         return b
     last = comp.right_edge
     end = int(last.idx + len(last.text))
-    rest = parse.doc.text[end:b]
+    text = tokens_of(parse.doc).text  # read once per doc: ``doc.text`` joins every token
+    rest = text[end:b]
     if end >= b or not any(ch.isalnum() for ch in rest):
         return b
-    while (
-        end > a and not parse.doc.text[end - 1].isalnum() and parse.doc.text[end - 1] not in '”"’)'
-    ):
+    while end > a and not text[end - 1].isalnum() and text[end - 1] not in '”"’)':
         end -= 1
     return end
