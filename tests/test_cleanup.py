@@ -176,3 +176,13 @@ def test_component_on_the_builtin_pipeline() -> None:
     assert doc._.claims == expected.claims
     assert doc._.numbers == expected.numbers and doc._.numbers
     assert doc._.entities == expected.entities
+
+
+def test_the_builtin_pipelines_own_names_are_not_cut_again() -> None:
+    """The built-in recogniser already follows the clean-up's rules; running them again would
+    undo its deliberate choices (a firm called Moody's is no possessive)."""
+    from tui.analysis.engine import analyze
+    from tui.analysis.pipeline import load_pipeline
+
+    result = analyze("Moody's cut the rating on Tuesday.\n", load_pipeline("builtin"))
+    assert ("Moody's", "ORG") in [(e.text, e.label) for e in result.entities]

@@ -33,7 +33,7 @@ for _name in EXTENSIONS:
     default_config={"cross_check": None},
 )
 def make_newsreader(nlp: Language, name: str, cross_check: bool | None) -> NewsreaderLayers:
-    """spaCy factory: ``cross_check`` (labels checked against the gazetteers) defaults to on,
+    """spaCy factory: ``cross_check`` (names cut and labels checked by the built-in rules) is on,
     unless newsreader's own recogniser comes before (it applies those rules itself)."""
     if cross_check is None:
         cross_check = BUILTIN_NER not in nlp.pipe_names

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import itertools
 import re
 
@@ -21,9 +22,19 @@ so that its document-wide rules see every mention; only a longer run without whi
 def analyze(
     text: str, pipeline: Pipeline, *, source: str = "-", title: str | None = None
 ) -> Analysis:
-    """Analyse ``text`` (already sanitised) and return the full analysis document."""
-    doc = parse(text, pipeline)
-    layers = run_layers(doc, cross_check=pipeline.info.trained, title=title)
+    """Analyse ``text`` (already sanitised) and return the full analysis document.
+
+    The collector is paused meanwhile: the layers make many small lists and tuples, none of them
+    cyclic garbage, and its passes over them cost about a tenth of the analysis.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        doc = parse(text, pipeline)
+        layers = run_layers(doc, cross_check=pipeline.info.trained, title=title)
+    finally:
+        if collecting:
+            gc.enable()
     return Analysis(
         text=text,
         source=source,

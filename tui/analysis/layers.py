@@ -34,15 +34,19 @@ class Layers:
 def run_layers(doc: Doc, *, cross_check: bool = True, title: str | None = None) -> Layers:
     """Clean ``doc.ents`` (written back: the claims layer reads them), then build the layers.
 
-    ``cross_check`` corrects labels by the gazetteers and the document (for trained pipelines;
-    the built-in recogniser already follows those rules). Numeric entities always come from the
+    ``cross_check`` (for trained pipelines) cuts the model's names by the built-in recogniser's
+    rules and corrects their labels by the gazetteers and the document. The built-in recogniser's
+    own names already follow those rules, and some of its deliberate choices would be undone
+    ("Moody's" is the firm's name, not a possessive), so they are left as they are. Numeric
+    entities always come from the
     numbers layer, so every numeric entity is also a listed number with the same span.
     ``title`` (when the article has one) counts towards the salience of the actors it names.
     """
     text = tokens_of(doc).text
-    cleaned = clean_names(doc, cross_check=cross_check)
-    if _changed(doc.ents, cleaned):  # setting doc.ents is costly; the built-in's are clean
-        doc.ents = cleaned
+    if cross_check:
+        cleaned = clean_names(doc, cross_check=True)
+        if _changed(doc.ents, cleaned):  # setting doc.ents is costly
+            doc.ents = cleaned
     names = [Entity(e.start_char, e.end_char, text[e.start_char:e.end_char], e.label_)
              for e in doc.ents if e.label_ in ENTITY_LABELS]  # a slice: Span.text walks tokens
     numbers = extract_numbers(doc, names)
