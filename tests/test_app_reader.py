@@ -270,9 +270,11 @@ async def test_number_keys_toggle_entity_groups() -> None:
         assert "PERSON" in screen.hidden_types
         assert "nr.ent.PERSON" not in screen.view.highlight_names_at(person)
         assert "PERSON" in screen.legend.hidden
+        assert "people not highlighted" in screen.query_one("#status").text  # it says so
         assert "nr.ent.GPE" in screen.view.highlight_names_at(at("Oslo").start)
         await pilot.press("1")
         assert "nr.ent.PERSON" in screen.view.highlight_names_at(person)
+        assert "people highlighted again" in screen.query_one("#status").text
         await pilot.press("3")  # always places
         assert "nr.ent.GPE" not in screen.view.highlight_names_at(at("Oslo").start)
         await pilot.press("3", "9")  # no "other" entity here: nothing happens

@@ -679,8 +679,10 @@ class ReaderScreen(Screen[None]):
             return
         if all(lb in self.hidden_types for lb in present):
             self.hidden_types -= set(present)
+            self.status(f"{group.name} highlighted again")
         else:
             self.hidden_types |= set(present)
+            self.status(f"{group.name} not highlighted ({n} shows them again)")
         self._redraw_layers()
 
     def action_plain(self) -> None:
