@@ -74,7 +74,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.attribution import format_table, load_gold, score_attribution  # noqa: E402
+from bench.attribution import covered, format_table, load_gold, score_attribution  # noqa: E402
 from tui.analysis.engine import analyze  # noqa: E402
 from tui.analysis.lexicon import gazetteer, lexicon  # noqa: E402
 from tui.analysis.pipeline import load_pipeline  # noqa: E402
@@ -235,18 +235,6 @@ def gold_quotes(corpus: Path) -> dict[str, list[tuple[int, int]]]:
         q = json.loads(line)
         quotes[q["doc"]].append((q["start"], q["end"]))
     return quotes
-
-
-def covered(span: tuple[int, int], others: list[tuple[int, int]]) -> float:
-    """Share of ``span`` covered by the union of ``others``."""
-    s, e = span
-    if e <= s:
-        return 0.0
-    marks = bytearray(e - s)
-    for os_, oe in others:
-        for k in range(max(s, os_), min(e, oe)):
-            marks[k - s] = 1
-    return sum(marks) / (e - s)
 
 
 def table_line(line: str) -> bool:
