@@ -180,13 +180,20 @@ def _silence_stdout() -> None:
         pass
 
 
-def _run_analyze(ns: argparse.Namespace) -> int:
+def _targets(paths: list[str]) -> list[str] | None:
+    """The articles the paths name (a folder's, sorted), or ``None`` after one line saying why."""
     from tui.sources import SourceError, expand
 
     try:
-        targets = expand(ns.paths)
+        return expand(paths)
     except SourceError as exc:
         _error(str(exc))
+        return None
+
+
+def _run_analyze(ns: argparse.Namespace) -> int:
+    targets = _targets(ns.paths)
+    if targets is None:
         return 1
     from tui import batch
     from tui.analysis.choice import PipelineError
@@ -248,12 +255,8 @@ def _total(targets: list[str]) -> int | None:
 
 def _run_index(ns: argparse.Namespace) -> int:
     """``newsreader index``: every article's actors merged across articles, as one JSON document."""
-    from tui.sources import SourceError, expand
-
-    try:
-        targets = expand(ns.paths)
-    except SourceError as exc:
-        _error(str(exc))
+    targets = _targets(ns.paths)
+    if targets is None:
         return 1
     import json
 

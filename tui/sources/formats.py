@@ -83,14 +83,18 @@ _FEED_START = re.compile(
     r"<(?:rss|feed|(?:[\w-]+:)?RDF)[\s>]", re.DOTALL)
 
 
-def looks_like_feed(raw: bytes) -> bool:
-    """An XML document whose root element is ``rss``, ``feed`` (Atom) or ``RDF`` (RSS 1.0)."""
+def decoded_head(raw: bytes) -> str:
+    """The first 4 KB of ``raw`` as text, for sniffing what it is (UTF-16 by its BOM, else UTF-8;
+    undecodable bytes dropped)."""
     head = raw[:4096]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = head.decode("utf-16", errors="ignore")
-    else:
-        text = head.decode("utf-8", errors="ignore").lstrip("\ufeff")
-    return bool(_FEED_START.match(text))
+        return head.decode("utf-16", errors="ignore")
+    return head.decode("utf-8", errors="ignore").lstrip("\ufeff")
+
+
+def looks_like_feed(raw: bytes) -> bool:
+    """An XML document whose root element is ``rss``, ``feed`` (Atom) or ``RDF`` (RSS 1.0)."""
+    return bool(_FEED_START.match(decoded_head(raw)))
 
 
 def advertised_feed(html: str, base: str | None) -> str | None:

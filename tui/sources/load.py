@@ -254,12 +254,7 @@ def _read_stream(stream: BinaryIO) -> bytes:
 
 
 def _sniff_html(raw: bytes) -> bool:
-    head = raw[:4096]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        head_text = head.decode("utf-16", errors="ignore")
-    else:
-        head_text = head.decode("utf-8", errors="ignore").lstrip("\ufeff")
-    return formats.looks_like_html(head_text)
+    return formats.looks_like_html(formats.decoded_head(raw))
 
 
 # --- bytes to article -----------------------------------------------------------------------------
