@@ -682,7 +682,7 @@ class ReaderScreen(Screen[None]):
             self.status(f"{group.name} highlighted again")
         else:
             self.hidden_types |= set(present)
-            self.status(f"{group.name} not highlighted ({n} shows them again)")
+            self.status(f"{group.name} not highlighted")  # the legend strikes its key through
         self._redraw_layers()
 
     def action_plain(self) -> None:
